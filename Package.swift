@@ -1,0 +1,46 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// DocGraph: documents in, knowledge graphs out.
+///
+/// Modules follow the data's path: XML (the only one that sees libxml2) →
+/// Model → RDF and GraphML formats → Ontology → Extract, with the `docgraph`
+/// executable a thin shell over them.
+let package = Package(
+    name: "DocGraph",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "DocGraph", targets: [
+            "DocGraphModel", "DocGraphRDF", "DocGraphGraphML", "DocGraphOntology", "DocGraphExtract",
+        ]),
+        .executable(name: "docgraph", targets: ["docgraph"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .target(name: "DocGraphXML", dependencies: ["CLibXML2"]),
+        .target(name: "DocGraphModel", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "DocGraphRDF", dependencies: ["DocGraphModel", "DocGraphXML"]),
+        .target(name: "DocGraphGraphML", dependencies: ["DocGraphModel", "DocGraphXML"]),
+        .target(name: "DocGraphOntology", dependencies: ["DocGraphModel", "DocGraphRDF"]),
+        .target(name: "DocGraphExtract", dependencies: ["DocGraphModel", "DocGraphOntology"]),
+        .executableTarget(name: "docgraph", dependencies: [
+            "DocGraphModel", "DocGraphRDF", "DocGraphGraphML", "DocGraphOntology", "DocGraphExtract",
+            "DocGraphXML",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "DocGraphXMLTests", dependencies: ["DocGraphXML"]),
+        .testTarget(name: "DocGraphModelTests", dependencies: ["DocGraphModel"]),
+        .testTarget(name: "DocGraphRDFTests", dependencies: ["DocGraphRDF", "DocGraphModel"]),
+        .testTarget(name: "DocGraphGraphMLTests", dependencies: ["DocGraphGraphML", "DocGraphModel", "DocGraphXML"]),
+        .testTarget(name: "DocGraphOntologyTests", dependencies: ["DocGraphOntology", "DocGraphModel"]),
+        .testTarget(name: "docgraphTests", dependencies: ["docgraph", "DocGraphModel", "DocGraphRDF", "DocGraphGraphML"]),
+    ]
+)

@@ -1,0 +1,177 @@
+import DocGraphModel
+import DocGraphXML
+import FoundationEssentials
+
+/// Writes a ``KnowledgeGraph`` as GraphML through libxml2, shaped so that
+/// Gephi, yEd, Cytoscape, NetworkX, igraph and Neo4j (APOC) all read names,
+/// types and relation kinds without configuration.
+///
+/// - nodes carry `label`, `name`, `type` (class local name), `labels`
+///   (`:Organization`, for APOC's `readLabels`), `aliases` joined with `|`,
+///   `iri`, `class` (the class IRI) and `documents`;
+/// - edges carry `relation` (`enacted`), `label` (`ENACTED`, the relationship
+///   type APOC takes), `interaction` (Cytoscape), `role`, `confidence`,
+///   the first `evidence` sentence and its `document`, and the complete
+///   `provenance` as JSON for lossless reading back;
+/// - nodes come before edges, ids are `n1…`, `e1…` in sorted order, so the
+///   same graph always gives the same bytes.
+public enum GraphMLWriter {
+    public static let namespace = "http://graphml.graphdrawing.org/xmlns"
+
+    /// Writes `graph` to `path` (created or truncated).
+    public static func write(_ graph: KnowledgeGraph, to path: String) throws {
+        do {
+            let w = try XMLStreamWriter(path: path)
+            try write(graph, with: w)
+        } catch let e as XMLError {
+            throw ParseError(source: e.source, message: e.message)
+        }
+    }
+
+    /// The GraphML text of `graph`.
+    public static func string(_ graph: KnowledgeGraph) throws -> String {
+        let w = XMLStreamWriter()
+        do { try write(graph, with: w) } catch let e as XMLError {
+            throw ParseError(source: e.source, message: e.message)
+        }
+        return w.contents
+    }
+
+    /// Attribute keys for literal properties, named by prefixed name.
+    static func attributeKeys(_ graph: KnowledgeGraph) -> [IRI: GraphMLKey] {
+        var predicates = Set<IRI>()
+        for e in graph.entities.values { predicates.formUnion(e.attributes.keys) }
+        var prefixByNamespace: [String: String] = [:]
+        for (p, ns) in standardPrefixes where prefixByNamespace[ns] == nil { prefixByNamespace[ns] = p }
+        var keys: [IRI: GraphMLKey] = [:]
+        var taken = Set(GraphMLKey.fixed.map(\.id))
+        for p in predicates.sorted() {
+            var name: String
+            if let (ns, local) = p.namespaceAndLocalName, let prefix = prefixByNamespace[ns] {
+                name = "\(prefix)_\(local)"
+            } else {
+                name = "attr_" + IRIMinting.sha256Hex(p.string.utf8).prefix(10)
+            }
+            while taken.contains(name) { name += "_" }
+            taken.insert(name)
+            keys[p] = GraphMLKey(id: name, domain: .node, type: "string", predicate: p.string)
+        }
+        return keys
+    }
+
+    static func write(_ graph: KnowledgeGraph, with w: XMLStreamWriter) throws(XMLError) {
+        let attributeKeys = attributeKeys(graph)
+        try w.startDocument()
+        try w.startElement("graphml")
+        try w.namespace(nil, namespace)
+        try w.namespace("xsi", "http://www.w3.org/2001/XMLSchema-instance")
+        try w.attribute("xsi:schemaLocation", namespace + " http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd")
+        for k in GraphMLKey.fixed + attributeKeys.values.sorted(by: { $0.id < $1.id }) {
+            try w.startElement("key")
+            try w.attribute("id", k.id)
+            try w.attribute("for", k.domain.rawValue)
+            try w.attribute("attr.name", k.id)
+            try w.attribute("attr.type", k.type)
+            if let p = k.predicate {
+                try w.startElement("desc")
+                try w.text(p)
+                try w.endElement()
+            }
+            try w.endElement()
+        }
+        try w.startElement("graph")
+        try w.attribute("id", "G")
+        try w.attribute("edgedefault", "directed")
+
+        func data(_ key: String, _ value: String?) throws(XMLError) {
+            guard let value, !value.isEmpty else { return }
+            try w.startElement("data")
+            try w.attribute("key", key)
+            try w.text(value)
+            try w.endElement()
+        }
+
+        var ids: [Subject: String] = [:]
+        var n = 0
+        for d in graph.sortedDocuments {
+            n += 1
+            let id = "n\(n)"
+            ids[.iri(d.iri)] = id
+            try w.startElement("node")
+            try w.attribute("id", id)
+            try data("label", d.title ?? d.id)
+            try data("type", "Document")
+            try data("name", d.id)
+            try data("labels", ":Document")
+            try data("iri", d.iri.string)
+            try data("class", DG.document.string)
+            try data("title", d.title)
+            try data("date", d.date)
+            try data("source", d.source)
+            try data("checksum", d.checksum)
+            try w.endElement()
+        }
+        for e in graph.sortedEntities {
+            n += 1
+            let id = "n\(n)"
+            ids[e.node] = id
+            let typeName = e.type.namespaceAndLocalName?.localName ?? e.type.string
+            try w.startElement("node")
+            try w.attribute("id", id)
+            try data("label", e.label)
+            try data("type", typeName)
+            try data("name", e.label)
+            try data("aliases", e.aliases.sorted().joined(separator: "|"))
+            try data("labels", ":" + typeName)
+            try data("iri", e.node.string)
+            try data("class", e.type.string)
+            try data("documents", e.documents.sorted().joined(separator: "|"))
+            for p in e.attributes.keys.sorted() {
+                guard let key = attributeKeys[p] else { continue }
+                try data(key.id, e.attributes[p, default: []].map(\.lexicalForm).sorted().joined(separator: "|"))
+            }
+            try w.endElement()
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var m = 0
+        for r in graph.sortedRelations {
+            guard let s = ids[r.subject], let o = ids[r.object] else { continue }
+            m += 1
+            let relation = r.predicate.namespaceAndLocalName?.localName ?? r.predicate.string
+            try w.startElement("edge")
+            try w.attribute("id", "e\(m)")
+            try w.attribute("source", s)
+            try w.attribute("target", o)
+            try data("relation", relation)
+            try data("label", relationshipType(relation))
+            try data("interaction", relation)
+            try data("predicate", r.predicate.string)
+            try data("role", r.role)
+            try data("confidence", String(r.confidence))
+            try data("evidence", r.provenance.first?.sentence)
+            try data("document", Array(Set(r.provenance.map(\.document))).sorted().joined(separator: "|"))
+            try data("rule", Array(Set(r.provenance.map(\.rule))).sorted().joined(separator: "|"))
+            if !r.provenance.isEmpty, let json = try? encoder.encode(r.provenance) {
+                try data("provenance", String(decoding: json, as: UTF8.self))
+            }
+            try w.endElement()
+        }
+        try w.endElement()
+        try w.endElement()
+        try w.endDocument()
+    }
+
+    /// `holdsPosition` → `HOLDS_POSITION`: the relationship-type spelling
+    /// Neo4j users expect.
+    public static func relationshipType(_ localName: String) -> String {
+        var out = ""
+        var previousLower = false
+        for c in localName {
+            if c.isUppercase && previousLower { out += "_" }
+            previousLower = c.isLowercase || c.isNumber
+            out += c.uppercased()
+        }
+        return out.map { $0.isLetter || $0.isNumber ? String($0) : "_" }.joined()
+    }
+}

@@ -1,0 +1,76 @@
+import Crypto
+
+/// How DocGraph names what it extracts. IRIs depend only on class and
+/// canonical name, so separate runs (or shards of one collection) name the
+/// same entity the same way and their outputs merge by plain union.
+public enum IRIMinting {
+    /// The IRI of the entity of class `type` called `name`.
+    public static func entity(type: IRI, name: String) -> IRI {
+        let slug = type.namespaceAndLocalName?.localName.lowercased() ?? "resource"
+        return IRI(unchecked: DG.resourceBase + slug + "/" + encode(name))
+    }
+
+    /// The IRI of the reified statement carrying a relation's provenance.
+    public static func statement(_ key: RelationKey) -> IRI {
+        let parts: [String] = [key.subject.string, key.predicate.string, key.object.string, key.role ?? ""]
+        let text = parts.joined(separator: "\u{1F}")
+        return IRI(unchecked: DG.resourceBase + "statement/" + digest(text, length: 20))
+    }
+
+    /// The IRI of one evidence record of a statement, from its content.
+    public static func evidence(statement: IRI, _ p: Provenance) -> IRI {
+        func n(_ v: Int?) -> String { v.map { String($0) } ?? "" }
+        let parts: [String] = [p.document, String(p.sentenceStart), String(p.sentenceEnd),
+                               n(p.subjectStart), n(p.subjectEnd), n(p.objectStart), n(p.objectEnd), p.rule, p.sentence]
+        let text = parts.joined(separator: "\u{1F}")
+        return IRI(unchecked: statement.string + "/evidence/" + digest(text, length: 12))
+    }
+
+    /// Lowercase hex SHA-256 of the bytes.
+    public static func sha256Hex(_ bytes: some Sequence<UInt8>) -> String {
+        hex(SHA256.hash(data: Array(bytes)))
+    }
+
+    static func digest(_ s: String, length: Int) -> String {
+        String(hex(SHA256.hash(data: Array(s.utf8))).prefix(length))
+    }
+
+    private static func hex(_ d: some Sequence<UInt8>) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var out = [UInt8]()
+        for b in d {
+            out.append(digits[Int(b >> 4)])
+            out.append(digits[Int(b & 15)])
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Percent-encodes what an IRI path segment cannot hold, keeping letters
+    /// of any script readable (`组织/苏州` stays as it is, a space becomes %20).
+    public static func encode(_ s: String) -> String {
+        var out = ""
+        for u in s.unicodeScalars {
+            let v = u.value
+            let keep: Bool
+            switch v {
+            case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: keep = true
+            case 0x2D, 0x2E, 0x5F, 0x7E: keep = true  // - . _ ~
+            case 0xA0...0xD7FF, 0xF900...0xFDCF, 0xFDF0...0xFFEF: keep = true
+            case 0x10000...0xEFFFD: keep = (v & 0xFFFE) != 0xFFFE
+            default: keep = false
+            }
+            if keep {
+                out.unicodeScalars.append(u)
+            } else {
+                for b in String(u).utf8 {
+                    out += "%" + String(b, radix: 16, uppercase: true).leftPadded(to: 2)
+                }
+            }
+        }
+        return out
+    }
+}
+
+extension String {
+    func leftPadded(to n: Int) -> String { count >= n ? self : String(repeating: "0", count: n - count) + self }
+}

@@ -1,0 +1,186 @@
+/// The RDF form of a ``KnowledgeGraph``: how entities, relations,
+/// provenance and documents become triples, and how they come back.
+///
+/// Each relation is written twice over: as the plain triple `s p o`, which
+/// every store and query sees, and as an `rdf:Statement` carrying the
+/// role, the confidence and one `dg:Evidence` per supporting sentence
+/// (`prov:wasDerivedFrom` the document). Ontology/README.md shows an example.
+extension KnowledgeGraph {
+    /// Emits the graph's triples in a fixed order: documents, entities,
+    /// then relations with their statements.
+    public func forEachTriple(_ emit: (Triple) throws -> Void) rethrows {
+        func lit(_ s: String, _ lang: String?) -> Term {
+            .literal(lang.map { Literal(s, language: $0) } ?? Literal(s))
+        }
+        func int(_ n: Int) -> Term { .literal(Literal(String(n), datatype: XSD.integer)) }
+
+        var mentioned: [String: [Subject]] = [:]
+        for e in sortedEntities { for d in e.documents { mentioned[d, default: []].append(e.node) } }
+        for d in sortedDocuments {
+            let s = Subject.iri(d.iri)
+            try emit(Triple(s, RDF.type, .iri(DG.document)))
+            try emit(Triple(s, DCTerms.identifier, lit(d.id, nil)))
+            if let t = d.title { try emit(Triple(s, DCTerms.title, lit(t, nil))) }
+            if let t = d.date { try emit(Triple(s, DCTerms.date, lit(t, nil))) }
+            if let t = d.source { try emit(Triple(s, DCTerms.source, lit(t, nil))) }
+            try emit(Triple(s, DG.checksum, lit(d.checksum, nil)))
+            for e in mentioned[d.id] ?? [] { try emit(Triple(s, DG.mentions, e.term)) }
+        }
+        for e in sortedEntities {
+            try emit(Triple(e.node, RDF.type, .iri(e.type)))
+            try emit(Triple(e.node, SKOS.prefLabel, lit(e.label, e.language)))
+            try emit(Triple(e.node, RDFS.label, lit(e.label, e.language)))
+            for a in e.aliases.sorted() { try emit(Triple(e.node, SKOS.altLabel, lit(a, e.language))) }
+            for p in e.attributes.keys.sorted() {
+                for v in e.attributes[p, default: []].sorted() { try emit(Triple(e.node, p, .literal(v))) }
+            }
+        }
+        for r in sortedRelations {
+            try emit(Triple(r.subject, r.predicate, r.object.term))
+            let stmtIRI = IRIMinting.statement(r.key)
+            let stmt = Subject.iri(stmtIRI)
+            try emit(Triple(stmt, RDF.type, .iri(RDF.statement)))
+            try emit(Triple(stmt, RDF.subject, r.subject.term))
+            try emit(Triple(stmt, RDF.predicate, .iri(r.predicate)))
+            try emit(Triple(stmt, RDF.object, r.object.term))
+            if let role = r.role { try emit(Triple(stmt, DG.role, lit(role, "zh-Hans"))) }
+            try emit(Triple(stmt, DG.confidence, .literal(Literal(String(r.confidence), datatype: XSD.double))))
+            for p in r.provenance {
+                let evIRI = IRIMinting.evidence(statement: stmtIRI, p)
+                let ev = Subject.iri(evIRI)
+                try emit(Triple(stmt, DG.hasEvidence, .iri(evIRI)))
+                try emit(Triple(ev, RDF.type, .iri(DG.evidence)))
+                try emit(Triple(ev, PROV.wasDerivedFrom, .iri(Document.iri(forID: p.document))))
+                try emit(Triple(ev, DG.sentence, lit(p.sentence, "zh-Hans")))
+                try emit(Triple(ev, DG.sentenceStart, int(p.sentenceStart)))
+                try emit(Triple(ev, DG.sentenceEnd, int(p.sentenceEnd)))
+                if let n = p.subjectStart { try emit(Triple(ev, DG.subjectStart, int(n))) }
+                if let n = p.subjectEnd { try emit(Triple(ev, DG.subjectEnd, int(n))) }
+                if let n = p.objectStart { try emit(Triple(ev, DG.objectStart, int(n))) }
+                if let n = p.objectEnd { try emit(Triple(ev, DG.objectEnd, int(n))) }
+                try emit(Triple(ev, DG.rule, lit(p.rule, nil)))
+            }
+        }
+    }
+
+    /// All triples, in the order ``forEachTriple(_:)`` gives.
+    public var triples: [Triple] {
+        var out: [Triple] = []
+        forEachTriple { out.append($0) }
+        return out
+    }
+
+    /// Rebuilds a graph from triples: the inverse of ``forEachTriple(_:)``
+    /// for DocGraph's own output, and a property-graph view of any other
+    /// RDF — typed or linked resources become entities, IRI-valued triples
+    /// become relations, literal-valued ones become attributes.
+    public init(triples: some Sequence<Triple>) {
+        self.init()
+        var bySubject: [Subject: [(IRI, Term)]] = [:]
+        for t in triples { bySubject[t.subject, default: []].append((t.predicate, t.object)) }
+
+        func types(_ s: Subject) -> [IRI] {
+            (bySubject[s] ?? []).compactMap { $0.0 == RDF.type ? $0.1.iri : nil }.sorted()
+        }
+        func literal(_ s: Subject, _ p: IRI) -> Literal? {
+            (bySubject[s] ?? []).compactMap { $0.0 == p ? $0.1.literal : nil }.min()
+        }
+        func integer(_ s: Subject, _ p: IRI) -> Int? { literal(s, p).flatMap { Int($0.lexicalForm) } }
+
+        var reserved = Set<Subject>()
+        var documentIDs: [IRI: String] = [:]
+        for (s, _) in bySubject where types(s).contains(DG.document) {
+            guard case .iri(let iri) = s else { continue }
+            let id = literal(s, DCTerms.identifier)?.lexicalForm ?? iri.string
+            documentIDs[iri] = id
+            add(Document(id: id, title: literal(s, DCTerms.title)?.lexicalForm,
+                         date: literal(s, DCTerms.date)?.lexicalForm,
+                         source: literal(s, DCTerms.source)?.lexicalForm,
+                         checksum: literal(s, DG.checksum)?.lexicalForm ?? ""))
+            reserved.insert(s)
+        }
+        // Statements and their evidence carry provenance; collect them first.
+        var statements: [RelationKey: (confidence: Double, provenance: [Provenance])] = [:]
+        var stated = Set<Triple>()
+        for (s, pos) in bySubject where types(s).contains(RDF.statement) {
+            func object(_ p: IRI) -> Term? { pos.first { $0.0 == p }?.1 }
+            guard let subj = object(RDF.subject)?.subject, let pred = object(RDF.predicate)?.iri,
+                  let obj = object(RDF.object)?.subject else { continue }
+            reserved.insert(s)
+            let role = literal(s, DG.role)?.lexicalForm
+            let confidence = literal(s, DG.confidence).flatMap { Double($0.lexicalForm) } ?? 1
+            var provenance: [Provenance] = []
+            for (p, o) in pos where p == DG.hasEvidence {
+                guard let ev = o.subject else { continue }
+                reserved.insert(ev)
+                let doc = (bySubject[ev] ?? []).first { $0.0 == PROV.wasDerivedFrom }?.1.iri
+                provenance.append(Provenance(
+                    document: doc.map { documentIDs[$0] ?? $0.string } ?? "",
+                    sentence: literal(ev, DG.sentence)?.lexicalForm ?? "",
+                    sentenceStart: integer(ev, DG.sentenceStart) ?? 0, sentenceEnd: integer(ev, DG.sentenceEnd) ?? 0,
+                    subjectStart: integer(ev, DG.subjectStart), subjectEnd: integer(ev, DG.subjectEnd),
+                    objectStart: integer(ev, DG.objectStart), objectEnd: integer(ev, DG.objectEnd),
+                    rule: literal(ev, DG.rule)?.lexicalForm ?? ""))
+            }
+            statements[RelationKey(subject: subj, predicate: pred, object: obj, role: role)] = (confidence, provenance)
+            stated.insert(Triple(subj, pred, obj.term))
+        }
+        let nameOrBookkeeping: Set<IRI> = [RDF.type, SKOS.prefLabel, SKOS.altLabel, RDFS.label]
+
+        // Entities: every typed resource, and every resource a relation touches.
+        var entityNodes = Set<Subject>()
+        for (s, pos) in bySubject where !reserved.contains(s) {
+            if !types(s).isEmpty || pos.contains(where: { $0.0 == SKOS.prefLabel || $0.0 == RDFS.label }) {
+                entityNodes.insert(s)
+            }
+            for (p, o) in pos where !nameOrBookkeeping.contains(p) {
+                if let os = o.subject, !reserved.contains(os) { entityNodes.insert(s); entityNodes.insert(os) }
+            }
+        }
+        var mentionedIn: [Subject: Set<String>] = [:]
+        for (s, pos) in bySubject where reserved.contains(s) {
+            guard case .iri(let iri) = s, let id = documentIDs[iri] else { continue }
+            for (p, o) in pos where p == DG.mentions {
+                if let os = o.subject { mentionedIn[os, default: []].insert(id) }
+            }
+        }
+        for node in entityNodes {
+            let pos = bySubject[node] ?? []
+            let pref = literal(node, SKOS.prefLabel) ?? literal(node, RDFS.label)
+            let label = pref?.lexicalForm ?? Self.fallbackLabel(node)
+            var aliases = Set<String>()
+            var attributes: [IRI: Set<Literal>] = [:]
+            for (p, o) in pos {
+                guard let l = o.literal else { continue }
+                switch p {
+                case SKOS.altLabel: aliases.insert(l.lexicalForm)
+                case SKOS.prefLabel where l == pref: continue
+                case RDFS.label where l.lexicalForm == label: continue
+                default: attributes[p, default: []].insert(l)
+                }
+            }
+            add(Entity(node: node, type: types(node).first ?? IRI(unchecked: RDFS.namespace + "Resource"),
+                       label: label, language: pref?.language, aliases: aliases, attributes: attributes,
+                       documents: mentionedIn[node] ?? []))
+        }
+        // Relations: IRI- or blank-valued triples between entities.
+        for (s, pos) in bySubject where entityNodes.contains(s) {
+            for (p, o) in pos where p != RDF.type {
+                guard let os = o.subject, entityNodes.contains(os) else { continue }
+                if stated.contains(Triple(s, p, o)) { continue }
+                add(Relation(subject: s, predicate: p, object: os))
+            }
+        }
+        for (key, value) in statements {
+            add(Relation(subject: key.subject, predicate: key.predicate, object: key.object, role: key.role,
+                         confidence: value.confidence, provenance: value.provenance))
+        }
+    }
+
+    static func fallbackLabel(_ node: Subject) -> String {
+        switch node {
+        case .iri(let i): return i.namespaceAndLocalName?.localName ?? i.string
+        case .blank(let b): return b.id
+        }
+    }
+}

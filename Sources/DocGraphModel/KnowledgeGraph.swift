@@ -1,0 +1,49 @@
+/// The graph DocGraph builds: entities merged by node, relations merged by
+/// ``RelationKey``, and the documents they came from.
+///
+/// Adding the same entity or fact twice merges, never duplicates, and the
+/// sorted views make every serialization independent of insertion order.
+public struct KnowledgeGraph: Sendable, Equatable {
+    public private(set) var entities: [Subject: Entity] = [:]
+    public private(set) var relations: [RelationKey: Relation] = [:]
+    public private(set) var documents: [String: Document] = [:]
+
+    public init() {}
+
+    /// Adds an entity, merging names, documents and attributes into an
+    /// existing one with the same node.
+    public mutating func add(_ entity: Entity) {
+        if var existing = entities[entity.node] {
+            existing.absorb(entity)
+            entities[entity.node] = existing
+        } else {
+            entities[entity.node] = entity
+        }
+    }
+
+    /// Adds a relation, merging evidence into an existing identical fact.
+    public mutating func add(_ relation: Relation) {
+        if var existing = relations[relation.key] {
+            existing.absorb(relation)
+            relations[relation.key] = existing
+        } else {
+            relations[relation.key] = relation
+        }
+    }
+
+    /// Adds or replaces a document's metadata.
+    public mutating func add(_ document: Document) {
+        documents[document.id] = document
+    }
+
+    /// The union of two graphs: the same entity (same IRI) becomes one node.
+    public mutating func merge(_ other: KnowledgeGraph) {
+        for d in other.sortedDocuments { add(d) }
+        for e in other.sortedEntities { add(e) }
+        for r in other.sortedRelations { add(r) }
+    }
+
+    public var sortedEntities: [Entity] { entities.values.sorted { $0.node < $1.node } }
+    public var sortedRelations: [Relation] { relations.values.sorted { $0.key < $1.key } }
+    public var sortedDocuments: [Document] { documents.values.sorted { $0.id < $1.id } }
+}

@@ -1,0 +1,35 @@
+/// An RDF 1.1 literal: a lexical form with a datatype, and a language tag
+/// exactly when the datatype is `rdf:langString`.
+public struct Literal: Hashable, Comparable, Sendable {
+    public let lexicalForm: String
+    public let datatype: IRI
+    /// The BCP 47 tag as written (`zh-Hans`), present only for `rdf:langString`.
+    public let language: String?
+
+    /// A plain string (`xsd:string`).
+    public init(_ lexicalForm: String) {
+        self.lexicalForm = lexicalForm
+        datatype = XSD.string
+        language = nil
+    }
+
+    /// A language-tagged string. The tag keeps its spelling: RDF compares
+    /// tags case-insensitively, but readers show them as written.
+    public init(_ lexicalForm: String, language: String) {
+        self.lexicalForm = lexicalForm
+        datatype = RDF.langString
+        self.language = language
+    }
+
+    /// A typed literal. A datatype of `rdf:langString` without a language is
+    /// not representable and is taken as `xsd:string`.
+    public init(_ lexicalForm: String, datatype: IRI) {
+        self.lexicalForm = lexicalForm
+        self.datatype = datatype == RDF.langString ? XSD.string : datatype
+        language = nil
+    }
+
+    public static func < (a: Literal, b: Literal) -> Bool {
+        (a.lexicalForm, a.datatype.string, a.language ?? "") < (b.lexicalForm, b.datatype.string, b.language ?? "")
+    }
+}

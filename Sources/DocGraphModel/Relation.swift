@@ -1,0 +1,57 @@
+/// What makes two relations the same fact: the same subject, predicate,
+/// object and role. Evidence for the same fact joins one edge.
+public struct RelationKey: Hashable, Comparable, Sendable {
+    public let subject: Subject
+    public let predicate: IRI
+    public let object: Subject
+    public let role: String?
+
+    public init(subject: Subject, predicate: IRI, object: Subject, role: String? = nil) {
+        self.subject = subject
+        self.predicate = predicate
+        self.object = object
+        self.role = role
+    }
+
+    public static func < (a: RelationKey, b: RelationKey) -> Bool {
+        (a.subject, a.predicate, a.object, a.role ?? "") < (b.subject, b.predicate, b.object, b.role ?? "")
+    }
+}
+
+extension Subject {
+    /// The node's IRI or blank label, as text (used where formats need a string id).
+    public var string: String {
+        switch self {
+        case .iri(let i): return i.string
+        case .blank(let b): return "_:" + b.id
+        }
+    }
+}
+
+/// An edge between two entities, with the evidence that supports it.
+public struct Relation: Hashable, Sendable {
+    public let key: RelationKey
+    /// How sure the rule that produced the edge is, from 0 to 1.
+    public var confidence: Double
+    /// Every piece of evidence, sorted and without repeats.
+    public private(set) var provenance: [Provenance]
+
+    public init(subject: Subject, predicate: IRI, object: Subject, role: String? = nil,
+                confidence: Double = 1, provenance: [Provenance] = []) {
+        key = RelationKey(subject: subject, predicate: predicate, object: object, role: role)
+        self.confidence = confidence
+        self.provenance = Array(Set(provenance)).sorted()
+    }
+
+    public var subject: Subject { key.subject }
+    public var predicate: IRI { key.predicate }
+    public var object: Subject { key.object }
+    public var role: String? { key.role }
+
+    /// Adds evidence and keeps the higher confidence, so the result does
+    /// not depend on the order facts arrive in.
+    public mutating func absorb(_ other: Relation) {
+        confidence = max(confidence, other.confidence)
+        provenance = Array(Set(provenance).union(other.provenance)).sorted()
+    }
+}

@@ -1,0 +1,61 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import DocGraphModel
+
+/// A buffered byte stream into a file (or into memory for tests).
+public final class ByteOutput {
+    private var file: UnsafeMutablePointer<FILE>?
+    private var buffer: [UInt8] = []
+    /// Everything written, for an output created in memory.
+    public private(set) var memory: [UInt8] = []
+    public let destination: String
+
+    /// Creates or truncates the file at `path`.
+    public init(path: String) throws {
+        guard let f = fopen(path, "wb") else {
+            throw ParseError(source: path, message: "cannot open file for writing")
+        }
+        file = f
+        destination = path
+        buffer.reserveCapacity(1 << 16)
+    }
+
+    /// Collects output in memory.
+    public init() {
+        destination = "<memory>"
+    }
+
+    deinit { if let file { fclose(file) } }
+
+    @inline(__always)
+    func write(_ s: String) throws {
+        buffer.append(contentsOf: s.utf8)
+        if buffer.count >= 1 << 16 { try flush() }
+    }
+
+    @inline(__always)
+    func write(byte: UInt8) { buffer.append(byte) }
+
+    func flush() throws {
+        guard let file else {
+            memory.append(contentsOf: buffer)
+            buffer.removeAll(keepingCapacity: true)
+            return
+        }
+        let n = buffer.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, file) }
+        if n != buffer.count { throw ParseError(source: destination, message: "write failed (disk full?)") }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Flushes and closes the file; errors from the operating system surface here.
+    public func close() throws {
+        try flush()
+        if let f = file {
+            file = nil
+            if fclose(f) != 0 { throw ParseError(source: destination, message: "write failed on close") }
+        }
+    }
+}

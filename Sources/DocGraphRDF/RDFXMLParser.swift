@@ -1,0 +1,498 @@
+import DocGraphModel
+import DocGraphXML
+
+/// Reads RDF/XML (RDF 1.1 XML Syntax) from libxml2's streaming reader,
+/// pushing triples into a sink as they are recognised: memory grows with
+/// the nesting depth of the XML, not with the size of the file.
+///
+/// The grammar of the W3C recommendation (§7) is followed production by
+/// production; each open element is a ``Frame`` on a stack.
+public struct RDFXMLParser {
+    /// The base IRI for relative references, when the file has no `xml:base`.
+    public var base: String
+
+    public init(base: String) { self.base = base }
+
+    /// Parses the file at `path` into `sink`.
+    public func parse(path: String, into sink: inout some TripleSink) throws {
+        let reader: XMLEventReader
+        do { reader = try XMLEventReader(path: path) } catch { throw ParseError(error) }
+        var run = Run(reader: reader, base: IRIResolver.stripFragment(base))
+        try run.parse(into: &sink)
+    }
+
+    /// Parses RDF/XML held in memory; `source` names it in errors.
+    public func parse(bytes: [UInt8], source: String, into sink: inout some TripleSink) throws {
+        let reader: XMLEventReader
+        do { reader = try XMLEventReader(bytes: bytes, source: source) } catch { throw ParseError(error) }
+        var run = Run(reader: reader, base: IRIResolver.stripFragment(base))
+        try run.parse(into: &sink)
+    }
+}
+
+extension ParseError {
+    init(_ e: XMLError) {
+        self.init(source: e.source, line: e.line, column: e.column, message: e.message)
+    }
+}
+
+/// One element being read and what it is in the RDF/XML grammar.
+private struct Frame {
+    enum Kind {
+        case document
+        case rdfRoot
+        /// A node element, or a `parseType="Resource"` property acting as one.
+        case node
+        /// A property element whose content is not known yet.
+        case property
+        case collection
+        case xmlLiteral
+    }
+
+    var kind: Kind
+    var base: String
+    var language: String?
+    var subject: Subject?
+    var listIndex = 1
+    // Property elements:
+    var predicate = RDF.type
+    var reification: IRI?
+    var datatype: IRI?
+    var resourceObject: Subject?
+    var propertyAttributes: [(IRI, String)] = []
+    var hasObjectAttributes = false
+    var text = ""
+    var sawText = false
+    var childObject: Subject?
+    var items: [Subject] = []
+    // XML literals: namespaces already declared in the literal's output, per depth.
+    var literalDepth = 0
+    var literalScopes: [[String: String]] = []
+    var literalTags: [String] = []
+    var line = 0
+    var column = 0
+
+    init(kind: Kind, base: String, language: String?) {
+        self.kind = kind
+        self.base = base
+        self.language = language
+    }
+}
+
+private let rdfNS = RDF.namespace
+
+/// The state of one parse.
+private struct Run {
+    let reader: XMLEventReader
+    var stack: [Frame]
+    var usedIDs = Set<String>()
+    var blankCounter = 0
+    /// Namespace bindings in scope, innermost last, for XML literals.
+    var namespaces: [[String: String]] = [["xml": xmlNamespace]]
+
+    init(reader: XMLEventReader, base: String) {
+        self.reader = reader
+        stack = [Frame(kind: .document, base: base, language: nil)]
+    }
+
+    func error(_ message: String, _ e: XMLStartElement? = nil) -> ParseError {
+        ParseError(source: reader.source, line: e?.line ?? reader.currentLine, column: e?.column ?? 0, message: message)
+    }
+
+    mutating func freshBlank() -> Subject {
+        blankCounter += 1
+        return .blank(BlankNode("g\(blankCounter)"))
+    }
+
+    mutating func parse(into sink: inout some TripleSink) throws {
+        do {
+            while let event = try reader.next() {
+                switch event {
+                case .startElement(let e):
+                    var scope = namespaces[namespaces.count - 1]
+                    for d in e.namespaceDeclarations { scope[d.prefix ?? ""] = d.namespace }
+                    namespaces.append(scope)
+                    try start(e, into: &sink)
+                case .endElement:
+                    try end(into: &sink)
+                    namespaces.removeLast()
+                case .text(let t):
+                    try text(t)
+                case .comment(let c):
+                    if stack[stack.count - 1].kind == .xmlLiteral { stack[stack.count - 1].text += "<!--\(c)-->" }
+                case .processingInstruction(let target, let data):
+                    if stack[stack.count - 1].kind == .xmlLiteral {
+                        stack[stack.count - 1].text += data.isEmpty ? "<?\(target)?>" : "<?\(target) \(data)?>"
+                    }
+                }
+            }
+        } catch let e as XMLError {
+            throw ParseError(e)
+        }
+    }
+
+    // MARK: Events
+
+    mutating func start(_ e: XMLStartElement, into sink: inout some TripleSink) throws {
+        let parent = stack[stack.count - 1]
+        switch parent.kind {
+        case .document:
+            if e.namespace == rdfNS && e.localName == "RDF" {
+                var f = Frame(kind: .rdfRoot, base: parent.base, language: parent.language)
+                try applyXMLAttributes(e, to: &f)
+                for a in e.attributes where !isXMLAttribute(a) {
+                    throw error("attribute '\(qname(a))' is not allowed on rdf:RDF", e)
+                }
+                stack.append(f)
+            } else {
+                _ = try nodeElement(e, into: &sink)
+            }
+        case .rdfRoot:
+            _ = try nodeElement(e, into: &sink)
+        case .node:
+            try propertyElement(e, into: &sink)
+        case .property:
+            if stack[stack.count - 1].childObject != nil {
+                throw error("a property element holds at most one node element", e)
+            }
+            if !stack[stack.count - 1].text.allSatisfy(\.isWhitespace) {
+                throw error("a property element cannot mix text and a node element", e)
+            }
+            if stack[stack.count - 1].hasObjectAttributes || stack[stack.count - 1].datatype != nil {
+                throw error("a property element with rdf:resource, rdf:nodeID, rdf:datatype or property attributes must be empty", e)
+            }
+            let object = try nodeElement(e, into: &sink)
+            stack[stack.count - 2].childObject = object
+        case .collection:
+            let object = try nodeElement(e, into: &sink)
+            stack[stack.count - 2].items.append(object)
+        case .xmlLiteral:
+            literalStart(e)
+        }
+    }
+
+    mutating func end(into sink: inout some TripleSink) throws {
+        let f = stack.removeLast()
+        switch f.kind {
+        case .document, .rdfRoot, .node:
+            break  // node triples were written at the start tag
+        case .property:
+            try endProperty(f, into: &sink)
+        case .collection:
+            guard let subject = stack.last?.subject else { return }
+            var head: Subject = .iri(RDF.nil_)
+            var nodes: [Subject] = []
+            for _ in f.items { nodes.append(freshBlank()) }
+            if let first = nodes.first { head = first }
+            try emit(subject, f.predicate, head.term, reify: f.reification, into: &sink)
+            for (k, item) in f.items.enumerated() {
+                try sink.consume(Triple(nodes[k], RDF.first, item.term))
+                let rest: Term = k + 1 < nodes.count ? nodes[k + 1].term : .iri(RDF.nil_)
+                try sink.consume(Triple(nodes[k], RDF.rest, rest))
+            }
+        case .xmlLiteral:
+            if f.literalDepth > 0 {
+                var g = f
+                literalEnd(&g)
+                stack.append(g)
+                return
+            }
+            guard let subject = stack.last?.subject else { return }
+            try emit(subject, f.predicate, .literal(Literal(f.text, datatype: RDF.xmlLiteral)),
+                     reify: f.reification, into: &sink)
+        }
+    }
+
+    mutating func text(_ t: String) throws {
+        let k = stack.count - 1
+        switch stack[k].kind {
+        case .property:
+            stack[k].text += t
+            stack[k].sawText = true
+        case .xmlLiteral:
+            stack[k].text += Run.escapeText(t)
+        default:
+            if !t.allSatisfy(\.isWhitespace) {
+                throw error("text '\(t.prefix(20))' is not allowed here")
+            }
+        }
+    }
+
+    // MARK: Productions
+
+    func qname(_ a: XMLAttribute) -> String { a.prefix.map { "\($0):\(a.localName)" } ?? a.localName }
+
+    func isXMLAttribute(_ a: XMLAttribute) -> Bool {
+        a.namespace == xmlNamespace || (a.prefix ?? "").lowercased().hasPrefix("xml")
+            || (a.namespace.isEmpty && a.localName.lowercased().hasPrefix("xml"))
+    }
+
+    func applyXMLAttributes(_ e: XMLStartElement, to f: inout Frame) throws {
+        f.line = e.line
+        f.column = e.column
+        if let b = e.attribute(xmlNamespace, "base") {
+            f.base = IRIResolver.stripFragment(IRIResolver.resolve(b, against: f.base))
+        }
+        if let l = e.attribute(xmlNamespace, "lang") {
+            f.language = l.isEmpty ? nil : l
+        }
+    }
+
+    func resolve(_ ref: String, _ f: Frame, _ e: XMLStartElement) throws -> IRI {
+        let s = IRIResolver.resolve(ref, against: f.base)
+        guard IRI.isAbsolute(s) else { throw error("'\(ref)' does not resolve to an absolute IRI", e) }
+        return IRI(unchecked: s)
+    }
+
+    mutating func idIRI(_ id: String, _ f: Frame, _ e: XMLStartElement) throws -> IRI {
+        guard XMLText.isNCName(id) else { throw error("rdf:ID '\(id)' is not an XML name", e) }
+        let iri = try resolve("#" + id, f, e)
+        guard usedIDs.insert(iri.string).inserted else { throw error("rdf:ID '\(id)' is used twice", e) }
+        return iri
+    }
+
+    func nodeID(_ id: String, _ e: XMLStartElement) throws -> Subject {
+        guard XMLText.isNCName(id) else { throw error("rdf:nodeID '\(id)' is not an XML name", e) }
+        return .blank(BlankNode("n" + id))
+    }
+
+    func elementIRI(_ e: XMLStartElement) throws -> IRI {
+        guard !e.namespace.isEmpty else { throw error("element '\(e.localName)' has no namespace", e) }
+        return IRI(unchecked: e.namespace + e.localName)
+    }
+
+    static let coreSyntaxTerms: Set<String> = ["RDF", "ID", "about", "parseType", "resource", "nodeID", "datatype"]
+    static let oldTerms: Set<String> = ["aboutEach", "aboutEachPrefix", "bagID"]
+
+    mutating func nodeElement(_ e: XMLStartElement, into sink: inout some TripleSink) throws -> Subject {
+        if e.namespace == rdfNS,
+           Run.coreSyntaxTerms.contains(e.localName) || Run.oldTerms.contains(e.localName) || e.localName == "li" {
+            throw error("rdf:\(e.localName) cannot be used as a node element", e)
+        }
+        var f = Frame(kind: .node, base: stack[stack.count - 1].base, language: stack[stack.count - 1].language)
+        try applyXMLAttributes(e, to: &f)
+        var subject: Subject?
+        var properties: [(IRI, Term)] = []
+        for a in e.attributes where !isXMLAttribute(a) {
+            if a.namespace == rdfNS {
+                switch a.localName {
+                case "ID", "nodeID", "about":
+                    guard subject == nil else { throw error("a node element takes only one of rdf:ID, rdf:nodeID and rdf:about", e) }
+                    switch a.localName {
+                    case "ID": subject = .iri(try idIRI(a.value, f, e))
+                    case "nodeID": subject = try nodeID(a.value, e)
+                    default: subject = .iri(try resolve(a.value, f, e))
+                    }
+                    continue
+                case "type":
+                    properties.append((RDF.type, .iri(try resolve(a.value, f, e))))
+                    continue
+                case "li", "Description", "parseType", "resource", "datatype", "RDF":
+                    throw error("rdf:\(a.localName) is not allowed as an attribute here", e)
+                case _ where Run.oldTerms.contains(a.localName):
+                    throw error("rdf:\(a.localName) was removed from RDF and is not allowed", e)
+                default: break
+                }
+            }
+            guard !a.namespace.isEmpty else { throw error("attribute '\(a.localName)' has no namespace", e) }
+            properties.append((IRI(unchecked: a.namespace + a.localName), .literal(literal(a.value, f.language))))
+        }
+        let s = subject ?? freshBlank()
+        f.subject = s
+        if !(e.namespace == rdfNS && e.localName == "Description") {
+            try sink.consume(Triple(s, RDF.type, .iri(try elementIRI(e))))
+        }
+        for (p, o) in properties { try sink.consume(Triple(s, p, o)) }
+        stack.append(f)
+        return s
+    }
+
+    func literal(_ value: String, _ language: String?) -> Literal {
+        language.map { Literal(value, language: $0) } ?? Literal(value)
+    }
+
+    mutating func propertyElement(_ e: XMLStartElement, into sink: inout some TripleSink) throws {
+        let k = stack.count - 1
+        var predicate: IRI
+        if e.namespace == rdfNS && e.localName == "li" {
+            predicate = IRI(unchecked: rdfNS + "_\(stack[k].listIndex)")
+            stack[k].listIndex += 1
+        } else {
+            if e.namespace == rdfNS,
+               Run.coreSyntaxTerms.contains(e.localName) || Run.oldTerms.contains(e.localName) || e.localName == "Description" {
+                throw error("rdf:\(e.localName) cannot be used as a property element", e)
+            }
+            predicate = try elementIRI(e)
+        }
+        guard let parentSubject = stack[k].subject else { throw error("property element outside a node", e) }
+        var f = Frame(kind: .property, base: stack[k].base, language: stack[k].language)
+        try applyXMLAttributes(e, to: &f)
+        f.predicate = predicate
+        var parseType: String?
+        var resource: Subject?
+        for a in e.attributes where !isXMLAttribute(a) {
+            if a.namespace == rdfNS {
+                switch a.localName {
+                case "ID": f.reification = try idIRI(a.value, f, e); continue
+                case "parseType": parseType = a.value; continue
+                case "datatype": f.datatype = try resolve(a.value, f, e); continue
+                case "resource", "nodeID":
+                    guard resource == nil else { throw error("rdf:resource and rdf:nodeID cannot both be used", e) }
+                    resource = a.localName == "resource" ? .iri(try resolve(a.value, f, e)) : try nodeID(a.value, e)
+                    f.hasObjectAttributes = true
+                    continue
+                case "type":
+                    f.propertyAttributes.append((RDF.type, a.value))
+                    f.hasObjectAttributes = true
+                    continue
+                case "li", "Description", "about", "RDF":
+                    throw error("rdf:\(a.localName) is not allowed on a property element", e)
+                case _ where Run.oldTerms.contains(a.localName):
+                    throw error("rdf:\(a.localName) was removed from RDF and is not allowed", e)
+                default: break
+                }
+            }
+            guard !a.namespace.isEmpty else { throw error("attribute '\(a.localName)' has no namespace", e) }
+            f.propertyAttributes.append((IRI(unchecked: a.namespace + a.localName), a.value))
+            f.hasObjectAttributes = true
+        }
+        f.resourceObject = resource
+        guard let parseType else {
+            stack.append(f)
+            return
+        }
+        if f.hasObjectAttributes || f.datatype != nil {
+            throw error("rdf:parseType cannot be combined with rdf:resource, rdf:nodeID, rdf:datatype or property attributes", e)
+        }
+        switch parseType {
+        case "Resource":
+            let b = freshBlank()
+            try emit(parentSubject, predicate, b.term, reify: f.reification, into: &sink)
+            f.kind = .node
+            f.subject = b
+            f.reification = nil
+            stack.append(f)
+        case "Collection":
+            f.kind = .collection
+            stack.append(f)
+        default:
+            f.kind = .xmlLiteral
+            f.literalScopes = [[:]]
+            stack.append(f)
+        }
+    }
+
+    mutating func endProperty(_ f: Frame, into sink: inout some TripleSink) throws {
+        guard let subject = stack.last?.subject else { return }
+        if f.childObject != nil, !f.text.allSatisfy(\.isWhitespace) {
+            throw error("a property element cannot mix text and a node element")
+        }
+        if let object = f.childObject {
+            try emit(subject, f.predicate, object.term, reify: f.reification, into: &sink)
+            return
+        }
+        if f.childObject != nil || f.hasObjectAttributes, !f.text.allSatisfy(\.isWhitespace) {
+            throw error("a property element with rdf:resource, rdf:nodeID, property attributes or a node element cannot hold text")
+        }
+        let hasText = !f.text.isEmpty && !f.hasObjectAttributes
+        if hasText || f.datatype != nil || !f.hasObjectAttributes {
+            if f.hasObjectAttributes {
+                throw error("a property element with rdf:resource, rdf:nodeID or property attributes must be empty")
+            }
+            let lit = f.datatype.map { Literal(f.text, datatype: $0) } ?? literal(f.text, f.language)
+            try emit(subject, f.predicate, .literal(lit), reify: f.reification, into: &sink)
+            return
+        }
+        let object = f.resourceObject ?? freshBlank()
+        try emit(subject, f.predicate, object.term, reify: f.reification, into: &sink)
+        for (p, v) in f.propertyAttributes {
+            if p == RDF.type {
+                let iri = IRIResolver.resolve(v, against: f.base)
+                try sink.consume(Triple(object, p, .iri(IRI(unchecked: iri))))
+            } else {
+                try sink.consume(Triple(object, p, .literal(literal(v, f.language))))
+            }
+        }
+    }
+
+    func emit(_ s: Subject, _ p: IRI, _ o: Term, reify: IRI?, into sink: inout some TripleSink) throws {
+        try sink.consume(Triple(s, p, o))
+        guard let r = reify else { return }
+        let rs = Subject.iri(r)
+        try sink.consume(Triple(rs, RDF.type, .iri(RDF.statement)))
+        try sink.consume(Triple(rs, RDF.subject, s.term))
+        try sink.consume(Triple(rs, RDF.predicate, .iri(p)))
+        try sink.consume(Triple(rs, RDF.object, o))
+    }
+
+    // MARK: XML literals (exclusive canonical XML, RDF 1.1 §7.2.17)
+
+    /// Opens an element inside `rdf:parseType="Literal"` content, declaring
+    /// only the namespaces the element and its attributes visibly use.
+    mutating func literalStart(_ e: XMLStartElement) {
+        let k = stack.count - 1
+        let inScope = namespaces[namespaces.count - 1]
+        var rendered = stack[k].literalScopes[stack[k].literalScopes.count - 1]
+        var declarations: [(String, String)] = []
+        func use(_ prefix: String) {
+            guard prefix != "xml" else { return }
+            let uri = inScope[prefix] ?? ""
+            if (rendered[prefix] ?? "") != uri {
+                declarations.append((prefix, uri))
+                rendered[prefix] = uri
+            }
+        }
+        use(e.prefix ?? "")
+        for a in e.attributes { if let p = a.prefix { use(p) } }
+        let tag = e.prefix.map { "\($0):\(e.localName)" } ?? e.localName
+        var out = "<" + tag
+        for (p, uri) in declarations.sorted(by: { $0.0 < $1.0 }) {
+            out += (p.isEmpty ? " xmlns=\"" : " xmlns:\(p)=\"") + Run.escapeAttribute(uri) + "\""
+        }
+        for a in e.attributes.sorted(by: { ($0.namespace, $0.localName) < ($1.namespace, $1.localName) }) {
+            out += " " + qname(a) + "=\"" + Run.escapeAttribute(a.value) + "\""
+        }
+        out += ">"
+        stack[k].text += out
+        stack[k].literalScopes.append(rendered)
+        stack[k].literalTags.append(tag)
+        stack[k].literalDepth += 1
+    }
+
+    func literalEnd(_ f: inout Frame) {
+        f.text += "</" + f.literalTags.removeLast() + ">"
+        f.literalScopes.removeLast()
+        f.literalDepth -= 1
+    }
+
+    static func escapeText(_ t: String) -> String {
+        guard t.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x0D }) else { return t }
+        var out = ""
+        for c in t.unicodeScalars {
+            switch c {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\r": out += "&#xD;"
+            default: out.unicodeScalars.append(c)
+            }
+        }
+        return out
+    }
+
+    static func escapeAttribute(_ t: String) -> String {
+        var out = ""
+        for c in t.unicodeScalars {
+            switch c {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case "\"": out += "&quot;"
+            case "\t": out += "&#x9;"
+            case "\n": out += "&#xA;"
+            case "\r": out += "&#xD;"
+            default: out.unicodeScalars.append(c)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,48 @@
+internal import CLibXML2
+import Synchronization
+
+/// The libxml2 options every DocGraph XML parser uses, and why.
+///
+/// - `XML_PARSE_NONET`: never fetch anything over the network.
+/// - `XML_PARSE_NOENT`: substitute *internal* entities (RDF/XML files use
+///   `<!ENTITY rdf "…">` shorthands); external ones never load, because
+///   ``XMLSecurity/install()`` replaces libxml2's entity loader with one that
+///   refuses every request — no file or URL named in a document is read.
+///   The one exception is a schema DocGraph itself validates against:
+///   while it is parsed, files inside its own folder may load.
+/// - no `XML_PARSE_DTDLOAD`, `XML_PARSE_DTDVALID` or `XML_PARSE_HUGE`: the
+///   external subset is never loaded, and libxml2's built-in limits on
+///   entity amplification ("billion laughs"), nesting depth and text node
+///   size stay in force.
+/// - `XML_PARSE_NOCDATA`: CDATA sections arrive as ordinary text.
+enum XMLSecurity {
+    static let parseOptions: Int32 = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOENT.rawValue | XML_PARSE_NOCDATA.rawValue)
+
+    /// The folder whose files may load while a trusted schema is parsed.
+    static let trustedFolder = Mutex<String?>(nil)
+
+    /// Installs the refusing entity loader once per process.
+    static func install() { _ = installed }
+
+    private static let installed: Void = {
+        xmlInitParser()
+        xmlSetExternalEntityLoader { url, id, context in
+            guard let url else { return nil }
+            let path = String(cString: url)
+            let allowed = XMLSecurity.trustedFolder.withLock { folder -> Bool in
+                guard let folder else { return false }
+                let file = path.hasPrefix("file://") ? String(path.dropFirst(7)) : path
+                return file.hasPrefix(folder + "/") && !file.contains("/../")
+            }
+            guard allowed, let context else { return nil }
+            return xmlNewInputFromFile(context, path.hasPrefix("file://") ? String(path.dropFirst(7)) : path)
+        }
+    }()
+
+    /// Runs `body` with files in `folder` loadable (a trusted schema's imports).
+    static func trusting<T>(_ folder: String, _ body: () throws -> T) rethrows -> T {
+        trustedFolder.withLock { $0 = folder }
+        defer { trustedFolder.withLock { $0 = nil } }
+        return try body()
+    }
+}

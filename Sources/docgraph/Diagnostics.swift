@@ -1,0 +1,51 @@
+import ArgumentParser
+import DocGraphModel
+import DocGraphXML
+import Foundation
+
+/// A failure to report as one line naming the file.
+struct CLIError: Error, CustomStringConvertible {
+    var file: String
+    var message: String
+    init(_ file: String, _ message: String) {
+        self.file = file
+        self.message = message
+    }
+    var description: String { "\(file): error: \(message)" }
+}
+
+/// Runs a command body, printing failures as `file:line:col: error: …` on
+/// stderr and exiting 1; usage errors pass through to the argument parser,
+/// which exits 64.
+func reportingFailures(_ body: () throws -> Void) throws {
+    do {
+        try body()
+    } catch let e as ParseError {
+        printError(e.description)
+        throw ExitCode.failure
+    } catch let e as XMLError {
+        printError(e.description)
+        throw ExitCode.failure
+    } catch let e as CLIError {
+        printError(e.description)
+        throw ExitCode.failure
+    } catch let e as ValidationError {
+        throw e
+    } catch let e as ExitCode {
+        throw e
+    } catch {
+        printError("error: \(error)")
+        throw ExitCode.failure
+    }
+}
+
+func printError(_ line: String) {
+    FileHandle.standardError.write(Data((line + "\n").utf8))
+}
+
+func requireReadable(_ path: String) throws {
+    var isDir: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else { throw CLIError(path, "no such file") }
+    guard !isDir.boolValue else { throw CLIError(path, "is a folder, not a file") }
+    guard FileManager.default.isReadableFile(atPath: path) else { throw CLIError(path, "cannot read file") }
+}

@@ -1,0 +1,57 @@
+import DocGraphGraphML
+import DocGraphModel
+import DocGraphRDF
+import Foundation
+
+/// Reading and writing graph files in any supported format.
+enum GraphFiles {
+    /// Streams the triples of an RDF file (RDF/XML or N-Triples) into `sink`.
+    static func streamTriples(_ path: String, format: GraphFormat, base: String?, into sink: inout some TripleSink) throws {
+        try requireReadable(path)
+        switch format {
+        case .rdfXML:
+            try RDFXMLParser(base: base ?? fileIRI(path)).parse(path: path, into: &sink)
+        case .nTriples:
+            try NTriplesParser.parse(path: path, into: &sink)
+        case .graphML:
+            for t in try GraphMLReader.read(path: path).triples { try sink.consume(t) }
+        }
+    }
+
+    /// Reads any graph file as a knowledge graph.
+    static func readGraph(_ path: String, base: String? = nil) throws -> KnowledgeGraph {
+        let format = try GraphFormat.of(path)
+        if format == .graphML {
+            try requireReadable(path)
+            return try GraphMLReader.read(path: path)
+        }
+        var sink = TripleCollector()
+        try streamTriples(path, format: format, base: base, into: &sink)
+        return KnowledgeGraph(triples: sink.triples)
+    }
+
+    /// Writes a knowledge graph to `path` atomically, in the format its extension names.
+    static func write(_ graph: KnowledgeGraph, to path: String) throws {
+        let format = try GraphFormat.of(path)
+        try AtomicOutput.write(to: path) { tmp in
+            switch format {
+            case .graphML:
+                try GraphMLWriter.write(graph, to: tmp)
+            case .rdfXML:
+                let w = try RDFXMLSerializer(path: tmp)
+                try graph.forEachTriple { try w.consume($0) }
+                try w.finish()
+            case .nTriples:
+                var w = NTriplesSerializer(output: try ByteOutput(path: tmp))
+                try graph.forEachTriple { try w.consume($0) }
+                try w.finish()
+            }
+        }
+    }
+
+    /// A `file://` IRI for a path, the default base of an RDF/XML file.
+    static func fileIRI(_ path: String) -> String {
+        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        return "file://" + (absolute.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? absolute)
+    }
+}

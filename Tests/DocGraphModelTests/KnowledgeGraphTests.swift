@@ -1,0 +1,73 @@
+import Testing
+@testable import DocGraphModel
+
+struct KnowledgeGraphTests {
+    let org = DG.term("Organization")
+    let reg = DG.term("Regulation")
+
+    func provenance(_ start: Int, rule: String = "r1") -> Provenance {
+        Provenance(document: "d1", sentence: "制定《某条例》", sentenceStart: start, sentenceEnd: start + 7,
+                   objectStart: start + 2, objectEnd: start + 7, rule: rule)
+    }
+
+    @Test func entityIRIsDependOnlyOnClassAndName() {
+        let a = Entity(type: org, label: "某市人大常委会")
+        let b = Entity(type: org, label: "某市人大常委会", aliases: ["市人大常委会"])
+        #expect(a.node == b.node)
+        #expect(a.node != Entity(type: reg, label: "某市人大常委会").node)
+        #expect(IRIMinting.entity(type: org, name: "a b<c>").string.hasSuffix("/organization/a%20b%3Cc%3E"))
+    }
+
+    @Test func addingTheSameEntityTwiceMergesAliasesAndDocuments() {
+        var g = KnowledgeGraph()
+        g.add(Entity(type: org, label: "某市委", aliases: ["市委"], documents: ["d1"]))
+        g.add(Entity(type: org, label: "某市委", aliases: ["中共某市委"], documents: ["d2"]))
+        #expect(g.entities.count == 1)
+        let e = g.sortedEntities[0]
+        #expect(e.aliases == ["市委", "中共某市委"])
+        #expect(e.documents == ["d1", "d2"])
+    }
+
+    @Test func repeatedEvidenceJoinsOneEdge() {
+        var g = KnowledgeGraph()
+        let s = Entity(type: org, label: "甲"), o = Entity(type: reg, label: "《乙条例》")
+        g.add(Relation(subject: s.node, predicate: DG.term("enacted"), object: o.node, confidence: 0.6, provenance: [provenance(0)]))
+        g.add(Relation(subject: s.node, predicate: DG.term("enacted"), object: o.node, confidence: 0.9, provenance: [provenance(40)]))
+        g.add(Relation(subject: s.node, predicate: DG.term("enacted"), object: o.node, confidence: 0.5, provenance: [provenance(0)]))
+        #expect(g.relations.count == 1)
+        #expect(g.sortedRelations[0].provenance.count == 2)
+        #expect(g.sortedRelations[0].confidence == 0.9)
+    }
+
+    @Test func mergeOfTwoGraphsUnifiesTheSameEntity() {
+        var a = KnowledgeGraph(), b = KnowledgeGraph()
+        a.add(Entity(type: org, label: "某市委", documents: ["d1"]))
+        b.add(Entity(type: org, label: "某市委", documents: ["d2"]))
+        b.add(Entity(type: org, label: "另一市委", documents: ["d2"]))
+        a.merge(b)
+        #expect(a.entities.count == 2)
+        #expect(a.entities[Entity(type: org, label: "某市委").node]?.documents == ["d1", "d2"])
+    }
+
+    @Test func triplesGiveBackTheSameGraph() {
+        var g = KnowledgeGraph()
+        g.add(Document(id: "d1", title: "标题", date: "2025-01-11", checksum: "ab"))
+        let s = Entity(type: org, label: "甲", aliases: ["甲会"], documents: ["d1"])
+        let p = Entity(type: DG.term("Person"), label: "张三", documents: ["d1"])
+        let o = Entity(type: reg, label: "《乙条例》", documents: ["d1"])
+        g.add(s); g.add(p); g.add(o)
+        g.add(Relation(subject: s.node, predicate: DG.term("enacted"), object: o.node, confidence: 0.9,
+                       provenance: [provenance(0), provenance(30, rule: "r2")]))
+        g.add(Relation(subject: p.node, predicate: DG.term("holdsPosition"), object: s.node, role: "主任",
+                       confidence: 0.75, provenance: [provenance(3)]))
+        g.add(Relation(subject: p.node, predicate: DG.term("holdsPosition"), object: s.node, role: "党组书记"))
+        let back = KnowledgeGraph(triples: g.triples)
+        #expect(back == g)
+    }
+
+    @Test func aLiteralCannotBeASubject() {
+        #expect(Term.literal(Literal("x")).subject == nil)
+        #expect(IRI("no scheme") == nil)
+        #expect(IRI("urn:x") != nil)
+    }
+}

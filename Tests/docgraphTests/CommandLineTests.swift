@@ -1,0 +1,97 @@
+import Foundation
+import Testing
+
+struct CommandLineTests {
+    func write(_ text: String, _ name: String, in dir: URL) throws -> String {
+        let p = dir.appendingPathComponent(name).path
+        try text.write(toFile: p, atomically: true, encoding: .utf8)
+        return p
+    }
+
+    @Test func convertRoundTripsThroughEveryFormat() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let nt = try write("""
+        <http://example.org/s> <http://example.org/p> "文本"@zh-Hans .
+        <http://example.org/s> <http://other.example/q#r> _:b .
+        _:b <http://www.w3.org/2000/01/rdf-schema#label> "x\\ny" .
+        <http://example.org/s> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://example.org/T> .
+
+        """, "in.nt", in: dir)
+        let rdf = dir.appendingPathComponent("out.rdf").path
+        let back = dir.appendingPathComponent("back.nt").path
+        #expect(try CLI.run(["convert", nt, rdf]).status == 0)
+        #expect(try CLI.run(["convert", rdf, back]).status == 0)
+        let a = try String(contentsOfFile: nt, encoding: .utf8).split(separator: "\n").sorted()
+        let b = try String(contentsOfFile: back, encoding: .utf8).split(separator: "\n").sorted()
+        #expect(a.count == b.count)
+        #expect(a.filter { !$0.contains("_:") } == b.filter { !$0.contains("_:") })
+    }
+
+    @Test func malformedInputNamesFileLineAndColumnAndWritesNothing() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let bad = try write("<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n  <rdf:Description>\n</rdf:RDF>\n", "bad.rdf", in: dir)
+        let out = dir.appendingPathComponent("out.nt").path
+        try "previous".write(toFile: out, atomically: true, encoding: .utf8)
+        let r = try CLI.run(["convert", bad, out])
+        #expect(r.status == 1)
+        #expect(r.stderr.hasPrefix(bad + ":3:"))
+        #expect(r.stderr.contains(": error: "))
+        #expect(try String(contentsOfFile: out, encoding: .utf8) == "previous")
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.contains(".tmp-") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test func malformedNTriplesStopsWithPosition() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let bad = try write("<urn:a> <urn:b> <urn:c> .\n<urn:a> <urn:b> \"open .\n", "bad.nt", in: dir)
+        let out = dir.appendingPathComponent("out.rdf").path
+        let r = try CLI.run(["convert", bad, out])
+        #expect(r.status == 1)
+        #expect(r.stderr == bad + ":2:17: error: unterminated string literal\n")
+        #expect(!FileManager.default.fileExists(atPath: out))
+    }
+
+    @Test(arguments: [
+        (["convert", "a.txt", "b.rdf"], "cannot tell the format"),
+        (["extract", "Tests/Fixtures/samples/suzhou-npc-2024.txt"], "at least one output"),
+        (["frobnicate"], "Unexpected argument"),
+    ])
+    func badUsageExits64(args: [String], message: String) throws {
+        let r = try CLI.run(args)
+        #expect(r.status == 64)
+        #expect(r.stderr.contains(message))
+    }
+
+    @Test func missingInputIsOneClearLine() throws {
+        let r = try CLI.run(["convert", "/nonexistent/x.nt", "/tmp/y.rdf"])
+        #expect(r.status == 1)
+        #expect(r.stderr == "/nonexistent/x.nt: error: no such file\n")
+    }
+
+    @Test func unwritableOutputIsOneClearLine() throws {
+        let r = try CLI.run(["extract", "Tests/Fixtures/samples/suzhou-npc-2024.txt", "-o", "/nonexistent-dir/x.rdf"])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("/nonexistent-dir/x.rdf: error: the folder '/nonexistent-dir' does not exist"))
+    }
+
+    @Test func invalidUTF8DocumentIsRejectedWithItsOffset() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let p = dir.appendingPathComponent("bad.txt")
+        try Data([0xE4, 0xB8, 0xAD, 0xFF, 0x41]).write(to: p)
+        let r = try CLI.run(["extract", p.path, "-o", dir.appendingPathComponent("o.rdf").path])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("first bad byte at offset 3"))
+    }
+
+    @Test func everySubcommandHasHelp() throws {
+        for sub in ["extract", "convert", "stats", "validate"] {
+            let r = try CLI.run([sub, "--help"])
+            #expect(r.status == 0)
+            #expect(r.stdout.contains("USAGE: docgraph \(sub)"))
+        }
+    }
+}
