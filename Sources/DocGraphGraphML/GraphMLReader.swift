@@ -129,7 +129,7 @@ public enum GraphMLReader {
                 graph.add(doc)
                 continue
             }
-            let classIRI = d["class"].flatMap(IRI.init) ?? DG.term(type)
+            let classIRI = d["class"].flatMap(IRI.init) ?? DG.term(IRIMinting.encode(type))
             let label = d["label"] ?? d["name"] ?? n.id
             let node: Subject
             if let iri = d["iri"] {
@@ -158,7 +158,7 @@ public enum GraphMLReader {
             }
             let d = e.data
             let relation = d["relation"] ?? d["interaction"] ?? d["label"].map(camelCase) ?? "relatedTo"
-            let predicate = d["predicate"].flatMap(IRI.init) ?? DG.term(relation)
+            let predicate = d["predicate"].flatMap(IRI.init) ?? DG.term(IRIMinting.encode(relation))
             var provenance: [Provenance] = []
             if let json = d["provenance"] {
                 do { provenance = try decoder.decode([Provenance].self, from: Data(json.utf8)) } catch {

@@ -13,7 +13,9 @@ public struct IRI: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     /// Wraps a string already known to be an absolute IRI (vocabulary
-    /// constants, parser output) without checking it again.
+    /// constants, parser output) without checking it again. The caller
+    /// guarantees what ``isAbsolute(_:)`` checks: writers copy IRIs as they
+    /// are, without scanning them a second time.
     public init(unchecked string: String) {
         self.string = string
     }
@@ -24,30 +26,52 @@ public struct IRI: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// True for `scheme:rest` with no character that an IRI never holds.
     public static func isAbsolute(_ s: String) -> Bool {
-        var sawColon = false
-        var first = true
-        for b in s.utf8 {
-            if !sawColon {
-                if b == UInt8(ascii: ":") {
-                    if first { return false }
-                    sawColon = true
-                    continue
-                }
-                let isAlpha = (b | 0x20) >= UInt8(ascii: "a") && (b | 0x20) <= UInt8(ascii: "z")
-                let isOther = (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9")) || b == UInt8(ascii: "+")
-                    || b == UInt8(ascii: "-") || b == UInt8(ascii: ".")
-                if !(isAlpha || (!first && isOther)) { return false }
-                first = false
-                continue
-            }
-            switch b {
-            case 0...0x20, UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "{"),
-                 UInt8(ascii: "}"), UInt8(ascii: "|"), UInt8(ascii: "\\"), UInt8(ascii: "^"), UInt8(ascii: "`"):
-                return false
-            default: continue
-            }
+        var s = s
+        return s.withUTF8 { isAbsolute(utf8: $0) }
+    }
+
+    /// Whether the bytes start with `scheme:` (RFC 3986 §3.1), for parsers
+    /// that have already checked the rest for forbidden characters.
+    public static func hasScheme(utf8 u: UnsafeBufferPointer<UInt8>) -> Bool {
+        var k = 0
+        while k < u.count && u[k] != 0x3A {
+            let c = u[k]
+            let letter = (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A
+            if !(letter || (k > 0 && ((c >= 0x30 && c <= 0x39) || c == 0x2B || c == 0x2D || c == 0x2E))) { return false }
+            k += 1
         }
-        return sawColon
+        return k > 0 && k < u.count
+    }
+
+    /// ``isAbsolute(_:)`` on UTF-8 bytes, for parsers that hold them already.
+    public static func isAbsolute(utf8 u: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = u.count
+        var k = 0
+        while k < n && u[k] != 0x3A {
+            let c = u[k]
+            let letter = (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A
+            if !(letter || (k > 0 && ((c >= 0x30 && c <= 0x39) || c == 0x2B || c == 0x2D || c == 0x2E))) { return false }
+            k += 1
+        }
+        if k == 0 || k == n { return false }
+        k += 1
+        while k < n {
+            let c = u[k]
+            k += 1
+            if c >= 0x80 { continue }  // non-ASCII (UTF-8 of ucschar): the bulk of Chinese IRIs
+            if isForbiddenASCII(c) { return false }
+        }
+        return true
+    }
+
+    /// ASCII bytes an IRI never holds unescaped: controls, space, `<>"{}|\^` and backquote.
+    @inlinable @inline(__always)
+    public static func isForbiddenASCII(_ c: UInt8) -> Bool {
+        if c <= 0x20 { return true }
+        switch c {
+        case 0x3C, 0x3E, 0x22, 0x7B, 0x7D, 0x7C, 0x5C, 0x5E, 0x60: return true
+        default: return false
+        }
     }
 
     /// The IRI split after its last `#` or `/` into a namespace and a local

@@ -30,14 +30,17 @@ public final class ByteOutput {
 
     deinit { if let file { fclose(file) } }
 
+    /// Lets `body` append bytes to the pending buffer.
     @inline(__always)
-    func write(_ s: String) throws {
-        buffer.append(contentsOf: s.utf8)
-        if buffer.count >= 1 << 16 { try flush() }
+    func append(_ body: (inout [UInt8]) -> Void) {
+        body(&buffer)
     }
 
+    /// Writes the buffer out once it holds 64 KiB.
     @inline(__always)
-    func write(byte: UInt8) { buffer.append(byte) }
+    func flushIfFull() throws {
+        if buffer.count >= 1 << 16 { try flush() }
+    }
 
     func flush() throws {
         guard let file else {

@@ -1,3 +1,5 @@
+import DocGraphModel
+
 /// Resolves relative IRI references against a base, as RFC 3986 §5.2
 /// prescribes (RDF/XML's `xml:base`, `rdf:about="#x"`, `--base` on the CLI).
 public enum IRIResolver {
@@ -46,6 +48,7 @@ public enum IRIResolver {
     /// The reference resolved against `base`. An absolute reference is
     /// returned with its dot segments removed.
     public static func resolve(_ reference: String, against base: String) -> String {
+        if isPlainAbsolute(reference) { return reference }
         let r = split(reference)
         var t = Parts(path: "")
         if r.scheme != nil {
@@ -82,6 +85,39 @@ public enum IRIResolver {
         if let q = t.query { out += "?" + q }
         if let f = t.fragment { out += "#" + f }
         return out
+    }
+
+    /// True for an absolute IRI with no dot segment and no character an IRI
+    /// never holds — the common case, which resolves to itself.
+    static func isPlainAbsolute(_ s: String) -> Bool {
+        var s = s
+        return s.withUTF8 { u -> Bool in
+            var k = 0
+            let n = u.count
+            // scheme
+            while k < n && u[k] != 0x3A {
+                let c = u[k]
+                let letter = (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A
+                if !(letter || (k > 0 && ((c >= 0x30 && c <= 0x39) || c == 0x2B || c == 0x2D || c == 0x2E))) { return false }
+                k += 1
+            }
+            if k == 0 || k == n { return false }
+            var previous: UInt8 = 0x2F
+            var inPath = true
+            k += 1
+            while k < n {
+                let c = u[k]
+                k += 1
+                if c >= 0x80 { previous = c; continue }
+                if IRI.isForbiddenASCII(c) { return false }
+                if inPath {
+                    if c == 0x2E && previous == 0x2F { return false }  // "/." may start a dot segment
+                    if c == 0x3F || c == 0x23 { inPath = false }        // query or fragment: the path is done
+                }
+                previous = c
+            }
+            return true
+        }
     }
 
     /// `base` without its fragment: the document IRI that `rdf:ID` and

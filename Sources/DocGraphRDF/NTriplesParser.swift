@@ -103,21 +103,28 @@ private struct Cursor {
         i += 1
         let start = i
         var escaped = false
-        while i < bytes.count && bytes[i] != UInt8(ascii: ">") {
-            switch bytes[i] {
-            case 0...0x20, UInt8(ascii: "<"), UInt8(ascii: "\""), UInt8(ascii: "{"), UInt8(ascii: "}"),
-                 UInt8(ascii: "|"), UInt8(ascii: "^"), UInt8(ascii: "`"):
+        let n = bytes.count
+        while i < n {
+            let c = bytes[i]
+            if c >= 0x80 { i += 1; continue }
+            if c == UInt8(ascii: ">") { break }
+            if c == UInt8(ascii: "\\") {
+                escaped = true
+            } else if IRI.isForbiddenASCII(c) {
                 throw error("character not allowed in an IRI", at: i)
-            case UInt8(ascii: "\\"): escaped = true
-            default: break
             }
             i += 1
         }
         guard i < bytes.count else { throw error("unterminated IRI", at: open) }
         var text = try string(start, i)
+        let absolute = IRI.hasScheme(utf8: UnsafeBufferPointer(rebasing: bytes[start..<i]))
         i += 1
-        if escaped { text = try unescape(text, at: start, allowShort: false) }
-        guard IRI.isAbsolute(text) else { throw error("relative IRI <\(text)> in N-Triples", at: open) }
+        if escaped {
+            text = try unescape(text, at: start, allowShort: false)
+            guard IRI.isAbsolute(text) else { throw error("relative or invalid IRI <\(text)> in N-Triples", at: open) }
+        } else if !absolute {
+            throw error("relative IRI <\(text)> in N-Triples", at: open)
+        }
         return IRI(unchecked: text)
     }
 

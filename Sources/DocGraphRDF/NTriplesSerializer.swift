@@ -9,7 +9,15 @@ public struct NTriplesSerializer: TripleSink {
     public init(output: ByteOutput) { self.output = output }
 
     public mutating func consume(_ t: Triple) throws {
-        try output.write(Self.line(t))
+        output.append { buffer in
+            Self.append(t.subject.term, to: &buffer)
+            buffer.append(0x20)
+            Self.append(.iri(t.predicate), to: &buffer)
+            buffer.append(0x20)
+            Self.append(t.object, to: &buffer)
+            buffer.append(contentsOf: [0x20, 0x2E, 0x0A])  // " .\n"
+        }
+        try output.flushIfFull()
     }
 
     /// Finishes the stream (flushes and closes the file).
@@ -17,59 +25,65 @@ public struct NTriplesSerializer: TripleSink {
 
     /// One triple as an N-Triples line, newline included.
     public static func line(_ t: Triple) -> String {
-        var s = ""
-        append(t.subject.term, to: &s)
-        s += " "
-        append(.iri(t.predicate), to: &s)
-        s += " "
-        append(t.object, to: &s)
-        s += " .\n"
-        return s
+        var b: [UInt8] = []
+        append(t.subject.term, to: &b)
+        b.append(0x20)
+        append(.iri(t.predicate), to: &b)
+        b.append(0x20)
+        append(t.object, to: &b)
+        b.append(contentsOf: [0x20, 0x2E, 0x0A])
+        return String(decoding: b, as: UTF8.self)
     }
 
     /// The N-Triples spelling of a term.
     public static func string(_ term: Term) -> String {
-        var s = ""
-        append(term, to: &s)
-        return s
+        var b: [UInt8] = []
+        append(term, to: &b)
+        return String(decoding: b, as: UTF8.self)
     }
 
-    static func append(_ term: Term, to s: inout String) {
+    /// Appends a term's UTF-8 spelling. Strings are copied whole when they
+    /// need no escape, which is nearly always.
+    static func append(_ term: Term, to b: inout [UInt8]) {
         switch term {
         case .iri(let i):
-            s += "<"
-            for u in i.string.unicodeScalars {
-                switch u.value {
-                case 0...0x20, 0x3C, 0x3E, 0x22, 0x7B, 0x7D, 0x7C, 0x5E, 0x60, 0x5C:
-                    s += "\\u" + String(u.value, radix: 16, uppercase: true).leftPad(4)
-                default: s.unicodeScalars.append(u)
-                }
-            }
-            s += ">"
-        case .blank(let b):
-            s += "_:" + b.id
+            b.append(0x3C)
+            appendIRI(i.string, to: &b)
+            b.append(0x3E)
+        case .blank(let n):
+            b.append(0x5F); b.append(0x3A)
+            b.append(contentsOf: n.id.utf8)
         case .literal(let l):
-            s += "\""
-            for u in l.lexicalForm.unicodeScalars {
-                switch u {
-                case "\\": s += "\\\\"
-                case "\"": s += "\\\""
-                case "\n": s += "\\n"
-                case "\r": s += "\\r"
-                default: s.unicodeScalars.append(u)
+            b.append(0x22)
+            var text = l.lexicalForm
+            let needsEscape = text.withUTF8 { u in u.contains { $0 == 0x5C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D } }
+            if !needsEscape {
+                b.append(contentsOf: l.lexicalForm.utf8)
+            } else {
+                for c in l.lexicalForm.utf8 {
+                    switch c {
+                    case 0x5C: b.append(0x5C); b.append(0x5C)
+                    case 0x22: b.append(0x5C); b.append(0x22)
+                    case 0x0A: b.append(0x5C); b.append(0x6E)
+                    case 0x0D: b.append(0x5C); b.append(0x72)
+                    default: b.append(c)
+                    }
                 }
             }
-            s += "\""
+            b.append(0x22)
             if let lang = l.language {
-                s += "@" + lang
+                b.append(0x40)
+                b.append(contentsOf: lang.utf8)
             } else if l.datatype != XSD.string {
-                s += "^^"
-                append(.iri(l.datatype), to: &s)
+                b.append(0x5E); b.append(0x5E); b.append(0x3C)
+                appendIRI(l.datatype.string, to: &b)
+                b.append(0x3E)
             }
         }
     }
-}
 
-extension String {
-    func leftPad(_ n: Int) -> String { count >= n ? self : String(repeating: "0", count: n - count) + self }
+    static func appendIRI(_ s: String, to b: inout [UInt8]) {
+        // An IRI holds no character N-Triples would escape (see IRI.init(unchecked:)).
+        b.append(contentsOf: s.utf8)
+    }
 }

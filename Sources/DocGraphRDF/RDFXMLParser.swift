@@ -86,6 +86,7 @@ private struct Run {
     let reader: XMLEventReader
     var stack: [Frame]
     var usedIDs = Set<String>()
+    var checkedNamespaces = Set<String>()
     var blankCounter = 0
     /// Namespace bindings in scope, innermost last, for XML literals.
     var namespaces: [[String: String]] = [["xml": xmlNamespace]]
@@ -155,7 +156,7 @@ private struct Run {
             if stack[stack.count - 1].childObject != nil {
                 throw error("a property element holds at most one node element", e)
             }
-            if !stack[stack.count - 1].text.allSatisfy(\.isWhitespace) {
+            if !stack[stack.count - 1].text.isXMLWhitespace {
                 throw error("a property element cannot mix text and a node element", e)
             }
             if stack[stack.count - 1].hasObjectAttributes || stack[stack.count - 1].datatype != nil {
@@ -212,7 +213,7 @@ private struct Run {
         case .xmlLiteral:
             stack[k].text += Run.escapeText(t)
         default:
-            if !t.allSatisfy(\.isWhitespace) {
+            if !t.isXMLWhitespace {
                 throw error("text '\(t.prefix(20))' is not allowed here")
             }
         }
@@ -239,6 +240,7 @@ private struct Run {
     }
 
     func resolve(_ ref: String, _ f: Frame, _ e: XMLStartElement) throws -> IRI {
+        if IRIResolver.isPlainAbsolute(ref) { return IRI(unchecked: ref) }
         let s = IRIResolver.resolve(ref, against: f.base)
         guard IRI.isAbsolute(s) else { throw error("'\(ref)' does not resolve to an absolute IRI", e) }
         return IRI(unchecked: s)
@@ -256,9 +258,19 @@ private struct Run {
         return .blank(BlankNode("n" + id))
     }
 
-    func elementIRI(_ e: XMLStartElement) throws -> IRI {
+    mutating func elementIRI(_ e: XMLStartElement) throws -> IRI {
         guard !e.namespace.isEmpty else { throw error("element '\(e.localName)' has no namespace", e) }
-        return IRI(unchecked: e.namespace + e.localName)
+        return try qualifiedIRI(e.namespace, e.localName, e)
+    }
+
+    /// Namespace + local name as an IRI; namespaces are few, so each is
+    /// checked once.
+    mutating func qualifiedIRI(_ namespace: String, _ localName: String, _ e: XMLStartElement) throws -> IRI {
+        if !checkedNamespaces.contains(namespace) {
+            guard IRI.isAbsolute(namespace + "x") else { throw error("namespace '\(namespace)' is not an absolute IRI", e) }
+            checkedNamespaces.insert(namespace)
+        }
+        return IRI(unchecked: namespace + localName)
     }
 
     static let coreSyntaxTerms: Set<String> = ["RDF", "ID", "about", "parseType", "resource", "nodeID", "datatype"]
@@ -295,7 +307,7 @@ private struct Run {
                 }
             }
             guard !a.namespace.isEmpty else { throw error("attribute '\(a.localName)' has no namespace", e) }
-            properties.append((IRI(unchecked: a.namespace + a.localName), .literal(literal(a.value, f.language))))
+            properties.append((try qualifiedIRI(a.namespace, a.localName, e), .literal(literal(a.value, f.language))))
         }
         let s = subject ?? freshBlank()
         f.subject = s
@@ -342,7 +354,7 @@ private struct Run {
                     f.hasObjectAttributes = true
                     continue
                 case "type":
-                    f.propertyAttributes.append((RDF.type, a.value))
+                    f.propertyAttributes.append((RDF.type, try resolve(a.value, f, e).string))
                     f.hasObjectAttributes = true
                     continue
                 case "li", "Description", "about", "RDF":
@@ -353,7 +365,7 @@ private struct Run {
                 }
             }
             guard !a.namespace.isEmpty else { throw error("attribute '\(a.localName)' has no namespace", e) }
-            f.propertyAttributes.append((IRI(unchecked: a.namespace + a.localName), a.value))
+            f.propertyAttributes.append((try qualifiedIRI(a.namespace, a.localName, e), a.value))
             f.hasObjectAttributes = true
         }
         f.resourceObject = resource
@@ -384,14 +396,14 @@ private struct Run {
 
     mutating func endProperty(_ f: Frame, into sink: inout some TripleSink) throws {
         guard let subject = stack.last?.subject else { return }
-        if f.childObject != nil, !f.text.allSatisfy(\.isWhitespace) {
+        if f.childObject != nil, !f.text.isXMLWhitespace {
             throw error("a property element cannot mix text and a node element")
         }
         if let object = f.childObject {
             try emit(subject, f.predicate, object.term, reify: f.reification, into: &sink)
             return
         }
-        if f.childObject != nil || f.hasObjectAttributes, !f.text.allSatisfy(\.isWhitespace) {
+        if f.childObject != nil || f.hasObjectAttributes, !f.text.isXMLWhitespace {
             throw error("a property element with rdf:resource, rdf:nodeID, property attributes or a node element cannot hold text")
         }
         let hasText = !f.text.isEmpty && !f.hasObjectAttributes
@@ -407,8 +419,7 @@ private struct Run {
         try emit(subject, f.predicate, object.term, reify: f.reification, into: &sink)
         for (p, v) in f.propertyAttributes {
             if p == RDF.type {
-                let iri = IRIResolver.resolve(v, against: f.base)
-                try sink.consume(Triple(object, p, .iri(IRI(unchecked: iri))))
+                try sink.consume(Triple(object, p, .iri(IRI(unchecked: v))))  // resolved and checked at the start tag
             } else {
                 try sink.consume(Triple(object, p, .literal(literal(v, f.language))))
             }
@@ -494,5 +505,13 @@ private struct Run {
             }
         }
         return out
+    }
+}
+
+extension String {
+    /// Only space, tab, carriage return and line feed: XML's `S` production.
+    var isXMLWhitespace: Bool {
+        var s = self
+        return s.withUTF8 { $0.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D } }
     }
 }

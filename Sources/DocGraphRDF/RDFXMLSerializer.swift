@@ -16,6 +16,11 @@ public final class RDFXMLSerializer: TripleSink {
     private var started = false
     /// Extra namespaces met while writing, named ns1, ns2 … in order of appearance.
     private var extra: [String: String] = [:]
+    /// Qualified names already worked out: predicates and classes are few,
+    /// so this saves splitting the same IRI for every triple.
+    private var names: [IRI: QualifiedName?] = [:]
+
+    private typealias QualifiedName = (name: String, declaration: (String, String)?)
 
     /// Writes to `path` (created or truncated).
     public convenience init(path: String, prefixes: [(prefix: String, namespace: String)] = standardPrefixes) throws {
@@ -83,7 +88,10 @@ public final class RDFXMLSerializer: TripleSink {
     /// label starts with, so distinct labels stay distinct.
     static func nodeID(_ b: BlankNode) -> String {
         if XMLText.isNCName(b.id) && !b.id.hasPrefix("x_") { return b.id }
-        return "x_" + b.id.utf8.map { String($0, radix: 16).leftPad(2) }.joined()
+        let hex = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = Array("x_".utf8)
+        for c in b.id.utf8 { out.append(hex[Int(c >> 4)]); out.append(hex[Int(c & 15)]) }
+        return String(decoding: out, as: UTF8.self)
     }
 
     static let syntaxNames: Set<String> = [
@@ -91,7 +99,17 @@ public final class RDFXMLSerializer: TripleSink {
         "li", "aboutEach", "aboutEachPrefix", "bagID",
     ]
 
-    private func qualifiedName(_ iri: IRI, declareLocally: Bool) -> (name: String, declaration: (String, String)?)? {
+    private func qualifiedName(_ iri: IRI, declareLocally: Bool) -> QualifiedName? {
+        if let known = names[iri] {
+            if let q = known, q.declaration != nil, !declareLocally { return nil }
+            return known
+        }
+        let q = computeQualifiedName(iri, declareLocally: declareLocally)
+        if q != nil || declareLocally { names[iri] = q }
+        return q
+    }
+
+    private func computeQualifiedName(_ iri: IRI, declareLocally: Bool) -> QualifiedName? {
         guard let (ns, local) = iri.namespaceAndLocalName else { return nil }
         if ns == RDF.namespace && Self.syntaxNames.contains(local) { return nil }
         if let p = prefixes[ns] { return ("\(p):\(local)", nil) }

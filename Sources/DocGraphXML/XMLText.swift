@@ -28,22 +28,26 @@ public enum XMLText {
     public static func needsSanitizing(_ s: String) -> Bool {
         // Scan UTF-8 bytes: controls are single bytes, and U+FFFE/U+FFFF are
         // the only disallowed scalars above U+001F (EF BF BE, EF BF BF).
-        var pendingEF = 0
-        for b in s.utf8 {
-            if b < 0x20 {
-                if b != 0x9 && b != 0xA && b != 0xD { return true }
-                pendingEF = 0
-            } else if b == 0xEF {
-                pendingEF = 1
-            } else if pendingEF == 1 && b == 0xBF {
-                pendingEF = 2
-            } else if pendingEF == 2 && b >= 0xBE {
-                return true
-            } else {
-                pendingEF = 0
+        var s = s
+        return s.withUTF8 { u -> Bool in
+            var pendingEF = 0
+            for b in u {
+                if b >= 0x20 && b != 0xEF && pendingEF == 0 { continue }  // the common case
+                if b < 0x20 {
+                    if b != 0x9 && b != 0xA && b != 0xD { return true }
+                    pendingEF = 0
+                } else if b == 0xEF {
+                    pendingEF = 1
+                } else if pendingEF == 1 && b == 0xBF {
+                    pendingEF = 2
+                } else if pendingEF == 2 && b >= 0xBE {
+                    return true
+                } else {
+                    pendingEF = 0
+                }
             }
+            return false
         }
-        return false
     }
 
     /// Whether `s` is an XML `NCName` (a name without a colon), the form a
