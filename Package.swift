@@ -25,7 +25,7 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
-        .target(name: "DocGraphXML", dependencies: ["CLibXML2"]),
+        .target(name: "DocGraphXML", dependencies: ["CLibXML2", "DocGraphModel"]),
         .target(name: "DocGraphModel", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "DocGraphRDF", dependencies: ["DocGraphModel", "DocGraphXML"]),
         .target(name: "DocGraphGraphML", dependencies: ["DocGraphModel", "DocGraphXML"]),

@@ -9,20 +9,12 @@ import FoundationEssentials
 public enum GraphMLReader {
     /// Reads the GraphML file at `path`.
     public static func read(path: String) throws -> KnowledgeGraph {
-        do {
-            return try read(XMLEventReader(path: path))
-        } catch let e as XMLError {
-            throw ParseError(source: e.source, line: e.line, column: e.column, message: e.message)
-        }
+        try read(XMLEventReader(path: path))
     }
 
     /// Reads GraphML held in memory.
     public static func read(bytes: [UInt8], source: String) throws -> KnowledgeGraph {
-        do {
-            return try read(XMLEventReader(bytes: bytes, source: source))
-        } catch let e as XMLError {
-            throw ParseError(source: e.source, line: e.line, column: e.column, message: e.message)
-        }
+        try read(XMLEventReader(bytes: bytes, source: source))
     }
 
     struct Element {

@@ -20,20 +20,13 @@ public enum GraphMLWriter {
 
     /// Writes `graph` to `path` (created or truncated).
     public static func write(_ graph: KnowledgeGraph, to path: String) throws {
-        do {
-            let w = try XMLStreamWriter(path: path)
-            try write(graph, with: w)
-        } catch let e as XMLError {
-            throw ParseError(source: e.source, message: e.message)
-        }
+        try write(graph, with: XMLStreamWriter(path: path))
     }
 
     /// The GraphML text of `graph`.
     public static func string(_ graph: KnowledgeGraph) throws -> String {
         let w = XMLStreamWriter()
-        do { try write(graph, with: w) } catch let e as XMLError {
-            throw ParseError(source: e.source, message: e.message)
-        }
+        try write(graph, with: w)
         return w.contents
     }
 
@@ -59,7 +52,7 @@ public enum GraphMLWriter {
         return keys
     }
 
-    static func write(_ graph: KnowledgeGraph, with w: XMLStreamWriter) throws(XMLError) {
+    static func write(_ graph: KnowledgeGraph, with w: XMLStreamWriter) throws(ParseError) {
         let attributeKeys = attributeKeys(graph)
         try w.startDocument()
         try w.startElement("graphml")
@@ -83,7 +76,7 @@ public enum GraphMLWriter {
         try w.attribute("id", "G")
         try w.attribute("edgedefault", "directed")
 
-        func data(_ key: String, _ value: String?) throws(XMLError) {
+        func data(_ key: String, _ value: String?) throws(ParseError) {
             guard let value, !value.isEmpty else { return }
             try w.startElement("data")
             try w.attribute("key", key)

@@ -30,32 +30,24 @@ public struct IRI: Hashable, Comparable, Sendable, CustomStringConvertible {
         return s.withUTF8 { isAbsolute(utf8: $0) }
     }
 
-    /// Whether the bytes start with `scheme:` (RFC 3986 §3.1), for parsers
-    /// that have already checked the rest for forbidden characters.
-    public static func hasScheme(utf8 u: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// The index of the colon ending a leading `scheme:` (RFC 3986 §3.1:
+    /// a letter, then letters, digits, `+`, `-` or `.`), or nil.
+    public static func schemeEnd(utf8 u: UnsafeBufferPointer<UInt8>) -> Int? {
         var k = 0
         while k < u.count && u[k] != 0x3A {
             let c = u[k]
             let letter = (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A
-            if !(letter || (k > 0 && ((c >= 0x30 && c <= 0x39) || c == 0x2B || c == 0x2D || c == 0x2E))) { return false }
+            if !(letter || (k > 0 && ((c >= 0x30 && c <= 0x39) || c == 0x2B || c == 0x2D || c == 0x2E))) { return nil }
             k += 1
         }
-        return k > 0 && k < u.count
+        return k > 0 && k < u.count ? k : nil
     }
 
     /// ``isAbsolute(_:)`` on UTF-8 bytes, for parsers that hold them already.
     public static func isAbsolute(utf8 u: UnsafeBufferPointer<UInt8>) -> Bool {
-        let n = u.count
-        var k = 0
-        while k < n && u[k] != 0x3A {
-            let c = u[k]
-            let letter = (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A
-            if !(letter || (k > 0 && ((c >= 0x30 && c <= 0x39) || c == 0x2B || c == 0x2D || c == 0x2E))) { return false }
-            k += 1
-        }
-        if k == 0 || k == n { return false }
+        guard var k = schemeEnd(utf8: u) else { return false }
         k += 1
-        while k < n {
+        while k < u.count {
             let c = u[k]
             k += 1
             if c >= 0x80 { continue }  // non-ASCII (UTF-8 of ucschar): the bulk of Chinese IRIs
@@ -93,10 +85,24 @@ public struct IRI: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 }
 
-/// The XML 1.0 name character classes, needed here to split IRIs for
-/// RDF/XML without making the model depend on the XML module.
-enum NameCharacters {
-    static func isNameStartChar(_ v: UInt32) -> Bool {
+/// The XML 1.0 (5th edition) name character classes, without the colon:
+/// what a prefix or local name in RDF/XML, and a GraphML key, may hold.
+public enum NameCharacters {
+    /// Whether `s` is an XML `NCName`.
+    public static func isNCName(_ s: String) -> Bool {
+        var first = true
+        for u in s.unicodeScalars {
+            if first {
+                guard isNameStartChar(u.value) else { return false }
+                first = false
+            } else if !isNameChar(u.value) {
+                return false
+            }
+        }
+        return !first
+    }
+
+    public static func isNameStartChar(_ v: UInt32) -> Bool {
         switch v {
         case 0x41...0x5A, 0x61...0x7A, 0x5F: return true
         case 0xC0...0xD6, 0xD8...0xF6, 0xF8...0x2FF, 0x370...0x37D, 0x37F...0x1FFF,
@@ -107,7 +113,7 @@ enum NameCharacters {
         }
     }
 
-    static func isNameChar(_ v: UInt32) -> Bool {
+    public static func isNameChar(_ v: UInt32) -> Bool {
         if isNameStartChar(v) { return true }
         switch v {
         case 0x2D, 0x2E, 0x30...0x39, 0xB7, 0x300...0x36F, 0x203F...0x2040: return true

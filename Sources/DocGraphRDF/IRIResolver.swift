@@ -92,16 +92,8 @@ public enum IRIResolver {
     static func isPlainAbsolute(_ s: String) -> Bool {
         var s = s
         return s.withUTF8 { u -> Bool in
-            var k = 0
+            guard var k = IRI.schemeEnd(utf8: u) else { return false }
             let n = u.count
-            // scheme
-            while k < n && u[k] != 0x3A {
-                let c = u[k]
-                let letter = (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A
-                if !(letter || (k > 0 && ((c >= 0x30 && c <= 0x39) || c == 0x2B || c == 0x2D || c == 0x2E))) { return false }
-                k += 1
-            }
-            if k == 0 || k == n { return false }
             var previous: UInt8 = 0x2F
             var inPath = true
             k += 1

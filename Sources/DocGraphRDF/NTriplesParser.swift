@@ -117,7 +117,7 @@ private struct Cursor {
         }
         guard i < bytes.count else { throw error("unterminated IRI", at: open) }
         var text = try string(start, i)
-        let absolute = IRI.hasScheme(utf8: UnsafeBufferPointer(rebasing: bytes[start..<i]))
+        let absolute = IRI.schemeEnd(utf8: UnsafeBufferPointer(rebasing: bytes[start..<i])) != nil
         i += 1
         if escaped {
             text = try unescape(text, at: start, allowShort: false)

@@ -15,24 +15,16 @@ public struct RDFXMLParser {
 
     /// Parses the file at `path` into `sink`.
     public func parse(path: String, into sink: inout some TripleSink) throws {
-        let reader: XMLEventReader
-        do { reader = try XMLEventReader(path: path) } catch { throw ParseError(error) }
+        let reader = try XMLEventReader(path: path)
         var run = Run(reader: reader, base: IRIResolver.stripFragment(base))
         try run.parse(into: &sink)
     }
 
     /// Parses RDF/XML held in memory; `source` names it in errors.
     public func parse(bytes: [UInt8], source: String, into sink: inout some TripleSink) throws {
-        let reader: XMLEventReader
-        do { reader = try XMLEventReader(bytes: bytes, source: source) } catch { throw ParseError(error) }
+        let reader = try XMLEventReader(bytes: bytes, source: source)
         var run = Run(reader: reader, base: IRIResolver.stripFragment(base))
         try run.parse(into: &sink)
-    }
-}
-
-extension ParseError {
-    init(_ e: XMLError) {
-        self.init(source: e.source, line: e.line, column: e.column, message: e.message)
     }
 }
 
@@ -106,29 +98,25 @@ private struct Run {
     }
 
     mutating func parse(into sink: inout some TripleSink) throws {
-        do {
-            while let event = try reader.next() {
-                switch event {
-                case .startElement(let e):
-                    var scope = namespaces[namespaces.count - 1]
-                    for d in e.namespaceDeclarations { scope[d.prefix ?? ""] = d.namespace }
-                    namespaces.append(scope)
-                    try start(e, into: &sink)
-                case .endElement:
-                    try end(into: &sink)
-                    namespaces.removeLast()
-                case .text(let t):
-                    try text(t)
-                case .comment(let c):
-                    if stack[stack.count - 1].kind == .xmlLiteral { stack[stack.count - 1].text += "<!--\(c)-->" }
-                case .processingInstruction(let target, let data):
-                    if stack[stack.count - 1].kind == .xmlLiteral {
-                        stack[stack.count - 1].text += data.isEmpty ? "<?\(target)?>" : "<?\(target) \(data)?>"
-                    }
+        while let event = try reader.next() {
+            switch event {
+            case .startElement(let e):
+                var scope = namespaces[namespaces.count - 1]
+                for d in e.namespaceDeclarations { scope[d.prefix ?? ""] = d.namespace }
+                namespaces.append(scope)
+                try start(e, into: &sink)
+            case .endElement:
+                try end(into: &sink)
+                namespaces.removeLast()
+            case .text(let t):
+                try text(t)
+            case .comment(let c):
+                if stack[stack.count - 1].kind == .xmlLiteral { stack[stack.count - 1].text += "<!--\(c)-->" }
+            case .processingInstruction(let target, let data):
+                if stack[stack.count - 1].kind == .xmlLiteral {
+                    stack[stack.count - 1].text += data.isEmpty ? "<?\(target)?>" : "<?\(target) \(data)?>"
                 }
             }
-        } catch let e as XMLError {
-            throw ParseError(e)
         }
     }
 

@@ -24,9 +24,7 @@ public final class RDFXMLSerializer: TripleSink {
 
     /// Writes to `path` (created or truncated).
     public convenience init(path: String, prefixes: [(prefix: String, namespace: String)] = standardPrefixes) throws {
-        do { try self.init(writer: XMLStreamWriter(path: path), prefixes: prefixes) } catch let e as XMLError {
-            throw ParseError(source: e.source, message: e.message)
-        }
+        try self.init(writer: XMLStreamWriter(path: path), prefixes: prefixes)
     }
 
     /// Writes into an ``XMLStreamWriter`` (in memory for tests).
@@ -35,48 +33,37 @@ public final class RDFXMLSerializer: TripleSink {
         var map: [String: String] = [:]
         for (p, ns) in prefixes where map[ns] == nil { map[ns] = p }
         self.prefixes = map
-        try wrap {
-            try writer.startDocument()
-            try writer.startElement("rdf:RDF")
-            for (p, ns) in prefixes { try writer.namespace(p, ns) }
-        }
+        try writer.startDocument()
+        try writer.startElement("rdf:RDF")
+        for (p, ns) in prefixes { try writer.namespace(p, ns) }
         started = true
     }
 
     /// How many characters XML 1.0 could not carry and were replaced by U+FFFD.
     public var replacedCharacters: Int { writer.replacedCharacters }
 
-    /// Reports libxml2 write failures in the same error type as the readers.
-    private func wrap(_ body: () throws -> Void) throws {
-        do { try body() } catch let error as XMLError { throw ParseError(source: error.source, message: error.message) }
-    }
-
     public func consume(_ t: Triple) throws {
-        try wrap {
-            if current != t.subject {
-                if current != nil { try writer.endElement() }
-                current = t.subject
-                if t.predicate == RDF.type, case .iri(let type) = t.object, let q = qualifiedName(type, declareLocally: false) {
-                    try writer.startElement(q.name)
-                    try subjectAttribute(t.subject)
-                    return
-                }
-                try writer.startElement("rdf:Description")
+        if current != t.subject {
+            if current != nil { try writer.endElement() }
+            current = t.subject
+            if t.predicate == RDF.type, case .iri(let type) = t.object, let q = qualifiedName(type, declareLocally: false) {
+                try writer.startElement(q.name)
                 try subjectAttribute(t.subject)
+                return
             }
-            try property(t)
+            try writer.startElement("rdf:Description")
+            try subjectAttribute(t.subject)
         }
+        try property(t)
     }
 
     /// Closes the document and flushes it.
     public func finish() throws {
-        try wrap {
-            if current != nil { try writer.endElement() }
-            try writer.endDocument()
-        }
+        if current != nil { try writer.endElement() }
+        try writer.endDocument()
     }
 
-    private func subjectAttribute(_ s: Subject) throws(XMLError) {
+    private func subjectAttribute(_ s: Subject) throws(ParseError) {
         switch s {
         case .iri(let i): try writer.attribute("rdf:about", i.string)
         case .blank(let b): try writer.attribute("rdf:nodeID", Self.nodeID(b))
@@ -124,9 +111,9 @@ public final class RDFXMLSerializer: TripleSink {
         return ("\(p):\(local)", (p, ns))
     }
 
-    private func property(_ t: Triple) throws(XMLError) {
+    private func property(_ t: Triple) throws(ParseError) {
         guard let q = qualifiedName(t.predicate, declareLocally: true) else {
-            throw XMLError(source: writer.destination,
+            throw ParseError(source: writer.destination,
                            message: "predicate \(t.predicate) cannot be written in RDF/XML (no XML name ends it); use N-Triples")
         }
         try writer.startElement(q.name)

@@ -1,3 +1,4 @@
+import DocGraphModel
 import FoundationEssentials
 internal import CLibXML2
 
@@ -17,15 +18,15 @@ public final class XMLEventReader {
     private var names: [UnsafeRawPointer: String] = [:]
 
     /// Opens `path` for reading; throws when the file cannot be opened.
-    public init(path: String) throws(XMLError) {
+    public init(path: String) throws(ParseError) {
         XMLSecurity.install()
         source = path
         guard FileManager.default.isReadableFile(atPath: path) else {
-            throw XMLError(source: path, message: FileManager.default.fileExists(atPath: path)
+            throw ParseError(source: path, message: FileManager.default.fileExists(atPath: path)
                 ? "cannot read file" : "no such file")
         }
         guard let r = xmlReaderForFile(path, nil, XMLSecurity.parseOptions) else {
-            throw XMLError(source: path, message: "cannot open file")
+            throw ParseError(source: path, message: "cannot open file")
         }
         reader = r
         errors = ErrorBox(source: path)
@@ -34,7 +35,7 @@ public final class XMLEventReader {
 
     /// Reads XML from bytes in memory; `source` names it in errors and
     /// serves as its base URI.
-    public init(bytes: some Collection<UInt8>, source: String) throws(XMLError) {
+    public init(bytes: some Collection<UInt8>, source: String) throws(ParseError) {
         XMLSecurity.install()
         self.source = source
         let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(bytes.count, 1))
@@ -43,7 +44,7 @@ public final class XMLEventReader {
         let ptr = UnsafeRawPointer(buffer.baseAddress!).assumingMemoryBound(to: CChar.self)
         guard let r = xmlReaderForMemory(ptr, Int32(bytes.count), source, nil, XMLSecurity.parseOptions) else {
             buffer.deallocate()
-            throw XMLError(source: source, message: "cannot create XML reader")
+            throw ParseError(source: source, message: "cannot create XML reader")
         }
         reader = r
         errors = ErrorBox(source: source)
@@ -68,7 +69,7 @@ public final class XMLEventReader {
     public var currentLine: Int { Int(xmlTextReaderGetParserLineNumber(reader)) }
 
     /// The next event, or nil at the end of the document.
-    public func next() throws(XMLError) -> XMLEvent? {
+    public func next() throws(ParseError) -> XMLEvent? {
         if pendingEnd {
             pendingEnd = false
             return .endElement
@@ -78,7 +79,7 @@ public final class XMLEventReader {
             if let e = errors.first { throw e }
             if status == 0 { return nil }
             if status < 0 {
-                throw XMLError(source: source, line: currentLine, column: 0, message: "malformed XML")
+                throw ParseError(source: source, line: currentLine, column: 0, message: "malformed XML")
             }
             switch xmlTextReaderNodeType(reader) {
             case 1:
@@ -157,7 +158,7 @@ public final class XMLEventReader {
 /// Collects the first error libxml2 reports through the structured handler.
 private final class ErrorBox {
     let source: String
-    var first: XMLError?
+    var first: ParseError?
 
     init(source: String) { self.source = source }
 
@@ -168,6 +169,6 @@ private final class ErrorBox {
         if let c = message.first, c.isUppercase, message.dropFirst().first?.isLowercase == true {
             message = c.lowercased() + message.dropFirst()
         }
-        first = XMLError(source: source, line: Int(e.line), column: Int(e.int2), message: message)
+        first = ParseError(source: source, line: Int(e.line), column: Int(e.int2), message: message)
     }
 }

@@ -1,3 +1,4 @@
+import DocGraphModel
 internal import CLibXML2
 
 /// Validates XML files against a W3C XML Schema with libxml2 (used for
@@ -7,7 +8,7 @@ public final class XMLSchemaValidator {
     public let schemaPath: String
 
     /// Loads the schema at `path`; schemas it imports must sit in its folder.
-    public init(schemaPath path: String) throws(XMLError) {
+    public init(schemaPath path: String) throws(ParseError) {
         XMLSecurity.install()
         schemaPath = path
         let folder = path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
@@ -17,16 +18,16 @@ public final class XMLSchemaValidator {
             xmlSchemaSetParserStructuredErrors(ctx, { _, _ in }, nil)
             return xmlSchemaParse(ctx)
         }
-        guard let parsed else { throw XMLError(source: path, message: "cannot load XML schema") }
+        guard let parsed else { throw ParseError(source: path, message: "cannot load XML schema") }
         schema = parsed
     }
 
     deinit { xmlSchemaFree(schema) }
 
     /// The schema violations of the file at `path` (empty when valid).
-    public func validate(path: String) -> [XMLError] {
+    public func validate(path: String) -> [ParseError] {
         guard let ctx = xmlSchemaNewValidCtxt(schema) else {
-            return [XMLError(source: path, message: "cannot create a schema validation context")]
+            return [ParseError(source: path, message: "cannot create a schema validation context")]
         }
         defer { xmlSchemaFreeValidCtxt(ctx) }
         let box = SchemaErrors(source: path)
@@ -36,7 +37,7 @@ public final class XMLSchemaValidator {
         }, Unmanaged.passUnretained(box).toOpaque())
         let rc = withExtendedLifetime(box) { xmlSchemaValidateFile(ctx, path, Int32(XML_PARSE_NONET.rawValue)) }
         if rc != 0 && box.errors.isEmpty {
-            return [XMLError(source: path, message: "file is not valid against \(schemaPath)")]
+            return [ParseError(source: path, message: "file is not valid against \(schemaPath)")]
         }
         return box.errors
     }
@@ -44,13 +45,13 @@ public final class XMLSchemaValidator {
 
 private final class SchemaErrors {
     let source: String
-    var errors: [XMLError] = []
+    var errors: [ParseError] = []
     init(source: String) { self.source = source }
 
     func record(_ e: xmlError) {
         guard e.level.rawValue >= XML_ERR_ERROR.rawValue, errors.count < 100 else { return }
         var message = e.message.map { String(cString: $0) } ?? "schema violation"
         while message.last == "\n" { message.removeLast() }
-        errors.append(XMLError(source: source, line: Int(e.line), column: Int(e.int2), message: message))
+        errors.append(ParseError(source: source, line: Int(e.line), column: Int(e.int2), message: message))
     }
 }

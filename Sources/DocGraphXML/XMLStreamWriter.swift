@@ -1,3 +1,4 @@
+import DocGraphModel
 internal import CLibXML2
 
 /// A streaming XML writer over libxml2's `xmlTextWriter`.
@@ -16,10 +17,10 @@ public final class XMLStreamWriter {
     public private(set) var replacedCharacters = 0
 
     /// Writes to the file at `path`, creating or truncating it.
-    public init(path: String, indent: Bool = true) throws(XMLError) {
+    public init(path: String, indent: Bool = true) throws(ParseError) {
         XMLSecurity.install()
         guard let w = xmlNewTextWriterFilename(path, 0) else {
-            throw XMLError(source: path, message: "cannot open file for writing")
+            throw ParseError(source: path, message: "cannot open file for writing")
         }
         writer = w
         buffer = nil
@@ -56,8 +57,8 @@ public final class XMLStreamWriter {
         return String(cString: p)
     }
 
-    private func check(_ rc: Int32) throws(XMLError) {
-        if rc < 0 { throw XMLError(source: destination, message: "write failed (disk full or file closed?)") }
+    private func check(_ rc: Int32) throws(ParseError) {
+        if rc < 0 { throw ParseError(source: destination, message: "write failed (disk full or file closed?)") }
     }
 
     private func safe(_ s: String) -> String {
@@ -67,48 +68,48 @@ public final class XMLStreamWriter {
     }
 
     /// Writes the XML declaration (version 1.0, UTF-8).
-    public func startDocument() throws(XMLError) {
+    public func startDocument() throws(ParseError) {
         try check(xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil))
     }
 
     /// Opens an element named by its qualified name (`rdf:Description`).
-    public func startElement(_ qualifiedName: String) throws(XMLError) {
+    public func startElement(_ qualifiedName: String) throws(ParseError) {
         try check(xmlTextWriterStartElement(writer, qualifiedName))
     }
 
     /// Writes an attribute on the element just opened.
-    public func attribute(_ qualifiedName: String, _ value: String) throws(XMLError) {
+    public func attribute(_ qualifiedName: String, _ value: String) throws(ParseError) {
         try check(xmlTextWriterWriteAttribute(writer, qualifiedName, safe(value)))
     }
 
     /// Declares a namespace on the element just opened (`nil` prefix: the default namespace).
-    public func namespace(_ prefix: String?, _ iri: String) throws(XMLError) {
+    public func namespace(_ prefix: String?, _ iri: String) throws(ParseError) {
         try check(xmlTextWriterWriteAttribute(writer, prefix.map { "xmlns:" + $0 } ?? "xmlns", safe(iri)))
     }
 
     /// Writes character data, escaped.
-    public func text(_ s: String) throws(XMLError) {
+    public func text(_ s: String) throws(ParseError) {
         try check(xmlTextWriterWriteString(writer, safe(s)))
     }
 
     /// Writes markup as it is. The caller vouches that it is well-formed
     /// XML content (used for `rdf:XMLLiteral`, already canonical).
-    public func raw(_ s: String) throws(XMLError) {
+    public func raw(_ s: String) throws(ParseError) {
         try check(xmlTextWriterWriteRaw(writer, safe(s)))
     }
 
     /// Writes a comment.
-    public func comment(_ s: String) throws(XMLError) {
+    public func comment(_ s: String) throws(ParseError) {
         try check(xmlTextWriterWriteComment(writer, safe(s).replacing("--", with: "- -")))
     }
 
     /// Closes the innermost open element (`<a/>` when it has no content).
-    public func endElement() throws(XMLError) {
+    public func endElement() throws(ParseError) {
         try check(xmlTextWriterEndElement(writer))
     }
 
     /// Closes every open element and flushes to the destination.
-    public func endDocument() throws(XMLError) {
+    public func endDocument() throws(ParseError) {
         try check(xmlTextWriterEndDocument(writer))
         try check(xmlTextWriterFlush(writer))
     }

@@ -1,3 +1,5 @@
+import DocGraphModel
+
 /// Character-level rules of XML 1.0 that every writer in DocGraph relies on.
 public enum XMLText {
     /// Whether XML 1.0 can carry this scalar at all (its `Char` production).
@@ -52,37 +54,5 @@ public enum XMLText {
 
     /// Whether `s` is an XML `NCName` (a name without a colon), the form a
     /// prefix, a local name of an element or an attribute must take.
-    public static func isNCName(_ s: String) -> Bool {
-        var first = true
-        for u in s.unicodeScalars {
-            if first {
-                guard isNameStartChar(u.value) else { return false }
-                first = false
-            } else if !isNameChar(u.value) {
-                return false
-            }
-        }
-        return !first
-    }
-
-    /// XML 1.0 (5th edition) `NameStartChar`, without the colon.
-    public static func isNameStartChar(_ v: UInt32) -> Bool {
-        switch v {
-        case 0x41...0x5A, 0x61...0x7A, 0x5F: return true
-        case 0xC0...0xD6, 0xD8...0xF6, 0xF8...0x2FF, 0x370...0x37D, 0x37F...0x1FFF,
-             0x200C...0x200D, 0x2070...0x218F, 0x2C00...0x2FEF, 0x3001...0xD7FF,
-             0xF900...0xFDCF, 0xFDF0...0xFFFD, 0x10000...0xEFFFF:
-            return true
-        default: return false
-        }
-    }
-
-    /// XML 1.0 (5th edition) `NameChar`, without the colon.
-    public static func isNameChar(_ v: UInt32) -> Bool {
-        if isNameStartChar(v) { return true }
-        switch v {
-        case 0x2D, 0x2E, 0x30...0x39, 0xB7, 0x300...0x36F, 0x203F...0x2040: return true
-        default: return false
-        }
-    }
+    public static func isNCName(_ s: String) -> Bool { NameCharacters.isNCName(s) }
 }

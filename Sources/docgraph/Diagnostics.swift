@@ -1,6 +1,5 @@
 import ArgumentParser
 import DocGraphModel
-import DocGraphXML
 import Foundation
 
 /// A failure to report as one line naming the file.
@@ -21,9 +20,6 @@ func reportingFailures(_ body: () throws -> Void) throws {
     do {
         try body()
     } catch let e as ParseError {
-        printError(e.description)
-        throw ExitCode.failure
-    } catch let e as XMLError {
         printError(e.description)
         throw ExitCode.failure
     } catch let e as CLIError {

@@ -84,3 +84,30 @@ struct RDFXMLRoundTripTests {
         #expect(!GraphIsomorphism.isIsomorphic(a, c))
     }
 }
+
+struct KnowledgeGraphRoundTripTests {
+    @Test func graphThroughRDFXMLAndNTriplesComesBackWhole() throws {
+        var g = KnowledgeGraph()
+        let org = DG.term("Organization")
+        g.add(Document(id: "报告 2024", title: "某市人大常委会工作报告", date: "2025-01-11", checksum: "00"))
+        let a = Entity(type: org, label: "某市人大常委会", aliases: ["市人大常委会", "<&\"]]>"], documents: ["报告 2024"])
+        let p = Entity(type: DG.term("Person"), label: "张三", documents: ["报告 2024"])
+        g.add(a); g.add(p)
+        g.add(Relation(subject: p.node, predicate: DG.term("holdsPosition"), object: a.node, role: "主任", confidence: 0.8,
+                       provenance: [Provenance(document: "报告 2024", sentence: "主任张三说", sentenceStart: 5, sentenceEnd: 10,
+                                               subjectStart: 7, subjectEnd: 9, objectStart: nil, objectEnd: nil, rule: "post.before")]))
+
+        let w = XMLStreamWriter()
+        let rdf = try RDFXMLSerializer(writer: w)
+        try g.forEachTriple { try rdf.consume($0) }
+        try rdf.finish()
+        var sink = TripleCollector()
+        try RDFXMLParser(base: "http://example.org/").parse(bytes: Array(w.contents.utf8), source: "g.rdf", into: &sink)
+        #expect(KnowledgeGraph(triples: sink.triples) == g)
+
+        let nt = g.triples.map(NTriplesSerializer.line).joined()
+        var back = TripleCollector()
+        try NTriplesParser(source: "g.nt").parse(nt, into: &back)
+        #expect(KnowledgeGraph(triples: back.triples) == g)
+    }
+}

@@ -1,3 +1,4 @@
+import DocGraphModel
 import Testing
 @testable import DocGraphXML
 
@@ -29,7 +30,7 @@ struct XMLEventReaderTests {
         #expect {
             _ = try events("<a>\n  <b>\n</a>")
         } throws: { error in
-            guard let e = error as? XMLError else { return false }
+            guard let e = error as? ParseError else { return false }
             return e.source == "t.xml" && e.line == 3 && e.column > 0 && e.message.contains("mismatch")
         }
     }
