@@ -41,6 +41,7 @@ let package = Package(
         .testTarget(name: "DocGraphRDFTests", dependencies: ["DocGraphRDF", "DocGraphModel"]),
         .testTarget(name: "DocGraphGraphMLTests", dependencies: ["DocGraphGraphML", "DocGraphModel", "DocGraphXML"]),
         .testTarget(name: "DocGraphOntologyTests", dependencies: ["DocGraphOntology", "DocGraphModel"]),
+        .testTarget(name: "DocGraphExtractTests", dependencies: ["DocGraphExtract", "DocGraphModel", "DocGraphGraphML"]),
         .testTarget(name: "docgraphTests", dependencies: ["docgraph", "DocGraphModel", "DocGraphRDF", "DocGraphGraphML"]),
     ]
 )

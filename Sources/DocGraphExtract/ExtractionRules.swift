@@ -2,51 +2,121 @@ import DocGraphModel
 import DocGraphOntology
 import FoundationEssentials
 
-/// A cue that ties the acting organization to a regulation in one clause.
-public struct RegulationCue: Sendable, Equatable {
-    public enum Position: String, Sendable { case before, after }
-    public var predicate: IRI
-    public var rule: String
-    public var position: Position
-    public var cue: String
-    public var confidence: Double
-}
-
 /// The lexicons and rules of an `Ontology/` folder, checked against its
-/// ontology: a rule can only emit a property the ontology declares.
+/// ontology: a rule can only emit a class or property the ontology declares.
+/// Ontology/README.md documents every file's format.
 public struct ExtractionRules: Sendable {
-    public var organizationSuffixes: [String]
+    public struct OrganizationEnding: Sendable {
+        public var ending: String
+        public var canonical: String
+        public var canonicalAfterParty: String
+        public var keepsSurface: Bool
+        public enum BareUse: String, Sendable { case author, place, no }
+        /// What the ending alone, with no place before it, refers to.
+        public var bareUse: BareUse
+    }
+
+    public struct Place: Sendable {
+        public var name: String
+        public var level: String
+        public var parent: String?
+    }
+
+    public struct PostTitle: Sendable {
+        public var title: String
+        /// Level + ending of the organization the title implies (`市` + `人民政府`), or nil.
+        public var impliedLevel: String?
+        public var impliedEnding: String?
+    }
+
+    public var organizationEndings: [OrganizationEnding]
+    public var places: [String: Place]
+    public var levels: [String: String]
+    public var partyPrefixes: [String]
     public var regulationHeads: [String]
     public var assistingWords: [String]
-    public var regulationCues: [RegulationCue]
+    public var surnames: Set<String>
+    public var postTitles: [PostTitle]
+    public var programNouns: [String]
+    public var nameStops: Set<Unicode.Scalar>
+    public var frames: [RelationFrame]
     public let ontology: Ontology
 
     /// Loads every lexicon and rule file of the folder.
     public static func load(directory: String) throws -> ExtractionRules {
         let ontology = try Ontology.load(path: directory + "/" + OntologyLocator.ontologyFile)
-        func words(_ file: String) throws -> [String] {
-            try lines(directory + "/" + file).map(\.text)
-        }
-        var cues: [RegulationCue] = []
-        let cueFile = directory + "/rules/regulation-relations.tsv"
-        for (line, text) in try lines(cueFile) {
-            let cols = text.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-            func fail(_ m: String) -> ParseError { ParseError(source: cueFile, line: line, column: 1, message: m) }
-            guard cols.count == 5 else { throw fail("expected 5 tab-separated columns, found \(cols.count)") }
-            guard let p = ontology.property(named: cols[0]) else { throw fail("property '\(cols[0])' is not declared in the ontology") }
-            guard let pos = RegulationCue.Position(rawValue: cols[2]) else { throw fail("position must be 'before' or 'after', not '\(cols[2])'") }
-            guard !cols[3].isEmpty else { throw fail("empty cue") }
-            guard let c = Double(cols[4]), (0...1).contains(c) else { throw fail("confidence must be a number from 0 to 1, not '\(cols[4])'") }
-            cues.append(RegulationCue(predicate: p.iri, rule: cols[1], position: pos, cue: cols[3], confidence: c))
-        }
-        for needed in ["Organization", "Regulation"] where ontology.class(named: needed) == nil {
+        for needed in ["Organization", "Regulation", "Person", "Program"] where ontology.class(named: needed) == nil {
             throw ParseError(source: directory + "/" + OntologyLocator.ontologyFile, message: "class '\(needed)' is not declared")
         }
+        func path(_ f: String) -> String { directory + "/" + f }
+        func words(_ f: String) throws -> [String] { try lines(path(f)).map(\.text) }
+        func table(_ f: String, columns: Int) throws -> [(Int, [String])] {
+            try lines(path(f)).map { line, text in
+                let cols = text.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+                guard cols.count == columns else {
+                    throw ParseError(source: path(f), line: line, column: 1,
+                                     message: "expected \(columns) tab-separated columns, found \(cols.count)")
+                }
+                return (line, cols)
+            }
+        }
+        var endings: [OrganizationEnding] = []
+        for (line, c) in try table("lexicons/organization-suffixes.tsv", columns: 5) {
+            guard ["full", "surface"].contains(c[3]), let bare = OrganizationEnding.BareUse(rawValue: c[4]) else {
+                throw ParseError(source: path("lexicons/organization-suffixes.tsv"), line: line, column: 1,
+                                 message: "name form must be full|surface and bare use author|place|no")
+            }
+            endings.append(OrganizationEnding(ending: c[0], canonical: c[1], canonicalAfterParty: c[2],
+                                              keepsSurface: c[3] == "surface", bareUse: bare))
+        }
+        var places: [String: Place] = [:]
+        for (line, c) in try table("lexicons/places.tsv", columns: 3) {
+            guard ["province", "city", "district", "county"].contains(c[1]) else {
+                throw ParseError(source: path("lexicons/places.tsv"), line: line, column: 1, message: "unknown level '\(c[1])'")
+            }
+            places[c[0]] = Place(name: c[0], level: c[1], parent: c[2] == "-" ? nil : c[2])
+        }
+        var levels: [String: String] = [:]
+        for (_, c) in try table("lexicons/levels.tsv", columns: 2) { levels[c[0]] = c[1] }
+        var titles: [PostTitle] = []
+        for (_, c) in try table("lexicons/post-titles.tsv", columns: 2) {
+            var t = PostTitle(title: c[0])
+            if c[1] != "-" {
+                if let level = levels.keys.first(where: { c[1].hasPrefix($0) }) {
+                    t.impliedLevel = level
+                    t.impliedEnding = String(c[1].dropFirst(level.count))
+                } else {
+                    t.impliedEnding = c[1]
+                }
+            }
+            titles.append(t)
+        }
+        var frames: [RelationFrame] = []
+        let frameFile = path("rules/relation-frames.tsv")
+        for (line, c) in try table("rules/relation-frames.tsv", columns: 6) {
+            func fail(_ m: String) -> ParseError { ParseError(source: frameFile, line: line, column: 1, message: m) }
+            guard let p = ontology.property(named: c[0]) else { throw fail("property '\(c[0])' is not declared in the ontology") }
+            guard let confidence = Double(c[4]), (0...1).contains(confidence) else {
+                throw fail("confidence must be a number from 0 to 1, not '\(c[4])'")
+            }
+            do {
+                frames.append(try RelationFrame(predicate: p.iri, rule: c[1], subject: c[2], object: c[3],
+                                                confidence: confidence, pattern: c[5]))
+            } catch let e as RelationFrame.Invalid {
+                throw fail(e.message)
+            }
+        }
         return ExtractionRules(
-            organizationSuffixes: try words("lexicons/organization-suffixes.txt").sorted { $0.count > $1.count },
+            organizationEndings: endings.sorted { $0.ending.count > $1.ending.count },
+            places: places, levels: levels,
+            partyPrefixes: try words("lexicons/party-prefixes.txt").sorted { $0.count > $1.count },
             regulationHeads: try words("lexicons/regulation-heads.txt").sorted { $0.count > $1.count },
             assistingWords: try words("lexicons/assisting-words.txt"),
-            regulationCues: cues, ontology: ontology)
+            surnames: Set(try words("lexicons/surnames.txt")),
+            postTitles: titles.sorted { $0.title.count > $1.title.count },
+            programNouns: try words("lexicons/program-nouns.txt").sorted { $0.count > $1.count },
+            nameStops: Set(try words("lexicons/name-stop-characters.txt").compactMap { $0.unicodeScalars.first }),
+            frames: frames, ontology: ontology)
     }
 
     /// The meaningful lines of a data file: not blank, not `#` comments.
@@ -65,5 +135,13 @@ public struct ExtractionRules: Sendable {
             out.append((i + 1, line))
         }
         return out
+    }
+}
+
+extension ExtractionRules.PostTitle {
+    init(title: String) {
+        self.title = title
+        impliedLevel = nil
+        impliedEnding = nil
     }
 }

@@ -1,96 +1,206 @@
 import DocGraphModel
 import DocGraphOntology
 
-/// Turns one document into a graph with the rules of an `Ontology/` folder.
-///
-/// This first extractor reads the author from the title and the
-/// regulations named in 《…》, with the relations that cue words tie
-/// between them; every edge keeps its sentence, offsets and rule.
+/// Turns one document into a graph with the rules of an `Ontology/` folder:
+/// sentences → mentions → entities merged by canonical name → relations
+/// from cue frames, each edge with its sentence, offsets and rule.
 public struct Extractor: Sendable {
     public let rules: ExtractionRules
 
     public init(rules: ExtractionRules) { self.rules = rules }
 
-    var organization: IRI { DG.term("Organization") }
-    var regulation: IRI { DG.term("Regulation") }
+    /// Everything read from one document, for `explain` and tests.
+    public struct Reading: Sendable {
+        public var graph: KnowledgeGraph
+        public var mentions: [Mention]
+    }
 
-    public func extract(_ doc: TextDocument) -> KnowledgeGraph {
+    public func extract(_ doc: TextDocument) -> KnowledgeGraph { read(doc).graph }
+
+    public func read(_ doc: TextDocument) -> Reading {
+        let s = doc.scalars
+        let orgs = OrganizationFinder(rules: rules, scalars: s)
+        let context = documentContext(doc, orgs)
         var graph = KnowledgeGraph()
         graph.add(doc.document)
-        let author = doc.title.flatMap(author(inTitle:)).map {
-            Entity(type: organization, label: $0, documents: [doc.id])
+        var all: [Mention] = []
+        var programNames: [String: String] = [:]   // short form → full name, filled once all mentions are known
+        func entity(_ m: Mention) -> Entity {
+            let label = m.kind == "Program" ? programNames[m.canonical] ?? m.canonical : m.canonical
+            var aliases = Set(m.aliases + [m.surface])
+            if label != m.canonical { aliases.insert(m.canonical) }
+            return Entity(type: DG.term(m.kind), label: label, aliases: aliases, documents: [doc.id])
         }
-        if let author { graph.add(author) }
-        let s = doc.scalars
-        for sentence in SentenceSplitter.split(s) {
+        if let author = context.author { graph.add(entity(author)) }
+        var persons: [String: Mention] = [:]   // surname → person, for short references (刘书记)
+        let sentences = SentenceSplitter.split(s)
+        var readings: [(Range<Int>, [Mention])] = []
+        for sentence in sentences {
+            let orgMentions = orgs.find(in: sentence, context: context)
+            var mentions = orgMentions
+            mentions += RegulationFinder(rules: rules, scalars: s).find(in: sentence)
+            mentions += ProgramFinder(rules: rules, scalars: s).find(in: sentence)
+            let posts = PersonFinder(rules: rules, scalars: s, organizations: orgs)
+                .find(in: sentence, organizationMentions: orgMentions, context: context)
+            for post in posts {
+                mentions.append(post.person)
+                if let first = post.person.canonical.unicodeScalars.first { persons[String(first)] = persons[String(first)] ?? post.person }
+                guard let org = post.organization else { continue }
+                graph.add(entity(org))
+                let p = provenance(doc, sentence, subject: post.person.range, object: org.range, rule: "holdsPosition.post-title")
+                graph.add(Relation(subject: entity(post.person).node, predicate: DG.term("holdsPosition"),
+                                   object: entity(org).node, role: post.role, confidence: 0.85, provenance: [p]))
+            }
+            mentions.sort { $0.range.lowerBound < $1.range.lowerBound }
+            // Keep the first of overlapping mentions (a quoted name inside a regulation title, say).
+            var kept: [Mention] = []
+            for m in mentions where kept.last.map({ $0.range.upperBound <= m.range.lowerBound }) ?? true { kept.append(m) }
+            readings.append((sentence, kept))
+            all += kept
+        }
+        programNames = programShortForms(all)
+        for m in all { graph.add(entity(m)) }
+        addShortReferences(doc, persons: persons, to: &graph)
+        for (sentence, mentions) in readings {
+            let opensWithPerson = mentions.first?.kind == "Person"
+                && SentenceSplitter.clauses(s, in: sentence).first?.contains(mentions[0].range.lowerBound) == true
             for clause in SentenceSplitter.clauses(s, in: sentence) {
-                for title in regulationTitles(s, in: clause) {
-                    let name = doc.text(title)
-                    let entity = Entity(type: regulation, label: "《\(name)》", aliases: [name], documents: [doc.id])
-                    graph.add(entity)
-                    guard let author else { continue }
-                    for cue in cues(s, clause: clause, title: title) {
-                        let p = Provenance(document: doc.id, sentence: doc.text(sentence),
-                                           sentenceStart: sentence.lowerBound, sentenceEnd: sentence.upperBound,
-                                           objectStart: title.lowerBound - 1, objectEnd: title.upperBound + 1, rule: cue.rule)
-                        graph.add(Relation(subject: author.node, predicate: cue.predicate, object: entity.node,
-                                           confidence: cue.confidence, provenance: [p]))
-                    }
-                }
+                relations(doc, sentence: sentence, clause: clause,
+                          mentions: mentions.filter { clause.contains($0.range.lowerBound) && $0.range.upperBound <= clause.upperBound },
+                          author: context.author, sentenceOpensWithPerson: opensWithPerson, into: &graph, entity: entity)
             }
         }
-        return graph
+        return Reading(graph: graph, mentions: all)
     }
 
-    /// The organization a title names: a run of CJK characters ending in
-    /// an organization suffix (`…市人大常委会2024年工作综述` → `…市人大常委会`).
-    func author(inTitle title: String) -> String? {
-        let t = Array(title.unicodeScalars)
-        for i in t.indices {
-            for suffix in rules.organizationSuffixes {
-                let u = Array(suffix.unicodeScalars)
-                guard i + u.count <= t.count, Array(t[i..<i + u.count]) == u else { continue }
-                var a = i
-                while a > 0 && isHan(t[a - 1]) && i - a < 10 { a -= 1 }
-                if a == i { continue }  // a bare suffix names no body
-                var name = String.UnicodeScalarView()
-                name.append(contentsOf: t[a..<i + u.count])
-                return String(name)
-            }
+    /// The author (the first organization the title names) and its places.
+    /// When the title names no place (政府工作报告), the document's place is
+    /// the city it names most often, and the title's body is that city's.
+    func documentContext(_ doc: TextDocument, _ orgs: OrganizationFinder) -> DocumentContext {
+        let titleEnd = doc.scalars.firstIndex(where: { $0 == "\n" }) ?? doc.scalars.count
+        let bare = DocumentContext(author: nil, authorPlace: nil, rules: rules)
+        if let author = orgs.find(in: 0..<titleEnd, context: bare).first {
+            let place = rules.places.keys.filter { author.canonical.hasPrefix($0) }.max { $0.count < $1.count }
+            return DocumentContext(author: author, authorPlace: place, rules: rules)
         }
-        return nil
+        let inferred = DocumentContext(author: nil, authorPlace: mostMentionedCity(doc, orgs), rules: rules)
+        let author = orgs.find(in: 0..<titleEnd, context: inferred).first
+            ?? orgs.find(in: 0..<min(doc.scalars.count, 400), context: inferred).first
+        return DocumentContext(author: author, authorPlace: inferred.places["city"], rules: rules)
     }
 
-    func isHan(_ u: Unicode.Scalar) -> Bool {
-        (0x4E00...0x9FFF).contains(u.value) || (0x3400...0x4DBF).contains(u.value) || (0x20000...0x2FFFF).contains(u.value)
+    /// The city whose name (full or short) the text holds most often.
+    func mostMentionedCity(_ doc: TextDocument, _ orgs: OrganizationFinder) -> String? {
+        var counts: [String: Int] = [:]
+        let s = doc.scalars
+        var i = 2
+        while i <= s.count {
+            if let (_, name) = orgs.place(endingAt: i), rules.places[name]?.level == "city" { counts[name, default: 0] += 1 }
+            i += 1
+        }
+        return counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
     }
 
-    /// Ranges of the text inside 《…》 in a clause whose title ends with a regulation head noun.
-    func regulationTitles(_ s: [Unicode.Scalar], in clause: Range<Int>) -> [Range<Int>] {
-        var out: [Range<Int>] = []
-        var i = clause.lowerBound
-        while i < clause.upperBound {
-            guard s[i] == "《", let close = s[(i + 1)..<clause.upperBound].firstIndex(of: "》") else { i += 1; continue }
-            let inner = (i + 1)..<close
-            var name = String.UnicodeScalarView()
-            name.append(contentsOf: s[inner])
-            let title = String(name)
-            if !inner.isEmpty, rules.regulationHeads.contains(where: { title.hasSuffix($0) }) { out.append(inner) }
-            i = close + 1
+    /// One program, one node: a program name that ends another one (统一接待日,
+    /// 人大代表统一接待日) is a short form of it.
+    func programShortForms(_ mentions: [Mention]) -> [String: String] {
+        let names = Set(mentions.filter { $0.kind == "Program" }.map(\.canonical))
+        var out: [String: String] = [:]
+        for name in names where name.count >= 3 {
+            let longer = names.filter { $0 != name && $0.hasSuffix(name) }.min { ($0.count, $0) < ($1.count, $1) }
+            if let longer { out[name] = longer }
         }
         return out
     }
 
-    /// The cues of the clause that apply to the title at `title`.
-    func cues(_ s: [Unicode.Scalar], clause: Range<Int>, title: Range<Int>) -> [RegulationCue] {
-        var before = String.UnicodeScalarView(); before.append(contentsOf: s[clause.lowerBound..<(title.lowerBound - 1)])
-        var after = String.UnicodeScalarView(); after.append(contentsOf: s[min(title.upperBound + 1, clause.upperBound)..<clause.upperBound])
-        let b = String(before), a = String(after)
-        if rules.assistingWords.contains(where: { b.contains($0) }) { return [] }
-        var seen = Set<IRI>()
-        return rules.regulationCues.filter { cue in
-            let hit = (cue.position == .before ? b : a).contains(cue.cue)
-            return hit && seen.insert(cue.predicate).inserted
+    /// 刘书记 refers to 刘小涛 when he is the one person of that surname with a post.
+    func addShortReferences(_ doc: TextDocument, persons: [String: Mention], to graph: inout KnowledgeGraph) {
+        let s = doc.scalars
+        for (surname, person) in persons.sorted(by: { $0.key < $1.key }) {
+            let sur = Array(surname.unicodeScalars)
+            for i in s.indices where s[i] == sur[0] {
+                for title in rules.postTitles {
+                    let t = Array(title.title.unicodeScalars)
+                    guard i + 1 + t.count <= s.count, Array(s[(i + 1)..<(i + 1 + t.count)]) == t else { continue }
+                    graph.add(Entity(type: DG.term("Person"), label: person.canonical, aliases: [surname + title.title],
+                                     documents: [doc.id]))
+                    break
+                }
+            }
+        }
+    }
+
+    func provenance(_ doc: TextDocument, _ sentence: Range<Int>, subject: Range<Int>?, object: Range<Int>?, rule: String) -> Provenance {
+        Provenance(document: doc.id, sentence: doc.text(sentence), sentenceStart: sentence.lowerBound, sentenceEnd: sentence.upperBound,
+                   subjectStart: subject?.lowerBound, subjectEnd: subject?.upperBound,
+                   objectStart: object?.lowerBound, objectEnd: object?.upperBound, rule: rule)
+    }
+
+    /// Applies every cue frame to one clause.
+    func relations(_ doc: TextDocument, sentence: Range<Int>, clause: Range<Int>, mentions: [Mention], author: Mention?,
+                   sentenceOpensWithPerson: Bool, into graph: inout KnowledgeGraph, entity: (Mention) -> Entity) {
+        guard !mentions.isEmpty else { return }
+        let s = doc.scalars
+        // The clause with each mention replaced by its placeholder.
+        var shadow = String.UnicodeScalarView()
+        var slotMention: [Int: Int] = [:]   // shadow offset → index in mentions
+        var k = clause.lowerBound
+        var mi = 0
+        while k < clause.upperBound {
+            if mi < mentions.count, mentions[mi].range.lowerBound == k {
+                slotMention[shadow.count] = mi
+                shadow.append(placeholder(mentions[mi].kind))
+                k = mentions[mi].range.upperBound
+                mi += 1
+            } else {
+                shadow.append(s[k])
+                k += 1
+            }
+        }
+        let text = String(shadow)
+        let shadowScalars = Array(shadow)
+        for frame in rules.frames {
+            for match in frame.matches(in: text) {
+                func resolve(_ role: RelationFrame.Role) -> Mention? {
+                    switch role {
+                    case .author: return author
+                    case .slot(let n): return slotMention[match.slots[n - 1]].map { mentions[$0] }
+                    }
+                }
+                if frame.subject == .author {
+                    let before = String(String.UnicodeScalarView(shadowScalars[..<match.start]))
+                    if rules.assistingWords.contains(where: { before.contains($0) }) { continue }
+                    // A person named earlier in the sentence is the one acting, not the author.
+                    if let first = mentions.first(where: { $0.range.lowerBound < clause.lowerBound + match.start }), first.kind == "Person" { continue }
+                    if sentenceOpensWithPerson { continue }
+                }
+                guard let subject = resolve(frame.subject), var object = resolve(frame.object) else { continue }
+                var objects = [object]
+                // Coordinated objects: 《A》、《B》和《C》.
+                if case .slot(let n) = frame.object, var index = slotMention[match.slots[n - 1]] {
+                    while index + 1 < mentions.count, mentions[index + 1].kind == object.kind,
+                          doc.text(mentions[index].range.upperBound..<mentions[index + 1].range.lowerBound)
+                              .allSatisfy({ "、和及与以 ".contains($0) }) {
+                        index += 1
+                        object = mentions[index]
+                        objects.append(object)
+                    }
+                }
+                for o in objects where entity(subject).node != entity(o).node {
+                    let p = provenance(doc, sentence, subject: frame.subject == .author ? nil : subject.range, object: o.range, rule: frame.rule)
+                    graph.add(Relation(subject: entity(subject).node, predicate: frame.predicate, object: entity(o).node,
+                                       confidence: frame.confidence, provenance: [p]))
+                }
+            }
+        }
+    }
+
+    func placeholder(_ kind: String) -> Unicode.Scalar {
+        switch kind {
+        case "Organization": return RelationFrame.placeholders["ORG"] ?? "?"
+        case "Regulation": return RelationFrame.placeholders["REG"] ?? "?"
+        case "Program": return RelationFrame.placeholders["PROG"] ?? "?"
+        default: return RelationFrame.placeholders["PER"] ?? "?"
         }
     }
 }

@@ -125,6 +125,23 @@ public enum GraphMLWriter {
             }
             try w.endElement()
         }
+        // Relation ends that are not entities of the graph still get a node: no edge is dropped.
+        var dangling = Set<Subject>()
+        for r in graph.relations.values {
+            if ids[r.subject] == nil { dangling.insert(r.subject) }
+            if ids[r.object] == nil { dangling.insert(r.object) }
+        }
+        for node in dangling.sorted() {
+            n += 1
+            ids[node] = "n\(n)"
+            try w.startElement("node")
+            try w.attribute("id", "n\(n)")
+            try data("label", KnowledgeGraph.fallbackLabel(node))
+            try data("type", "Resource")
+            try data("labels", ":Resource")
+            try data("iri", node.string)
+            try w.endElement()
+        }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var m = 0

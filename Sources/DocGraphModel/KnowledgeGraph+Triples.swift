@@ -177,7 +177,8 @@ extension KnowledgeGraph {
         }
     }
 
-    static func fallbackLabel(_ node: Subject) -> String {
+    /// A readable name for a node that has no label: its IRI's local name.
+    public static func fallbackLabel(_ node: Subject) -> String {
         switch node {
         case .iri(let i): return i.namespaceAndLocalName?.localName ?? i.string
         case .blank(let b): return b.id

@@ -1,0 +1,123 @@
+/// Finds organization names: a place (or a level word standing for the
+/// document's own place) joined to a body ending, as the lexicons describe.
+struct OrganizationFinder {
+    let rules: ExtractionRules
+    let scalars: [Unicode.Scalar]
+    /// Place names by their scalars, full (苏州市) and short (苏州) forms alike.
+    let placeForms: [[Unicode.Scalar]: String]
+    let maximumPlaceLength: Int
+
+    init(rules: ExtractionRules, scalars: [Unicode.Scalar]) {
+        self.rules = rules
+        self.scalars = scalars
+        var forms: [[Unicode.Scalar]: String] = [:]
+        for (name, place) in rules.places {
+            forms[Array(name.unicodeScalars)] = name
+            // The short form drops the level word (省, 市, 自治区…) when two characters or more remain.
+            for suffix in ["特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "省", "市"] where name.hasSuffix(suffix) {
+                let short = Array(name.unicodeScalars.dropLast(suffix.unicodeScalars.count))
+                if short.count >= 2 && forms[short] == nil { forms[short] = place.name }
+                break
+            }
+        }
+        placeForms = forms
+        maximumPlaceLength = forms.keys.map(\.count).max() ?? 0
+    }
+
+    func text(_ r: Range<Int>) -> String {
+        var v = String.UnicodeScalarView()
+        v.append(contentsOf: scalars[r])
+        return String(v)
+    }
+
+    func matches(_ word: String, at i: Int) -> Bool {
+        var k = i
+        for u in word.unicodeScalars {
+            guard k < scalars.count, scalars[k] == u else { return false }
+            k += 1
+        }
+        return true
+    }
+
+    func endsWith(_ word: String, at end: Int) -> Bool {
+        let n = word.unicodeScalars.count
+        return end - n >= 0 && matches(word, at: end - n)
+    }
+
+    /// The longest place form ending at `end`, as (start, full name).
+    func place(endingAt end: Int) -> (Int, String)? {
+        var length = min(maximumPlaceLength, end)
+        while length >= 2 {
+            if let name = placeForms[Array(scalars[(end - length)..<end])] { return (end - length, name) }
+            length -= 1
+        }
+        return nil
+    }
+
+    /// Organization mentions in `range`, left to right, not overlapping.
+    func find(in range: Range<Int>, context: DocumentContext?) -> [Mention] {
+        var out: [Mention] = []
+        var i = range.lowerBound
+        while i < range.upperBound {
+            guard let (ending, end) = ending(at: i, limit: range.upperBound),
+                  let m = mention(ending: ending, at: i, end: end, lowerBound: out.last?.range.upperBound ?? range.lowerBound,
+                                  context: context)
+            else { i += 1; continue }
+            out.append(m)
+            i = end
+        }
+        return out
+    }
+
+    func ending(at i: Int, limit: Int) -> (ExtractionRules.OrganizationEnding, Int)? {
+        for e in rules.organizationEndings where matches(e.ending, at: i) {
+            let end = i + e.ending.unicodeScalars.count
+            if end <= limit { return (e, end) }
+        }
+        return nil
+    }
+
+    func mention(ending e: ExtractionRules.OrganizationEnding, at i: Int, end: Int, lowerBound: Int,
+                 context: DocumentContext?) -> Mention? {
+        var p = i
+        // An ordinal between place and ending: 汕头市第十三届人民代表大会.
+        if p > lowerBound, scalars[p - 1] == "届",
+           let first = (max(lowerBound, p - 6)..<(p - 1)).last(where: { scalars[$0] == "第" }) {
+            p = first
+        }
+        var placeName: String?
+        var start = p
+        if let (s, name) = place(endingAt: p), s >= lowerBound {
+            placeName = name
+            start = s
+        } else if let (word, level) = rules.levels.first(where: { endsWith($0.key, at: p) && p - $0.key.unicodeScalars.count >= lowerBound }),
+                  let resolved = context?.places[level] {
+            placeName = resolved
+            start = p - word.unicodeScalars.count
+        }
+        // Endings that begin with 委 (市委, 市委常委会) need a level word right before them.
+        if e.ending.hasPrefix("委") {
+            guard placeName != nil, rules.levels.keys.contains(where: { endsWith($0, at: p) }) else { return nil }
+        }
+        var party = false
+        if placeName != nil, let prefix = rules.partyPrefixes.first(where: { endsWith($0, at: start) && start - $0.unicodeScalars.count >= lowerBound }) {
+            party = true
+            start -= prefix.unicodeScalars.count
+        }
+        let surface = text(start..<end)
+        let canonicalEnding = party ? e.canonicalAfterParty : e.canonical
+        guard let placeName else {
+            // A bare ending: the author's own body of that kind, or that body of the document's city.
+            if let author = context?.author, e.bareUse == .author, author.canonical.hasSuffix(canonicalEnding) {
+                return Mention(kind: "Organization", range: i..<end, surface: surface, canonical: author.canonical,
+                               rule: "organization.bare-author")
+            }
+            guard e.bareUse != .no, let city = context?.places["city"] else { return nil }
+            return Mention(kind: "Organization", range: i..<end, surface: surface, canonical: city + canonicalEnding,
+                           aliases: [surface], rule: "organization.bare-place")
+        }
+        let canonical = e.keepsSurface ? surface : placeName + canonicalEnding
+        return Mention(kind: "Organization", range: start..<end, surface: surface, canonical: canonical,
+                       aliases: surface == canonical ? [] : [surface], rule: "organization.place-ending")
+    }
+}

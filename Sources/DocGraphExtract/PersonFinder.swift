@@ -1,0 +1,98 @@
+/// Finds people by a post title next to a name (市委书记刘小涛, 吴庆文市长),
+/// and the organization the post belongs to (written before the title, or
+/// implied by it: 市长 → the city government).
+struct PersonFinder {
+    let rules: ExtractionRules
+    let scalars: [Unicode.Scalar]
+    let organizations: OrganizationFinder
+
+    /// A person mention with the post it shows.
+    struct Post {
+        var person: Mention
+        var organization: Mention?
+        var role: String
+    }
+
+    func isHan(_ u: Unicode.Scalar) -> Bool {
+        (0x4E00...0x9FFF).contains(u.value) || (0x3400...0x4DBF).contains(u.value)
+    }
+
+    /// The surname starting at `i` (compound surnames first), if any.
+    func surname(at i: Int) -> Int? {
+        for n in [2, 1] where i + n <= scalars.count {
+            var v = String.UnicodeScalarView()
+            v.append(contentsOf: scalars[i..<(i + n)])
+            if rules.surnames.contains(String(v)) { return n }
+        }
+        return nil
+    }
+
+    /// A full name starting at `i`: surname and one or two given characters.
+    func name(startingAt i: Int, limit: Int) -> Range<Int>? {
+        guard let s = surname(at: i) else { return nil }
+        // A two-character name is often written with a space: 徐 志.
+        let spaced = i + s + 1
+        if spaced + 1 <= limit, scalars[i + s] == " " || scalars[i + s] == "\u{3000}", isHan(scalars[spaced]),
+           spaced + 1 == limit || !isHan(scalars[spaced + 1]) {
+            return i..<(spaced + 1)
+        }
+        var end = i + s
+        for _ in 0..<2 {
+            guard end < limit, isHan(scalars[end]), !rules.nameStops.contains(scalars[end]) else { break }
+            end += 1
+        }
+        return end - i > s ? i..<end : nil
+    }
+
+    func text(_ r: Range<Int>) -> String { organizations.text(r) }
+
+    /// Posts in `range`, given the organization mentions already found there.
+    func find(in range: Range<Int>, organizationMentions: [Mention], context: DocumentContext) -> [Post] {
+        var out: [Post] = []
+        var i = range.lowerBound
+        while i < range.upperBound {
+            guard let title = rules.postTitles.first(where: { organizations.matches($0.title, at: i) }) else { i += 1; continue }
+            let end = i + title.title.unicodeScalars.count
+            guard end <= range.upperBound else { break }
+            func insideOrganization(_ r: Range<Int>) -> Bool { organizationMentions.contains { $0.range.overlaps(r) } }
+            if insideOrganization(i..<end) { i = end; continue }
+            let orgBefore = organizationMentions.last { $0.range.upperBound == i }
+            var organization = orgBefore
+            if organization == nil, let ending = title.impliedEnding {
+                let place = title.impliedLevel.flatMap { rules.levels[$0] }.flatMap { context.places[$0] } ?? ""
+                if title.impliedLevel == nil || !place.isEmpty {
+                    let canonical = place + ending
+                    organization = Mention(kind: "Organization", range: i..<end, surface: title.title, canonical: canonical,
+                                           rule: "organization.implied-by-post")
+                }
+            }
+            let role = (orgBefore?.surface ?? "") + title.title
+            // The name after the title (spaces allowed), else before it when no organization is written there.
+            var k = end
+            while k < range.upperBound && (scalars[k] == " " || scalars[k] == "\u{3000}") { k += 1 }
+            var person: Range<Int>?
+            if let r = name(startingAt: k, limit: range.upperBound) {
+                person = r
+            } else if orgBefore == nil {
+                for length in [3, 2, 4] where i - length >= range.lowerBound {
+                    let r = (i - length)..<i
+                    if surname(at: r.lowerBound) != nil, r.allSatisfy({ isHan(scalars[$0]) }), !insideOrganization(r),
+                       name(startingAt: r.lowerBound, limit: i)?.upperBound == i {
+                        person = r
+                        break
+                    }
+                }
+            }
+            if let person {
+                let full = text(person).filter { $0 != " " && $0 != "\u{3000}" }
+                out.append(Post(person: Mention(kind: "Person", range: person, surface: full, canonical: full,
+                                                aliases: [full + title.title], rule: "person.post-title"),
+                                organization: organization, role: role))
+                i = max(person.upperBound, end)
+                continue
+            }
+            i = end
+        }
+        return out
+    }
+}

@@ -1,0 +1,85 @@
+/// Finds programs: a quoted name (“…”) that ends in a program noun
+/// (“链长制”, “八项助力行动”) or is followed by one (“数字人大”平台,
+/// “双学双争双促”代表主题活动). A quoted phrase with no such noun is a slogan.
+struct ProgramFinder {
+    let rules: ExtractionRules
+    let scalars: [Unicode.Scalar]
+    static let quotes: [Unicode.Scalar: Unicode.Scalar] = ["“": "”", "‘": "’", "「": "」"]
+    /// How far after the closing quote a program noun may end (代表主题活动),
+    /// and how many words may stand between them (代表主题).
+    static let reach = 8
+    static let gap = 4
+    static let conjunctions: Set<Unicode.Scalar> = ["和", "与", "及", "或", "并"]
+    static let longestName = 24
+
+    func text(_ r: Range<Int>) -> String {
+        var v = String.UnicodeScalarView()
+        v.append(contentsOf: scalars[r])
+        return String(v)
+    }
+
+    /// Where the quoted name opening at `i` closes, or nil.
+    func closing(_ i: Int, _ range: Range<Int>) -> Int? {
+        guard let close = Self.quotes[scalars[i]] else { return nil }
+        return ((i + 1)..<range.upperBound).first { scalars[$0] == close }
+    }
+
+    /// After a quoted name closing at `j`: the close of the last quoted name
+    /// in a list that follows directly (“甲”“乙”, “甲”、“乙”).
+    func endOfList(after j: Int, _ range: Range<Int>) -> Int {
+        var last = j
+        var k = j + 1
+        while k < range.upperBound {
+            if scalars[k] == "、" || scalars[k] == "和" { k += 1 }
+            guard k < range.upperBound, let next = closing(k, range) else { break }
+            last = next
+            k = next + 1
+        }
+        return last
+    }
+
+    func find(in range: Range<Int>) -> [Mention] {
+        var out: [Mention] = []
+        var i = range.lowerBound
+        while i < range.upperBound {
+            guard let close = Self.quotes[scalars[i]],
+                  let j = ((i + 1)..<range.upperBound).first(where: { scalars[$0] == close }) else { i += 1; continue }
+            let inner = (i + 1)..<j
+            let name = text(inner)
+            defer { i = j + 1 }
+            guard !inner.isEmpty, inner.count <= Self.longestName,
+                  !name.unicodeScalars.contains(where: { "，,。；;！？".unicodeScalars.contains($0) }) else { continue }
+            if rules.programNouns.contains(where: { name.hasSuffix($0) }) {
+                out.append(Mention(kind: "Program", range: i..<(j + 1), surface: text(i..<(j + 1)), canonical: name,
+                                   rule: "program.quoted-name"))
+                continue
+            }
+            // A program noun within reach after the quote (or after the list it
+            // opens), before any punctuation; 等 may come first (“甲”“乙”等活动).
+            let listEnd = endOfList(after: j, range)
+            var k = listEnd + 1
+            if k < range.upperBound && scalars[k] == "等" { k += 1 }
+            let nounStart = k
+            var best: Int?
+            while k < min(range.upperBound, nounStart + Self.reach) {
+                let u = scalars[k]
+                if !u.properties.isAlphabetic || Self.conjunctions.contains(u) { break }
+                k += 1
+                let following = text(nounStart..<k)
+                if let noun = rules.programNouns.first(where: { following.hasSuffix($0) }),
+                   following.unicodeScalars.count - noun.unicodeScalars.count <= Self.gap { best = k }
+            }
+            if let best, listEnd == j {
+                let full = name + text((j + 1)..<best)
+                out.append(Mention(kind: "Program", range: i..<best, surface: text(i..<best), canonical: name,
+                                   aliases: [full], rule: "program.quoted-name-noun"))
+                i = best
+            } else if best != nil {
+                // One of a list: the name alone; the next quoted name is read in turn.
+                out.append(Mention(kind: "Program", range: i..<(j + 1), surface: text(i..<(j + 1)), canonical: name,
+                                   rule: "program.quoted-name-list"))
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,23 @@
+/// Finds regulations: 《…》 titles whose last words are a regulation head
+/// noun (法, 条例, 办法 …). A 《…》 naming a book or a newspaper is left out.
+struct RegulationFinder {
+    let rules: ExtractionRules
+    let scalars: [Unicode.Scalar]
+
+    func find(in range: Range<Int>) -> [Mention] {
+        var out: [Mention] = []
+        var i = range.lowerBound
+        while i < range.upperBound {
+            guard scalars[i] == "《", let close = scalars[(i + 1)..<range.upperBound].firstIndex(of: "》") else { i += 1; continue }
+            var v = String.UnicodeScalarView()
+            v.append(contentsOf: scalars[(i + 1)..<close])
+            let title = String(v)
+            if !title.isEmpty, rules.regulationHeads.contains(where: { title.hasSuffix($0) }) {
+                out.append(Mention(kind: "Regulation", range: i..<(close + 1), surface: "《\(title)》",
+                                   canonical: "《\(title)》", aliases: [title], rule: "regulation.titled"))
+            }
+            i = close + 1
+        }
+        return out
+    }
+}

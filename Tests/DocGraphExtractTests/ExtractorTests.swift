@@ -1,0 +1,96 @@
+import Foundation
+import Testing
+import DocGraphModel
+@testable import DocGraphExtract
+
+/// Each rule family on short sentences of a made-up Hangzhou report.
+struct ExtractorTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let rules = Result { try ExtractionRules.load(directory: root.appendingPathComponent("Ontology").path) }
+
+    func read(_ body: String, title: String = "杭州市人大常委会2023年工作报告") throws -> KnowledgeGraph {
+        let text = title + "\n" + body
+        return Extractor(rules: try Self.rules.get()).extract(TextDocument(id: "t", text: text, checksum: ""))
+    }
+
+    func labels(_ g: KnowledgeGraph, _ kind: String) -> Set<String> {
+        Set(g.entities.values.filter { $0.type == DG.term(kind) }.map(\.label))
+    }
+
+    func has(_ g: KnowledgeGraph, _ s: String, _ p: String, _ o: String) -> Bool {
+        g.relations.values.contains { r in
+            g.entities[r.subject]?.label == s && r.predicate == DG.term(p) && g.entities[r.object]?.label == o
+        }
+    }
+
+    @Test func shortFormsResolveToTheDocumentsPlace() throws {
+        let g = try read("在市委的坚强领导下，常委会向省人大常委会报告工作。中共杭州市委召开会议。杭州市第十四届人民代表大会常务委员会通过决定。")
+        let orgs = labels(g, "Organization")
+        #expect(orgs.isSuperset(of: ["杭州市人大常委会", "杭州市委", "浙江省人大常委会"]))
+        #expect(!orgs.contains("中共杭州市委"))
+        #expect(g.entities.values.first { $0.label == "杭州市委" }?.aliases.contains("中共杭州市委") == true)
+        #expect(g.entities.values.first { $0.label == "杭州市人大常委会" }?.aliases.contains("杭州市第十四届人民代表大会常务委员会") == true)
+        #expect(has(g, "杭州市委", "leads", "杭州市人大常委会"))
+        #expect(has(g, "杭州市人大常委会", "reportsTo", "浙江省人大常委会"))
+    }
+
+    @Test func regulationsNeedAHeadNoun() throws {
+        let g = try read("制定《杭州市河道管理条例》《杭州市养犬管理办法》，学习《人民日报》评论文章。")
+        #expect(labels(g, "Regulation") == ["《杭州市河道管理条例》", "《杭州市养犬管理办法》"])
+        #expect(has(g, "杭州市人大常委会", "enacted", "《杭州市河道管理条例》"))
+        #expect(has(g, "杭州市人大常委会", "enacted", "《杭州市养犬管理办法》"))
+    }
+
+    @Test func collaborationIsNotEnactment() throws {
+        let g = try read("配合省人大常委会制定《浙江省水资源条例》。")
+        #expect(has(g, "浙江省人大常委会", "enacted", "《浙江省水资源条例》"))
+        #expect(!has(g, "杭州市人大常委会", "enacted", "《浙江省水资源条例》"))
+    }
+
+    @Test func lawEnforcementInspection() throws {
+        let g = try read("开展《中华人民共和国水法》《浙江省河道条例》执法检查。")
+        #expect(has(g, "杭州市人大常委会", "inspected", "《中华人民共和国水法》"))
+        #expect(has(g, "杭州市人大常委会", "inspected", "《浙江省河道条例》"))
+    }
+
+    @Test func postTitlesNamePeopleAndTheirOrganization() throws {
+        let g = try read("市委书记王明到常委会调研，李强市长出席。王书记指出要加强监督。")
+        #expect(labels(g, "Person") == ["王明", "李强"])
+        #expect(has(g, "王明", "holdsPosition", "杭州市委"))
+        #expect(has(g, "李强", "holdsPosition", "杭州市人民政府"))
+        #expect(g.entities.values.first { $0.label == "王明" }?.aliases.contains("王书记") == true)
+        let role = g.relations.values.first { g.entities[$0.subject]?.label == "王明" }?.role
+        #expect(role == "市委书记")
+    }
+
+    @Test func quotedNamesAreProgramsOnlyWithAProgramNoun() throws {
+        let g = try read("开展“清廊行动”，打造“数字治理”平台，破解“卡脖子”难题和体制机制障碍，组织“甲乙丙”“丁戊己”等活动。")
+        #expect(labels(g, "Program") == ["清廊行动", "数字治理", "甲乙丙", "丁戊己"])
+        #expect(has(g, "杭州市人大常委会", "organized", "清廊行动"))
+        #expect(has(g, "杭州市人大常委会", "organized", "数字治理"))
+    }
+
+    @Test func aProgramShortFormJoinsItsFullName() throws {
+        let g = try read("开展“人大代表联络日”活动。深化代表“联络日”活动。")
+        #expect(labels(g, "Program") == ["人大代表联络日"])
+    }
+
+    @Test func everyEdgeCarriesItsEvidence() throws {
+        let body = "制定《杭州市河道管理条例》。"
+        let g = try read(body)
+        let r = try #require(g.relations.values.first { $0.predicate == DG.term("enacted") })
+        let p = try #require(r.provenance.first)
+        #expect(p.sentence == body)
+        #expect(p.rule == "enacted.cue-before")
+        let text = Array(("杭州市人大常委会2023年工作报告\n" + body).unicodeScalars)
+        let object = String(String.UnicodeScalarView(text[try #require(p.objectStart)..<(try #require(p.objectEnd))]))
+        #expect(object == "《杭州市河道管理条例》")
+    }
+
+    @Test func textWithoutEntitiesGivesAnEmptyGraphWithItsDocument() throws {
+        let g = try read("今天天气很好。", title: "随笔")
+        #expect(g.entities.isEmpty)
+        #expect(g.relations.isEmpty)
+        #expect(g.documents.count == 1)
+    }
+}
