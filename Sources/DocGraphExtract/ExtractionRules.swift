@@ -10,7 +10,8 @@ public struct ExtractionRules: Sendable {
         public var ending: String
         public var canonical: String
         public var canonicalAfterParty: String
-        public var keepsSurface: Bool
+        public enum NameForm: String, Sendable { case full, surface, department }
+        public var form: NameForm
         public enum BareUse: String, Sendable { case author, place, no }
         /// What the ending alone, with no place before it, refers to.
         public var bareUse: BareUse
@@ -39,6 +40,10 @@ public struct ExtractionRules: Sendable {
     public var postTitles: [PostTitle]
     public var programNouns: [String]
     public var nameStops: Set<Unicode.Scalar>
+    public var nameEnds: Set<Unicode.Scalar>
+    public var departments: [String]
+    /// National bodies: written form → canonical name.
+    public var nationalOrganizations: [(form: String, canonical: String)]
     public var frames: [RelationFrame]
     public let ontology: Ontology
 
@@ -62,12 +67,11 @@ public struct ExtractionRules: Sendable {
         }
         var endings: [OrganizationEnding] = []
         for (line, c) in try table("lexicons/organization-suffixes.tsv", columns: 5) {
-            guard ["full", "surface"].contains(c[3]), let bare = OrganizationEnding.BareUse(rawValue: c[4]) else {
+            guard let form = OrganizationEnding.NameForm(rawValue: c[3]), let bare = OrganizationEnding.BareUse(rawValue: c[4]) else {
                 throw ParseError(source: path("lexicons/organization-suffixes.tsv"), line: line, column: 1,
-                                 message: "name form must be full|surface and bare use author|place|no")
+                                 message: "name form must be full|surface|department and bare use author|place|no")
             }
-            endings.append(OrganizationEnding(ending: c[0], canonical: c[1], canonicalAfterParty: c[2],
-                                              keepsSurface: c[3] == "surface", bareUse: bare))
+            endings.append(OrganizationEnding(ending: c[0], canonical: c[1], canonicalAfterParty: c[2], form: form, bareUse: bare))
         }
         var places: [String: Place] = [:]
         for (line, c) in try table("lexicons/places.tsv", columns: 3) {
@@ -116,6 +120,12 @@ public struct ExtractionRules: Sendable {
             postTitles: titles.sorted { $0.title.count > $1.title.count },
             programNouns: try words("lexicons/program-nouns.txt").sorted { $0.count > $1.count },
             nameStops: Set(try words("lexicons/name-stop-characters.txt").compactMap { $0.unicodeScalars.first }),
+            nameEnds: Set(try words("lexicons/name-end-characters.txt").compactMap { $0.unicodeScalars.first }),
+            departments: try words("lexicons/departments.txt").sorted { $0.count > $1.count },
+            nationalOrganizations: try lines(path("lexicons/national-organizations.txt")).map { _, text in
+                let cols = text.split(separator: "\t").map(String.init)
+                return (cols[0], cols.count > 1 ? cols[1] : cols[0])
+            }.sorted { $0.form.count > $1.form.count },
             frames: frames, ontology: ontology)
     }
 

@@ -136,22 +136,41 @@ public struct Extractor: Sendable {
                    objectStart: object?.lowerBound, objectEnd: object?.upperBound, rule: rule)
     }
 
-    /// Applies every cue frame to one clause.
+    /// Words that join the members of a list: 《A》、《B》和《C》, 省委、省政府和市委.
+    static let listJoiners: Set<Character> = ["、", "和", "及", "与", "以", " "]
+
+    /// Mentions grouped into lists of the same kind, in order.
+    func lists(_ doc: TextDocument, _ mentions: [Mention]) -> [[Mention]] {
+        var out: [[Mention]] = []
+        for m in mentions {
+            if let last = out.last?.last, last.kind == m.kind,
+               doc.text(last.range.upperBound..<m.range.lowerBound).allSatisfy({ Self.listJoiners.contains($0) }) {
+                out[out.count - 1].append(m)
+            } else {
+                out.append([m])
+            }
+        }
+        return out
+    }
+
+    /// Applies every cue frame to one clause. A list of mentions stands as
+    /// one placeholder, and a relation is drawn for each of its members.
     func relations(_ doc: TextDocument, sentence: Range<Int>, clause: Range<Int>, mentions: [Mention], author: Mention?,
                    sentenceOpensWithPerson: Bool, into graph: inout KnowledgeGraph, entity: (Mention) -> Entity) {
         guard !mentions.isEmpty else { return }
         let s = doc.scalars
-        // The clause with each mention replaced by its placeholder.
+        let groups = lists(doc, mentions)
+        // The clause with each list of mentions replaced by its placeholder.
         var shadow = String.UnicodeScalarView()
-        var slotMention: [Int: Int] = [:]   // shadow offset → index in mentions
+        var slotGroup: [Int: Int] = [:]   // shadow offset → index in groups
         var k = clause.lowerBound
-        var mi = 0
+        var gi = 0
         while k < clause.upperBound {
-            if mi < mentions.count, mentions[mi].range.lowerBound == k {
-                slotMention[shadow.count] = mi
-                shadow.append(placeholder(mentions[mi].kind))
-                k = mentions[mi].range.upperBound
-                mi += 1
+            if gi < groups.count, let first = groups[gi].first, first.range.lowerBound == k, let last = groups[gi].last {
+                slotGroup[shadow.count] = gi
+                shadow.append(placeholder(first.kind))
+                k = last.range.upperBound
+                gi += 1
             } else {
                 shadow.append(s[k])
                 k += 1
@@ -161,35 +180,26 @@ public struct Extractor: Sendable {
         let shadowScalars = Array(shadow)
         for frame in rules.frames {
             for match in frame.matches(in: text) {
-                func resolve(_ role: RelationFrame.Role) -> Mention? {
+                func resolve(_ role: RelationFrame.Role) -> [Mention] {
                     switch role {
-                    case .author: return author
-                    case .slot(let n): return slotMention[match.slots[n - 1]].map { mentions[$0] }
+                    case .author: return author.map { [$0] } ?? []
+                    case .slot(let n): return slotGroup[match.slots[n - 1]].map { groups[$0] } ?? []
                     }
                 }
                 if frame.subject == .author {
                     let before = String(String.UnicodeScalarView(shadowScalars[..<match.start]))
                     if rules.assistingWords.contains(where: { before.contains($0) }) { continue }
                     // A person named earlier in the sentence is the one acting, not the author.
-                    if let first = mentions.first(where: { $0.range.lowerBound < clause.lowerBound + match.start }), first.kind == "Person" { continue }
                     if sentenceOpensWithPerson { continue }
+                    if let first = mentions.first(where: { $0.range.lowerBound < clause.lowerBound + match.start }), first.kind == "Person" { continue }
                 }
-                guard let subject = resolve(frame.subject), var object = resolve(frame.object) else { continue }
-                var objects = [object]
-                // Coordinated objects: 《A》、《B》和《C》.
-                if case .slot(let n) = frame.object, var index = slotMention[match.slots[n - 1]] {
-                    while index + 1 < mentions.count, mentions[index + 1].kind == object.kind,
-                          doc.text(mentions[index].range.upperBound..<mentions[index + 1].range.lowerBound)
-                              .allSatisfy({ "、和及与以 ".contains($0) }) {
-                        index += 1
-                        object = mentions[index]
-                        objects.append(object)
+                for subject in resolve(frame.subject) {
+                    for object in resolve(frame.object) where entity(subject).node != entity(object).node {
+                        let p = provenance(doc, sentence, subject: frame.subject == .author ? nil : subject.range,
+                                           object: object.range, rule: frame.rule)
+                        graph.add(Relation(subject: entity(subject).node, predicate: frame.predicate, object: entity(object).node,
+                                           confidence: frame.confidence, provenance: [p]))
                     }
-                }
-                for o in objects where entity(subject).node != entity(o).node {
-                    let p = provenance(doc, sentence, subject: frame.subject == .author ? nil : subject.range, object: o.range, rule: frame.rule)
-                    graph.add(Relation(subject: entity(subject).node, predicate: frame.predicate, object: entity(o).node,
-                                       confidence: frame.confidence, provenance: [p]))
                 }
             }
         }

@@ -59,31 +59,49 @@ struct OrganizationFinder {
         var out: [Mention] = []
         var i = range.lowerBound
         while i < range.upperBound {
-            guard let (ending, end) = ending(at: i, limit: range.upperBound),
-                  let m = mention(ending: ending, at: i, end: end, lowerBound: out.last?.range.upperBound ?? range.lowerBound,
-                                  context: context)
-            else { i += 1; continue }
+            if let national = rules.nationalOrganizations.first(where: { matches($0.form, at: i) }),
+               i + national.form.unicodeScalars.count <= range.upperBound {
+                let end = i + national.form.unicodeScalars.count
+                out.append(Mention(kind: "Organization", range: i..<end, surface: national.form, canonical: national.canonical,
+                                   aliases: national.form == national.canonical ? [] : [national.form], rule: "organization.national"))
+                i = end
+                continue
+            }
+            let lowerBound = out.last?.range.upperBound ?? range.lowerBound
+            var found: Mention?
+            for e in rules.organizationEndings where matches(e.ending, at: i) {
+                let end = i + e.ending.unicodeScalars.count
+                guard end <= range.upperBound else { continue }
+                if let m = mention(ending: e, at: i, end: end, lowerBound: lowerBound, context: context) {
+                    found = m
+                    break
+                }
+            }
+            guard let m = found else { i += 1; continue }
+            // A mention may start before an earlier, shorter one (市公安局 after 市): keep the longer.
+            while let last = out.last, last.range.overlaps(m.range) { out.removeLast() }
             out.append(m)
-            i = end
+            i = m.range.upperBound
         }
         return out
-    }
-
-    func ending(at i: Int, limit: Int) -> (ExtractionRules.OrganizationEnding, Int)? {
-        for e in rules.organizationEndings where matches(e.ending, at: i) {
-            let end = i + e.ending.unicodeScalars.count
-            if end <= limit { return (e, end) }
-        }
-        return nil
     }
 
     func mention(ending e: ExtractionRules.OrganizationEnding, at i: Int, end: Int, lowerBound: Int,
                  context: DocumentContext?) -> Mention? {
         var p = i
-        // An ordinal between place and ending: 汕头市第十三届人民代表大会.
-        if p > lowerBound, scalars[p - 1] == "届",
-           let first = (max(lowerBound, p - 6)..<(p - 1)).last(where: { scalars[$0] == "第" }) {
-            p = first
+        var department = ""
+        if e.form == .department {
+            // A department's name stands between the place and the ending: 市 + 公安 + 局.
+            guard let d = rules.departments.first(where: { endsWith($0, at: i) && i - $0.unicodeScalars.count >= lowerBound }) else { return nil }
+            department = d
+            p = i - d.unicodeScalars.count
+        }
+        // An ordinal between place and ending: 汕头市第十三届人民代表大会, 市六届人大常委会.
+        if p > lowerBound, scalars[p - 1] == "届" {
+            var q = p - 1
+            while q > lowerBound, q > p - 6, "一二三四五六七八九十百".unicodeScalars.contains(scalars[q - 1]) { q -= 1 }
+            if q > lowerBound, scalars[q - 1] == "第" { q -= 1 }
+            if q < p - 1 { p = q }
         }
         var placeName: String?
         var start = p
@@ -106,6 +124,7 @@ struct OrganizationFinder {
         }
         let surface = text(start..<end)
         let canonicalEnding = party ? e.canonicalAfterParty : e.canonical
+        if e.form == .department && placeName == nil { return nil }
         guard let placeName else {
             // A bare ending: the author's own body of that kind, or that body of the document's city.
             if let author = context?.author, e.bareUse == .author, author.canonical.hasSuffix(canonicalEnding) {
@@ -116,7 +135,7 @@ struct OrganizationFinder {
             return Mention(kind: "Organization", range: i..<end, surface: surface, canonical: city + canonicalEnding,
                            aliases: [surface], rule: "organization.bare-place")
         }
-        let canonical = e.keepsSurface ? surface : placeName + canonicalEnding
+        let canonical = e.form == .surface ? surface : placeName + department + canonicalEnding
         return Mention(kind: "Organization", range: start..<end, surface: surface, canonical: canonical,
                        aliases: surface == canonical ? [] : [surface], rule: "organization.place-ending")
     }

@@ -37,8 +37,9 @@ struct PersonFinder {
             return i..<(spaced + 1)
         }
         var end = i + s
-        for _ in 0..<2 {
+        for k in 0..<2 {
             guard end < limit, isHan(scalars[end]), !rules.nameStops.contains(scalars[end]) else { break }
+            if k == 1 && rules.nameEnds.contains(scalars[end]) { break }
             end += 1
         }
         return end - i > s ? i..<end : nil
@@ -49,49 +50,74 @@ struct PersonFinder {
     /// Posts in `range`, given the organization mentions already found there.
     func find(in range: Range<Int>, organizationMentions: [Mention], context: DocumentContext) -> [Post] {
         var out: [Post] = []
+        // Posts listed before a name (市委书记、市人大常委会主任滕刚): each joins the person named after the last.
+        var pending: [(organization: Mention?, role: String)] = []
+        var pendingEnd = -1
         var i = range.lowerBound
+        func insideOrganization(_ r: Range<Int>) -> Bool { organizationMentions.contains { $0.range.overlaps(r) } }
         while i < range.upperBound {
             guard let title = rules.postTitles.first(where: { organizations.matches($0.title, at: i) }) else { i += 1; continue }
             let end = i + title.title.unicodeScalars.count
             guard end <= range.upperBound else { break }
-            func insideOrganization(_ r: Range<Int>) -> Bool { organizationMentions.contains { $0.range.overlaps(r) } }
             if insideOrganization(i..<end) { i = end; continue }
             let orgBefore = organizationMentions.last { $0.range.upperBound == i }
+            let start = orgBefore?.range.lowerBound ?? i
+            if !(pendingEnd >= 0 && start == pendingEnd + 1 && scalars[pendingEnd] == "、") { pending.removeAll() }
             var organization = orgBefore
             if organization == nil, let ending = title.impliedEnding {
                 let place = title.impliedLevel.flatMap { rules.levels[$0] }.flatMap { context.places[$0] } ?? ""
                 if title.impliedLevel == nil || !place.isEmpty {
-                    let canonical = place + ending
-                    organization = Mention(kind: "Organization", range: i..<end, surface: title.title, canonical: canonical,
+                    organization = Mention(kind: "Organization", range: i..<end, surface: title.title, canonical: place + ending,
                                            rule: "organization.implied-by-post")
                 }
             }
+            // A post with no body written or implied (副主任, 秘书长) is a post of the author's body.
+            if organization == nil, title.impliedEnding == nil, let author = context.author { organization = author }
             let role = (orgBefore?.surface ?? "") + title.title
             // The name after the title (spaces allowed), else before it when no organization is written there.
             var k = end
             while k < range.upperBound && (scalars[k] == " " || scalars[k] == "\u{3000}") { k += 1 }
-            var person: Range<Int>?
+            var names: [Range<Int>] = []
             if let r = name(startingAt: k, limit: range.upperBound) {
-                person = r
+                names.append(r)
+                // More names listed after the first share the post: 副主任陈甲、李乙.
+                var next = r.upperBound
+                while next + 1 < range.upperBound, scalars[next] == "、", let more = name(startingAt: next + 1, limit: range.upperBound),
+                      more.upperBound == range.upperBound || !isHan(scalars[more.upperBound]) || rules.postTitles.contains(where: { organizations.matches($0.title, at: more.upperBound) }) {
+                    names.append(more)
+                    next = more.upperBound
+                }
             } else if orgBefore == nil {
-                for length in [3, 2, 4] where i - length >= range.lowerBound {
+                for length in [3, 2] where i - length >= range.lowerBound {
                     let r = (i - length)..<i
-                    if surname(at: r.lowerBound) != nil, r.allSatisfy({ isHan(scalars[$0]) }), !insideOrganization(r),
+                    // A name before its title starts the clause or follows punctuation, unless it has three characters.
+                    let boundary = r.lowerBound == range.lowerBound || !isHan(scalars[r.lowerBound - 1]) || length == 3
+                    if boundary, surname(at: r.lowerBound) != nil, r.allSatisfy({ isHan(scalars[$0]) }), !insideOrganization(r),
                        name(startingAt: r.lowerBound, limit: i)?.upperBound == i {
-                        person = r
+                        names.append(r)
                         break
                     }
                 }
             }
-            if let person {
-                let full = text(person).filter { $0 != " " && $0 != "\u{3000}" }
-                out.append(Post(person: Mention(kind: "Person", range: person, surface: full, canonical: full,
-                                                aliases: [full + title.title], rule: "person.post-title"),
-                                organization: organization, role: role))
-                i = max(person.upperBound, end)
+            guard !names.isEmpty else {
+                if end < range.upperBound, scalars[end] == "、" {
+                    pending.append((organization, role))
+                    pendingEnd = end
+                } else {
+                    pending.removeAll()
+                }
+                i = end
                 continue
             }
-            i = end
+            for r in names {
+                let full = text(r).filter { $0 != " " && $0 != "\u{3000}" }
+                let person = Mention(kind: "Person", range: r, surface: full, canonical: full,
+                                     aliases: [full + title.title], rule: "person.post-title")
+                out.append(Post(person: person, organization: organization, role: role))
+                for p in pending { out.append(Post(person: person, organization: p.organization, role: p.role)) }
+            }
+            pending.removeAll()
+            i = max(names[names.count - 1].upperBound, end)
         }
         return out
     }

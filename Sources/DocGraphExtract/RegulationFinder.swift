@@ -12,7 +12,12 @@ struct RegulationFinder {
             var v = String.UnicodeScalarView()
             v.append(contentsOf: scalars[(i + 1)..<close])
             let title = String(v)
-            if !title.isEmpty, rules.regulationHeads.contains(where: { title.hasSuffix($0) }) {
+            // A draft is still the regulation: 《…条例(草案)》 ends with its head noun before the bracket.
+            var core = Substring(title)
+            if let last = core.last, last == ")" || last == "）", let open = core.lastIndex(where: { $0 == "(" || $0 == "（" }) {
+                core = core[..<open]
+            }
+            if !core.isEmpty, rules.regulationHeads.contains(where: { core.hasSuffix($0) }) {
                 out.append(Mention(kind: "Regulation", range: i..<(close + 1), surface: "《\(title)》",
                                    canonical: "《\(title)》", aliases: [title], rule: "regulation.titled"))
             }
