@@ -127,11 +127,12 @@ struct OrganizationFinder {
         if e.form == .department && placeName == nil { return nil }
         guard let placeName else {
             // A bare ending: the author's own body of that kind, or that body of the document's city.
-            if let author = context?.author, e.bareUse == .author, author.canonical.hasSuffix(canonicalEnding) {
+            if e.bareUse == .author {
+                guard let author = context?.author, author.canonical.hasSuffix(canonicalEnding) else { return nil }
                 return Mention(kind: "Organization", range: i..<end, surface: surface, canonical: author.canonical,
                                rule: "organization.bare-author")
             }
-            guard e.bareUse != .no, let city = context?.places["city"] else { return nil }
+            guard e.bareUse == .place, let city = context?.places["city"] else { return nil }
             return Mention(kind: "Organization", range: i..<end, surface: surface, canonical: city + canonicalEnding,
                            aliases: [surface], rule: "organization.bare-place")
         }
