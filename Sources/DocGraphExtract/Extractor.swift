@@ -6,8 +6,12 @@ import DocGraphOntology
 /// from cue frames, each edge with its sentence, offsets and rule.
 public struct Extractor: Sendable {
     public let rules: ExtractionRules
+    let index: LexiconIndex
 
-    public init(rules: ExtractionRules) { self.rules = rules }
+    public init(rules: ExtractionRules) {
+        self.rules = rules
+        index = LexiconIndex(rules: rules)
+    }
 
     /// Everything read from one document, for `explain` and tests.
     public struct Reading: Sendable {
@@ -19,17 +23,29 @@ public struct Extractor: Sendable {
 
     public func read(_ doc: TextDocument) -> Reading {
         let s = doc.scalars
-        let orgs = OrganizationFinder(rules: rules, scalars: s)
+        let orgs = OrganizationFinder(rules: rules, index: index, scalars: s)
+        let regulations = RegulationFinder(rules: rules, scalars: s)
+        let programs = ProgramFinder(rules: rules, scalars: s)
+        let people = PersonFinder(rules: rules, scalars: s, organizations: orgs)
         let context = documentContext(doc, orgs)
         var graph = KnowledgeGraph()
         graph.add(doc.document)
         var all: [Mention] = []
         var programNames: [String: String] = [:]   // short form → full name, filled once all mentions are known
+        var nodes: [String: Subject] = [:]          // kind + name → node, so IRIs are minted once
+        func node(_ m: Mention) -> Subject {
+            let label = m.kind == "Program" ? programNames[m.canonical] ?? m.canonical : m.canonical
+            let key = m.kind + "\u{1F}" + label
+            if let n = nodes[key] { return n }
+            let n = Subject.iri(IRIMinting.entity(type: DG.term(m.kind), name: label))
+            nodes[key] = n
+            return n
+        }
         func entity(_ m: Mention) -> Entity {
             let label = m.kind == "Program" ? programNames[m.canonical] ?? m.canonical : m.canonical
             var aliases = Set(m.aliases + [m.surface])
             if label != m.canonical { aliases.insert(m.canonical) }
-            return Entity(type: DG.term(m.kind), label: label, aliases: aliases, documents: [doc.id])
+            return Entity(node: node(m), type: DG.term(m.kind), label: label, aliases: aliases, documents: [doc.id])
         }
         if let author = context.author { graph.add(entity(author)) }
         var persons: [String: Mention] = [:]   // surname → person, for short references (刘书记)
@@ -38,18 +54,17 @@ public struct Extractor: Sendable {
         for sentence in sentences {
             let orgMentions = orgs.find(in: sentence, context: context)
             var mentions = orgMentions
-            mentions += RegulationFinder(rules: rules, scalars: s).find(in: sentence)
-            mentions += ProgramFinder(rules: rules, scalars: s).find(in: sentence)
-            let posts = PersonFinder(rules: rules, scalars: s, organizations: orgs)
-                .find(in: sentence, organizationMentions: orgMentions, context: context)
+            mentions += regulations.find(in: sentence)
+            mentions += programs.find(in: sentence)
+            let posts = people.find(in: sentence, organizationMentions: orgMentions, context: context)
             for post in posts {
                 mentions.append(post.person)
                 if let first = post.person.canonical.unicodeScalars.first { persons[String(first)] = persons[String(first)] ?? post.person }
                 guard let org = post.organization else { continue }
                 graph.add(entity(org))
                 let p = provenance(doc, sentence, subject: post.person.range, object: org.range, rule: "holdsPosition.post-title")
-                graph.add(Relation(subject: entity(post.person).node, predicate: DG.term("holdsPosition"),
-                                   object: entity(org).node, role: post.role, confidence: 0.85, provenance: [p]))
+                graph.add(Relation(subject: node(post.person), predicate: DG.term("holdsPosition"),
+                                   object: node(org), role: post.role, confidence: 0.85, provenance: [p]))
             }
             mentions.sort { $0.range.lowerBound < $1.range.lowerBound }
             // Keep the first of overlapping mentions (a quoted name inside a regulation title, say).
@@ -67,7 +82,7 @@ public struct Extractor: Sendable {
             for clause in SentenceSplitter.clauses(s, in: sentence) {
                 relations(doc, sentence: sentence, clause: clause,
                           mentions: mentions.filter { clause.contains($0.range.lowerBound) && $0.range.upperBound <= clause.upperBound },
-                          author: context.author, sentenceOpensWithPerson: opensWithPerson, into: &graph, entity: entity)
+                          author: context.author, sentenceOpensWithPerson: opensWithPerson, into: &graph, node: node)
             }
         }
         return Reading(graph: graph, mentions: all)
@@ -156,7 +171,7 @@ public struct Extractor: Sendable {
     /// Applies every cue frame to one clause. A list of mentions stands as
     /// one placeholder, and a relation is drawn for each of its members.
     func relations(_ doc: TextDocument, sentence: Range<Int>, clause: Range<Int>, mentions: [Mention], author: Mention?,
-                   sentenceOpensWithPerson: Bool, into graph: inout KnowledgeGraph, entity: (Mention) -> Entity) {
+                   sentenceOpensWithPerson: Bool, into graph: inout KnowledgeGraph, node: (Mention) -> Subject) {
         guard !mentions.isEmpty else { return }
         let s = doc.scalars
         let groups = lists(doc, mentions)
@@ -178,7 +193,8 @@ public struct Extractor: Sendable {
         }
         let text = String(shadow)
         let shadowScalars = Array(shadow)
-        for frame in rules.frames {
+        let kinds = Set(mentions.map(\.kind))
+        for frame in rules.frames where frame.slotKinds.allSatisfy(kinds.contains) {
             for match in frame.matches(in: text) {
                 func resolve(_ role: RelationFrame.Role) -> [Mention] {
                     switch role {
@@ -194,10 +210,10 @@ public struct Extractor: Sendable {
                     if let first = mentions.first(where: { $0.range.lowerBound < clause.lowerBound + match.start }), first.kind == "Person" { continue }
                 }
                 for subject in resolve(frame.subject) {
-                    for object in resolve(frame.object) where entity(subject).node != entity(object).node {
+                    for object in resolve(frame.object) where node(subject) != node(object) {
                         let p = provenance(doc, sentence, subject: frame.subject == .author ? nil : subject.range,
                                            object: object.range, rule: frame.rule)
-                        graph.add(Relation(subject: entity(subject).node, predicate: frame.predicate, object: entity(object).node,
+                        graph.add(Relation(subject: node(subject), predicate: frame.predicate, object: node(object),
                                            confidence: frame.confidence, provenance: [p]))
                     }
                 }

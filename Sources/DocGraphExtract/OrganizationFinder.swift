@@ -2,27 +2,8 @@
 /// document's own place) joined to a body ending, as the lexicons describe.
 struct OrganizationFinder {
     let rules: ExtractionRules
+    let index: LexiconIndex
     let scalars: [Unicode.Scalar]
-    /// Place names by their scalars, full (苏州市) and short (苏州) forms alike.
-    let placeForms: [[Unicode.Scalar]: String]
-    let maximumPlaceLength: Int
-
-    init(rules: ExtractionRules, scalars: [Unicode.Scalar]) {
-        self.rules = rules
-        self.scalars = scalars
-        var forms: [[Unicode.Scalar]: String] = [:]
-        for (name, place) in rules.places {
-            forms[Array(name.unicodeScalars)] = name
-            // The short form drops the level word (省, 市, 自治区…) when two characters or more remain.
-            for suffix in ["特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "省", "市"] where name.hasSuffix(suffix) {
-                let short = Array(name.unicodeScalars.dropLast(suffix.unicodeScalars.count))
-                if short.count >= 2 && forms[short] == nil { forms[short] = place.name }
-                break
-            }
-        }
-        placeForms = forms
-        maximumPlaceLength = forms.keys.map(\.count).max() ?? 0
-    }
 
     func text(_ r: Range<Int>) -> String {
         var v = String.UnicodeScalarView()
@@ -46,9 +27,10 @@ struct OrganizationFinder {
 
     /// The longest place form ending at `end`, as (start, full name).
     func place(endingAt end: Int) -> (Int, String)? {
-        var length = min(maximumPlaceLength, end)
+        guard end > 0, index.placeEnds.contains(scalars[end - 1]) else { return nil }
+        var length = min(index.maximumPlaceLength, end)
         while length >= 2 {
-            if let name = placeForms[Array(scalars[(end - length)..<end])] { return (end - length, name) }
+            if let name = index.placeForms[Array(scalars[(end - length)..<end])] { return (end - length, name) }
             length -= 1
         }
         return nil
@@ -59,7 +41,9 @@ struct OrganizationFinder {
         var out: [Mention] = []
         var i = range.lowerBound
         while i < range.upperBound {
-            if let national = rules.nationalOrganizations.first(where: { matches($0.form, at: i) }),
+            let first = scalars[i]
+            guard index.organizationStarts.contains(first) else { i += 1; continue }
+            if let national = index.nationalByFirst[first]?.first(where: { matches($0.form, at: i) }),
                i + national.form.unicodeScalars.count <= range.upperBound {
                 let end = i + national.form.unicodeScalars.count
                 out.append(Mention(kind: "Organization", range: i..<end, surface: national.form, canonical: national.canonical,
@@ -69,7 +53,7 @@ struct OrganizationFinder {
             }
             let lowerBound = out.last?.range.upperBound ?? range.lowerBound
             var found: Mention?
-            for e in rules.organizationEndings where matches(e.ending, at: i) {
+            for e in index.endingsByFirst[first] ?? [] where matches(e.ending, at: i) {
                 let end = i + e.ending.unicodeScalars.count
                 guard end <= range.upperBound else { continue }
                 if let m = mention(ending: e, at: i, end: end, lowerBound: lowerBound, context: context) {

@@ -5,6 +5,12 @@ struct PersonFinder {
     let rules: ExtractionRules
     let scalars: [Unicode.Scalar]
     let organizations: OrganizationFinder
+    var index: LexiconIndex { organizations.index }
+
+    func title(at i: Int) -> ExtractionRules.PostTitle? {
+        guard index.titleStarts.contains(scalars[i]) else { return nil }
+        return index.titlesByFirst[scalars[i]]?.first { organizations.matches($0.title, at: i) }
+    }
 
     /// A person mention with the post it shows.
     struct Post {
@@ -56,7 +62,7 @@ struct PersonFinder {
         var i = range.lowerBound
         func insideOrganization(_ r: Range<Int>) -> Bool { organizationMentions.contains { $0.range.overlaps(r) } }
         while i < range.upperBound {
-            guard let title = rules.postTitles.first(where: { organizations.matches($0.title, at: i) }) else { i += 1; continue }
+            guard let title = self.title(at: i) else { i += 1; continue }
             let end = i + title.title.unicodeScalars.count
             guard end <= range.upperBound else { break }
             if insideOrganization(i..<end) { i = end; continue }
@@ -83,7 +89,7 @@ struct PersonFinder {
                 // More names listed after the first share the post: 副主任陈甲、李乙.
                 var next = r.upperBound
                 while next + 1 < range.upperBound, scalars[next] == "、", let more = name(startingAt: next + 1, limit: range.upperBound),
-                      more.upperBound == range.upperBound || !isHan(scalars[more.upperBound]) || rules.postTitles.contains(where: { organizations.matches($0.title, at: more.upperBound) }) {
+                      more.upperBound == range.upperBound || !isHan(scalars[more.upperBound]) || self.title(at: more.upperBound) != nil {
                     names.append(more)
                     next = more.upperBound
                 }

@@ -1,9 +1,10 @@
 import DocGraphModel
+import Foundation
 
 /// One cue frame of `rules/relation-frames.tsv`: a pattern over a clause
 /// whose mentions stand as placeholders, and which of them (or the author)
 /// is the subject and the object of the relation it reads.
-public struct RelationFrame: @unchecked Sendable {  // the compiled regex is never mutated
+public struct RelationFrame: @unchecked Sendable {  // NSRegularExpression is immutable and thread-safe
     /// The placeholder each mention kind stands as in a clause's shadow text.
     public static let placeholders: [String: Unicode.Scalar] = [
         "ORG": "\u{E000}", "REG": "\u{E001}", "PROG": "\u{E002}", "PER": "\u{E003}",
@@ -26,7 +27,7 @@ public struct RelationFrame: @unchecked Sendable {  // the compiled regex is nev
     public let confidence: Double
     /// The mention kind of each slot, in order.
     public let slotKinds: [String]
-    let regex: Regex<AnyRegexOutput>
+    let regex: NSRegularExpression
 
     init(predicate: IRI, rule: String, subject: String, object: String, confidence: Double, pattern: String) throws {
         self.predicate = predicate
@@ -60,7 +61,7 @@ public struct RelationFrame: @unchecked Sendable {  // the compiled regex is nev
         }
         self.subject = try role(subject)
         self.object = try role(object)
-        do { regex = try Regex(compiled) } catch { throw Invalid(message: "invalid pattern: \(error)") }
+        do { regex = try NSRegularExpression(pattern: compiled) } catch { throw Invalid(message: "invalid pattern '\(pattern)'") }
     }
 
     /// A match of the frame in a clause: the slot positions in the shadow text.
@@ -72,14 +73,20 @@ public struct RelationFrame: @unchecked Sendable {  // the compiled regex is nev
     /// Every match in the shadow text of a clause (one scalar per placeholder).
     func matches(in shadow: String) -> [Match] {
         var out: [Match] = []
-        for m in shadow.matches(of: regex) {
+        let ns = shadow as NSString
+        // NSRegularExpression counts UTF-16 units; convert back to scalars.
+        func scalarOffset(_ utf16: Int) -> Int {
+            let index = String.Index(utf16Offset: utf16, in: shadow)
+            return shadow.unicodeScalars.distance(from: shadow.startIndex, to: index)
+        }
+        let simple = shadow.utf16.count == shadow.unicodeScalars.count
+        for m in regex.matches(in: shadow, range: NSRange(location: 0, length: ns.length)) {
             var slots: [Int] = []
-            for k in 1..<m.output.count {
-                guard let r = m.output[k].range else { continue }
-                slots.append(shadow.unicodeScalars.distance(from: shadow.startIndex, to: r.lowerBound))
+            for k in 1..<m.numberOfRanges where m.range(at: k).location != NSNotFound {
+                slots.append(simple ? m.range(at: k).location : scalarOffset(m.range(at: k).location))
             }
             guard slots.count == slotKinds.count else { continue }
-            out.append(Match(slots: slots, start: shadow.unicodeScalars.distance(from: shadow.startIndex, to: m.range.lowerBound)))
+            out.append(Match(slots: slots, start: simple ? m.range.location : scalarOffset(m.range.location)))
         }
         return out
     }

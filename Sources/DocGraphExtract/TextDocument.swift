@@ -15,12 +15,14 @@ public struct TextDocument: Sendable {
         self.id = id
         self.checksum = checksum
         scalars = Array(text.unicodeScalars)
-        let lines = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+        // Only the opening lines hold the header.
+        let lines = text.split(maxSplits: 8, omittingEmptySubsequences: true, whereSeparator: \.isNewline)
+            .prefix(8).map { $0.trimmingCharacters(in: .whitespaces) }
         title = lines.first { !$0.isEmpty }
         var date: String?
         for line in lines.prefix(8) {
             for marker in ["信息时间", "发布时间", "时间"] {
-                guard let r = line.range(of: marker) else { continue }
+                guard let r = Self.range(of: marker, in: line) else { continue }
                 let rest = line[r.upperBound...].drop { $0 == ":" || $0 == "：" || $0 == " " }
                 let value = rest.prefix { $0.isNumber || $0 == "-" || $0 == "/" || $0 == "年" || $0 == "月" || $0 == "日" }
                 if !value.isEmpty { date = String(value); break }
@@ -28,6 +30,16 @@ public struct TextDocument: Sendable {
             if date != nil { break }
         }
         self.date = date
+    }
+
+    /// Where `word` first stands in `line` (a plain search, without locale rules).
+    static func range(of word: String, in line: String) -> Range<String.Index>? {
+        var start = line.startIndex
+        while start < line.endIndex {
+            if line[start...].hasPrefix(word) { return start..<line.index(start, offsetBy: word.count) }
+            start = line.index(after: start)
+        }
+        return nil
     }
 
     public var document: Document { Document(id: id, title: title, date: date, checksum: checksum) }

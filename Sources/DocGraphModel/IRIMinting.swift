@@ -6,7 +6,9 @@ import Crypto
 public enum IRIMinting {
     /// The IRI of the entity of class `type` called `name`.
     public static func entity(type: IRI, name: String) -> IRI {
-        let slug = type.namespaceAndLocalName?.localName.lowercased() ?? "resource"
+        let local = type.string.hasPrefix(DG.namespace) ? String(type.string.dropFirst(DG.namespace.count))
+            : type.namespaceAndLocalName?.localName ?? "resource"
+        let slug = local.lowercased()
         return IRI(unchecked: DG.resourceBase + slug + "/" + encode(name))
     }
 

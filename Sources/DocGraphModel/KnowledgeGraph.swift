@@ -13,9 +13,9 @@ public struct KnowledgeGraph: Sendable, Equatable {
     /// Adds an entity, merging names, documents and attributes into an
     /// existing one with the same node.
     public mutating func add(_ entity: Entity) {
-        if var existing = entities[entity.node] {
-            existing.absorb(entity)
-            entities[entity.node] = existing
+        // Mutating in place keeps the stored sets uniquely referenced (no copy per merge).
+        if entities[entity.node] != nil {
+            entities[entity.node]?.absorb(entity)
         } else {
             entities[entity.node] = entity
         }
@@ -23,9 +23,8 @@ public struct KnowledgeGraph: Sendable, Equatable {
 
     /// Adds a relation, merging evidence into an existing identical fact.
     public mutating func add(_ relation: Relation) {
-        if var existing = relations[relation.key] {
-            existing.absorb(relation)
-            relations[relation.key] = existing
+        if relations[relation.key] != nil {
+            relations[relation.key]?.absorb(relation)
         } else {
             relations[relation.key] = relation
         }

@@ -29,6 +29,17 @@ public struct Provenance: Hashable, Comparable, Sendable, Codable {
         self.rule = rule
     }
 
+    /// The sentence follows from the document and the offsets, so hashing
+    /// leaves it out (it is the long part); equality still compares it.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(document)
+        hasher.combine(sentenceStart)
+        hasher.combine(sentenceEnd)
+        hasher.combine(subjectStart)
+        hasher.combine(objectStart)
+        hasher.combine(rule)
+    }
+
     public static func < (a: Provenance, b: Provenance) -> Bool {
         (a.document, a.sentenceStart, a.sentenceEnd, a.subjectStart ?? -1, a.objectStart ?? -1, a.rule)
             < (b.document, b.sentenceStart, b.sentenceEnd, b.subjectStart ?? -1, b.objectStart ?? -1, b.rule)

@@ -33,14 +33,17 @@ public struct Relation: Hashable, Sendable {
     public let key: RelationKey
     /// How sure the rule that produced the edge is, from 0 to 1.
     public var confidence: Double
+    /// The evidence, as a set so that merging stays linear in its size.
+    private var evidence: Set<Provenance>
+
     /// Every piece of evidence, sorted and without repeats.
-    public private(set) var provenance: [Provenance]
+    public var provenance: [Provenance] { evidence.sorted() }
 
     public init(subject: Subject, predicate: IRI, object: Subject, role: String? = nil,
                 confidence: Double = 1, provenance: [Provenance] = []) {
         key = RelationKey(subject: subject, predicate: predicate, object: object, role: role)
         self.confidence = confidence
-        self.provenance = Array(Set(provenance)).sorted()
+        evidence = Set(provenance)
     }
 
     public var subject: Subject { key.subject }
@@ -48,10 +51,13 @@ public struct Relation: Hashable, Sendable {
     public var object: Subject { key.object }
     public var role: String? { key.role }
 
+    /// How many pieces of evidence support the edge.
+    public var evidenceCount: Int { evidence.count }
+
     /// Adds evidence and keeps the higher confidence, so the result does
     /// not depend on the order facts arrive in.
     public mutating func absorb(_ other: Relation) {
         confidence = max(confidence, other.confidence)
-        provenance = Array(Set(provenance).union(other.provenance)).sorted()
+        evidence.formUnion(other.evidence)
     }
 }

@@ -25,7 +25,7 @@ struct StatsCommand: ParsableCommand {
             for r in g.relations.values {
                 let name = r.predicate.namespaceAndLocalName?.localName ?? r.predicate.string
                 predicates[name, default: (0, 0)].edges += 1
-                predicates[name, default: (0, 0)].evidence += r.provenance.count
+                predicates[name, default: (0, 0)].evidence += r.evidenceCount
             }
             print("documents\t\(g.documents.count)")
             print("entities\t\(g.entities.count)")
