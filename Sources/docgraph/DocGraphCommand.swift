@@ -10,6 +10,6 @@ struct DocGraphCommand: ParsableCommand {
         Graph formats follow the file extension: .rdf/.owl/.xml (RDF/XML), .graphml, .nt (N-Triples).
         Errors are printed as FILE:LINE:COL: error: MESSAGE; bad usage exits 64, other failures exit 1.
         """,
-        subcommands: [ExtractCommand.self, ConvertCommand.self, StatsCommand.self, ValidateCommand.self]
+        subcommands: [ExtractCommand.self, ExplainCommand.self, ConvertCommand.self, StatsCommand.self, ValidateCommand.self]
     )
 }

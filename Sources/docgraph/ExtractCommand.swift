@@ -36,20 +36,22 @@ struct ExtractCommand: ParsableCommand {
             }
             let extractor = Extractor(rules: try ExtractionRules.load(directory: dir))
             var graph = KnowledgeGraph()
-            for path in inputs {
-                try requireReadable(path)
-                guard let data = FileManager.default.contents(atPath: path) else { throw CLIError(path, "cannot read file") }
-                guard let text = String(validating: data, as: UTF8.self) else {
-                    let offset = Self.firstInvalidUTF8(data)
-                    throw CLIError(path, "not valid UTF-8 (first bad byte at offset \(offset))")
-                }
-                let body = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
-                let id = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
-                let doc = TextDocument(id: id, text: body, checksum: IRIMinting.sha256Hex(data))
-                graph.merge(extractor.extract(doc))
-            }
+            for path in inputs { graph.merge(extractor.extract(try Self.readDocument(path))) }
             for o in outputs { try GraphFiles.write(graph, to: o) }
         }
+    }
+
+    /// Reads a UTF-8 text document (a byte-order mark is skipped); its id is
+    /// the file name without extension.
+    static func readDocument(_ path: String) throws -> TextDocument {
+        try requireReadable(path)
+        guard let data = FileManager.default.contents(atPath: path) else { throw CLIError(path, "cannot read file") }
+        guard let text = String(validating: data, as: UTF8.self) else {
+            throw CLIError(path, "not valid UTF-8 (first bad byte at offset \(firstInvalidUTF8(data)))")
+        }
+        let body = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
+        let id = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+        return TextDocument(id: id, text: body, checksum: IRIMinting.sha256Hex(data))
     }
 
     /// The byte offset of the first byte that breaks UTF-8 (RFC 3629).

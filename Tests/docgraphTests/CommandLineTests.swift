@@ -88,10 +88,33 @@ struct CommandLineTests {
     }
 
     @Test func everySubcommandHasHelp() throws {
-        for sub in ["extract", "convert", "stats", "validate"] {
+        for sub in ["extract", "explain", "convert", "stats", "validate"] {
             let r = try CLI.run([sub, "--help"])
             #expect(r.status == 0)
             #expect(r.stdout.contains("USAGE: docgraph \(sub)"))
         }
+    }
+
+    @Test func explainShowsMentionsAndTheRuleBehindEachEdge() throws {
+        let r = try CLI.run(["explain", "Tests/Fixtures/samples/own/05-ningbo-npc-2023.txt"])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("Organization 市人大常委会 → 宁波市人大常委会"))
+        #expect(r.stdout.contains("edge 宁波市委 -leads-> 宁波市人大常委会  (leads.under-leadership, confidence 0.9)"))
+    }
+
+    @Test func malformedRuleFileNamesItsLine() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let onto = dir.appendingPathComponent("Ontology")
+        try FileManager.default.copyItem(at: CLI.root.appendingPathComponent("Ontology"), to: onto)
+        let frames = onto.appendingPathComponent("rules/relation-frames.tsv")
+        var text = try String(contentsOf: frames, encoding: .utf8)
+        text += "funded\tx\tAUTHOR\t$1\t0.5\t资助{PROG}\n"
+        try text.write(to: frames, atomically: true, encoding: .utf8)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).count - 1
+        let r = try CLI.run(["extract", "Tests/Fixtures/samples/own/05-ningbo-npc-2023.txt", "--ontology", onto.path,
+                             "-o", dir.appendingPathComponent("o.nt").path])
+        #expect(r.status == 1)
+        #expect(r.stderr == "\(frames.path):\(lines):1: error: property 'funded' is not declared in the ontology\n")
     }
 }

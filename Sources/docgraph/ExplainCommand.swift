@@ -1,0 +1,52 @@
+import ArgumentParser
+import DocGraphExtract
+import DocGraphModel
+import DocGraphOntology
+import Foundation
+
+/// `docgraph explain`: what was read in each sentence, and why.
+struct ExplainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "explain",
+        abstract: "Show, sentence by sentence, the mentions found in a document and the rule behind each edge.",
+        discussion: "Example: docgraph explain report.txt")
+
+    @Argument(help: "A text document.")
+    var input: String
+
+    @Option(help: "The ontology folder (docgraph.owl, lexicons/, rules/). Default: ./Ontology or the one beside the program.")
+    var ontology: String?
+
+    func run() throws {
+        try reportingFailures {
+            guard let dir = OntologyLocator.locate(explicit: ontology) else {
+                throw CLIError("Ontology", "no ontology folder found; pass --ontology DIR")
+            }
+            let extractor = Extractor(rules: try ExtractionRules.load(directory: dir))
+            let doc = try ExtractCommand.readDocument(input)
+            let reading = extractor.read(doc)
+            let g = reading.graph
+            func name(_ s: Subject) -> String { g.entities[s]?.label ?? KnowledgeGraph.fallbackLabel(s) }
+            func local(_ i: IRI) -> String { i.namespaceAndLocalName?.localName ?? i.string }
+            var edges: [Int: [(Relation, Provenance)]] = [:]
+            for r in g.sortedRelations {
+                for p in r.provenance { edges[p.sentenceStart, default: []].append((r, p)) }
+            }
+            for sentence in SentenceSplitter.split(doc.scalars) {
+                let mentions = reading.mentions.filter { sentence.contains($0.range.lowerBound) }
+                let found = edges[sentence.lowerBound] ?? []
+                guard !mentions.isEmpty || !found.isEmpty else { continue }
+                let text = String(String.UnicodeScalarView(doc.scalars[sentence]))
+                print("[\(sentence.lowerBound)–\(sentence.upperBound)] \(text)")
+                for m in mentions {
+                    let resolved = m.canonical == m.surface ? "" : " → \(m.canonical)"
+                    print("  \(m.kind) \(m.surface)\(resolved)  (\(m.rule), \(m.range.lowerBound)–\(m.range.upperBound))")
+                }
+                for (r, p) in found {
+                    let role = r.role.map { " [\($0)]" } ?? ""
+                    print("  edge \(name(r.subject)) -\(local(r.predicate))-> \(name(r.object))\(role)  (\(p.rule), confidence \(r.confidence))")
+                }
+            }
+        }
+    }
+}
