@@ -45,6 +45,8 @@ public struct ExtractionRules: Sendable {
     /// National bodies: written form → canonical name.
     public var nationalOrganizations: [(form: String, canonical: String)]
     public var frames: [RelationFrame]
+    /// Traditional characters and their simplified forms.
+    public var traditionalToSimplified: [Unicode.Scalar: Unicode.Scalar]
     public let ontology: Ontology
 
     /// Loads every lexicon and rule file of the folder.
@@ -126,7 +128,12 @@ public struct ExtractionRules: Sendable {
                 let cols = text.split(separator: "\t").map(String.init)
                 return (cols[0], cols.count > 1 ? cols[1] : cols[0])
             }.sorted { $0.form.count > $1.form.count },
-            frames: frames, ontology: ontology)
+            frames: frames,
+            traditionalToSimplified: Dictionary(try table("lexicons/traditional-simplified.tsv", columns: 2).compactMap { _, c in
+                guard let t = c[0].unicodeScalars.first, let s = c[1].unicodeScalars.first else { return nil }
+                return (t, s)
+            }, uniquingKeysWith: { a, _ in a }),
+            ontology: ontology)
     }
 
     /// The meaningful lines of a data file: not blank, not `#` comments.

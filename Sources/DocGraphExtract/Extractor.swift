@@ -7,10 +7,12 @@ import DocGraphOntology
 public struct Extractor: Sendable {
     public let rules: ExtractionRules
     let index: LexiconIndex
+    let normalizer: TextNormalizer
 
     public init(rules: ExtractionRules) {
         self.rules = rules
         index = LexiconIndex(rules: rules)
+        normalizer = TextNormalizer(traditionalToSimplified: rules.traditionalToSimplified)
     }
 
     /// Everything read from one document, for `explain` and tests.
@@ -22,12 +24,12 @@ public struct Extractor: Sendable {
     public func extract(_ doc: TextDocument) -> KnowledgeGraph { read(doc).graph }
 
     public func read(_ doc: TextDocument) -> Reading {
-        let s = doc.scalars
-        let orgs = OrganizationFinder(rules: rules, index: index, scalars: s)
-        let regulations = RegulationFinder(rules: rules, scalars: s)
-        let programs = ProgramFinder(rules: rules, scalars: s)
+        let s = normalizer.normalize(doc.scalars)
+        let orgs = OrganizationFinder(rules: rules, index: index, scalars: s, original: doc.scalars)
+        let regulations = RegulationFinder(rules: rules, scalars: s, original: doc.scalars)
+        let programs = ProgramFinder(rules: rules, scalars: s, original: doc.scalars)
         let people = PersonFinder(rules: rules, scalars: s, organizations: orgs)
-        let context = documentContext(doc, orgs)
+        let context = documentContext(s, orgs)
         var graph = KnowledgeGraph()
         graph.add(doc.document)
         var all: [Mention] = []
@@ -59,7 +61,8 @@ public struct Extractor: Sendable {
             let posts = people.find(in: sentence, organizationMentions: orgMentions, context: context)
             for post in posts {
                 mentions.append(post.person)
-                if let first = post.person.canonical.unicodeScalars.first { persons[String(first)] = persons[String(first)] ?? post.person }
+                let surname = String(s[post.person.range.lowerBound])
+                persons[surname] = persons[surname] ?? post.person
                 guard let org = post.organization else { continue }
                 graph.add(entity(org))
                 let p = provenance(doc, sentence, subject: post.person.range, object: org.range, rule: "holdsPosition.post-title")
@@ -75,12 +78,12 @@ public struct Extractor: Sendable {
         }
         programNames = programShortForms(all)
         for m in all { graph.add(entity(m)) }
-        addShortReferences(doc, persons: persons, to: &graph)
+        addShortReferences(doc, s, persons: persons, to: &graph)
         for (sentence, mentions) in readings {
             let opensWithPerson = mentions.first?.kind == "Person"
                 && SentenceSplitter.clauses(s, in: sentence).first?.contains(mentions[0].range.lowerBound) == true
             for clause in SentenceSplitter.clauses(s, in: sentence) {
-                relations(doc, sentence: sentence, clause: clause,
+                relations(doc, s, sentence: sentence, clause: clause,
                           mentions: mentions.filter { clause.contains($0.range.lowerBound) && $0.range.upperBound <= clause.upperBound },
                           author: context.author, sentenceOpensWithPerson: opensWithPerson, into: &graph, node: node)
             }
@@ -91,23 +94,22 @@ public struct Extractor: Sendable {
     /// The author (the first organization the title names) and its places.
     /// When the title names no place (政府工作报告), the document's place is
     /// the city it names most often, and the title's body is that city's.
-    func documentContext(_ doc: TextDocument, _ orgs: OrganizationFinder) -> DocumentContext {
-        let titleEnd = doc.scalars.firstIndex(where: { $0 == "\n" }) ?? doc.scalars.count
+    func documentContext(_ s: [Unicode.Scalar], _ orgs: OrganizationFinder) -> DocumentContext {
+        let titleEnd = s.firstIndex(where: { $0 == "\n" }) ?? s.count
         let bare = DocumentContext(author: nil, authorPlace: nil, rules: rules)
         if let author = orgs.find(in: 0..<titleEnd, context: bare).first {
             let place = rules.places.keys.filter { author.canonical.hasPrefix($0) }.max { $0.count < $1.count }
             return DocumentContext(author: author, authorPlace: place, rules: rules)
         }
-        let inferred = DocumentContext(author: nil, authorPlace: mostMentionedCity(doc, orgs), rules: rules)
+        let inferred = DocumentContext(author: nil, authorPlace: mostMentionedCity(s, orgs), rules: rules)
         let author = orgs.find(in: 0..<titleEnd, context: inferred).first
-            ?? orgs.find(in: 0..<min(doc.scalars.count, 400), context: inferred).first
+            ?? orgs.find(in: 0..<min(s.count, 400), context: inferred).first
         return DocumentContext(author: author, authorPlace: inferred.places["city"], rules: rules)
     }
 
     /// The city whose name (full or short) the text holds most often.
-    func mostMentionedCity(_ doc: TextDocument, _ orgs: OrganizationFinder) -> String? {
+    func mostMentionedCity(_ s: [Unicode.Scalar], _ orgs: OrganizationFinder) -> String? {
         var counts: [String: Int] = [:]
-        let s = doc.scalars
         var i = 2
         while i <= s.count {
             if let (_, name) = orgs.place(endingAt: i), rules.places[name]?.level == "city" { counts[name, default: 0] += 1 }
@@ -129,8 +131,7 @@ public struct Extractor: Sendable {
     }
 
     /// 刘书记 refers to 刘小涛 when he is the one person of that surname with a post.
-    func addShortReferences(_ doc: TextDocument, persons: [String: Mention], to graph: inout KnowledgeGraph) {
-        let s = doc.scalars
+    func addShortReferences(_ doc: TextDocument, _ s: [Unicode.Scalar], persons: [String: Mention], to graph: inout KnowledgeGraph) {
         for (surname, person) in persons.sorted(by: { $0.key < $1.key }) {
             let sur = Array(surname.unicodeScalars)
             for i in s.indices where s[i] == sur[0] {
@@ -155,11 +156,11 @@ public struct Extractor: Sendable {
     static let listJoiners: Set<Character> = ["、", "和", "及", "与", "以", " "]
 
     /// Mentions grouped into lists of the same kind, in order.
-    func lists(_ doc: TextDocument, _ mentions: [Mention]) -> [[Mention]] {
+    func lists(_ s: [Unicode.Scalar], _ mentions: [Mention]) -> [[Mention]] {
         var out: [[Mention]] = []
         for m in mentions {
             if let last = out.last?.last, last.kind == m.kind,
-               doc.text(last.range.upperBound..<m.range.lowerBound).allSatisfy({ Self.listJoiners.contains($0) }) {
+               s[last.range.upperBound..<m.range.lowerBound].allSatisfy({ Self.listJoiners.contains(Character($0)) }) {
                 out[out.count - 1].append(m)
             } else {
                 out.append([m])
@@ -170,11 +171,10 @@ public struct Extractor: Sendable {
 
     /// Applies every cue frame to one clause. A list of mentions stands as
     /// one placeholder, and a relation is drawn for each of its members.
-    func relations(_ doc: TextDocument, sentence: Range<Int>, clause: Range<Int>, mentions: [Mention], author: Mention?,
+    func relations(_ doc: TextDocument, _ s: [Unicode.Scalar], sentence: Range<Int>, clause: Range<Int>, mentions: [Mention], author: Mention?,
                    sentenceOpensWithPerson: Bool, into graph: inout KnowledgeGraph, node: (Mention) -> Subject) {
         guard !mentions.isEmpty else { return }
-        let s = doc.scalars
-        let groups = lists(doc, mentions)
+        let groups = lists(s, mentions)
         // The clause with each list of mentions replaced by its placeholder.
         var shadow = String.UnicodeScalarView()
         var slotGroup: [Int: Int] = [:]   // shadow offset → index in groups

@@ -3,11 +3,14 @@
 struct OrganizationFinder {
     let rules: ExtractionRules
     let index: LexiconIndex
+    /// The normalized text, for matching (see ``TextNormalizer``).
     let scalars: [Unicode.Scalar]
+    /// The text as written, for surface forms.
+    let original: [Unicode.Scalar]
 
     func text(_ r: Range<Int>) -> String {
         var v = String.UnicodeScalarView()
-        v.append(contentsOf: scalars[r])
+        v.append(contentsOf: original[r])
         return String(v)
     }
 

@@ -79,7 +79,7 @@ struct PersonFinder {
             }
             // A post with no body written or implied (副主任, 秘书长) is a post of the author's body.
             if organization == nil, title.impliedEnding == nil, let author = context.author { organization = author }
-            let role = (orgBefore?.surface ?? "") + title.title
+            let role = text(start..<end)  // as written: 市委书记, 市人大常委会副主任
             // The name after the title (spaces allowed), else before it when no organization is written there.
             var k = end
             while k < range.upperBound && (scalars[k] == " " || scalars[k] == "\u{3000}") { k += 1 }

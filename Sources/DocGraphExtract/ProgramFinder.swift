@@ -3,7 +3,9 @@
 /// “双学双争双促”代表主题活动). A quoted phrase with no such noun is a slogan.
 struct ProgramFinder {
     let rules: ExtractionRules
+    /// The normalized text, for matching; the original, for names.
     let scalars: [Unicode.Scalar]
+    let original: [Unicode.Scalar]
     static let quotes: [Unicode.Scalar: Unicode.Scalar] = ["“": "”", "‘": "’", "「": "」"]
     /// How far after the closing quote a program noun may end (代表主题活动),
     /// and how many words may stand between them (代表主题).
@@ -13,6 +15,12 @@ struct ProgramFinder {
     static let longestName = 24
 
     func text(_ r: Range<Int>) -> String {
+        var v = String.UnicodeScalarView()
+        v.append(contentsOf: original[r])
+        return String(v)
+    }
+
+    func normalized(_ r: Range<Int>) -> String {
         var v = String.UnicodeScalarView()
         v.append(contentsOf: scalars[r])
         return String(v)
@@ -46,10 +54,11 @@ struct ProgramFinder {
                   let j = ((i + 1)..<range.upperBound).first(where: { scalars[$0] == close }) else { i += 1; continue }
             let inner = (i + 1)..<j
             let name = text(inner)
+            let matchable = normalized(inner)
             defer { i = j + 1 }
             guard !inner.isEmpty, inner.count <= Self.longestName,
-                  !name.unicodeScalars.contains(where: { "，,。；;！？".unicodeScalars.contains($0) }) else { continue }
-            if rules.programNouns.contains(where: { name.hasSuffix($0) }) {
+                  !matchable.unicodeScalars.contains(where: { "，,。；;！？!?".unicodeScalars.contains($0) }) else { continue }
+            if rules.programNouns.contains(where: { matchable.hasSuffix($0) }) {
                 out.append(Mention(kind: "Program", range: i..<(j + 1), surface: text(i..<(j + 1)), canonical: name,
                                    rule: "program.quoted-name"))
                 continue
@@ -65,7 +74,7 @@ struct ProgramFinder {
                 let u = scalars[k]
                 if !u.properties.isAlphabetic || Self.conjunctions.contains(u) { break }
                 k += 1
-                let following = text(nounStart..<k)
+                let following = normalized(nounStart..<k)
                 if let noun = rules.programNouns.first(where: { following.hasSuffix($0) }),
                    following.unicodeScalars.count - noun.unicodeScalars.count <= Self.gap { best = k }
             }

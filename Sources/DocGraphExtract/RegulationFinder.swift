@@ -2,7 +2,9 @@
 /// noun (法, 条例, 办法 …). A 《…》 naming a book or a newspaper is left out.
 struct RegulationFinder {
     let rules: ExtractionRules
+    /// The normalized text, for matching; the original, for titles.
     let scalars: [Unicode.Scalar]
+    let original: [Unicode.Scalar]
 
     func find(in range: Range<Int>) -> [Mention] {
         var out: [Mention] = []
@@ -10,10 +12,13 @@ struct RegulationFinder {
         while i < range.upperBound {
             guard scalars[i] == "《", let close = scalars[(i + 1)..<range.upperBound].firstIndex(of: "》") else { i += 1; continue }
             var v = String.UnicodeScalarView()
-            v.append(contentsOf: scalars[(i + 1)..<close])
+            v.append(contentsOf: original[(i + 1)..<close])
             let title = String(v)
+            var n = String.UnicodeScalarView()
+            n.append(contentsOf: scalars[(i + 1)..<close])
+            let matchable = String(n)
             // A draft is still the regulation: 《…条例(草案)》 ends with its head noun before the bracket.
-            var core = Substring(title)
+            var core = Substring(matchable)
             if let last = core.last, last == ")" || last == "）", let open = core.lastIndex(where: { $0 == "(" || $0 == "（" }) {
                 core = core[..<open]
             }

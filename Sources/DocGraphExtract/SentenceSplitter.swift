@@ -46,7 +46,7 @@ public enum SentenceSplitter {
             switch s[i] {
             case "《", "“", "（": depth += 1
             case "》", "”", "）": depth = max(0, depth - 1)
-            case "，", "：", ",": if depth == 0 { out.append(start..<i); start = i + 1 }
+            case "，", "：", ",", ":": if depth == 0 { out.append(start..<i); start = i + 1 }
             default: break
             }
         }
