@@ -7,10 +7,13 @@ public struct TextDocument: Sendable {
     public let scalars: [Unicode.Scalar]
     public let title: String?
     public let date: String?
+    /// Where the document says it comes from (`【信息来源:…】`, `来源:…`).
+    public let source: String?
     public let checksum: String
 
-    /// Reads the header: the first non-empty line is the title, and a
-    /// `【信息时间:…】` or `发布时间:` line gives the date.
+    /// Reads the header: the first non-empty line is the title, a
+    /// `【信息时间:…】` or `发布时间:` line gives the date, and a
+    /// `【信息来源:…】` or `来源:` line the source.
     public init(id: String, text: String, checksum: String) {
         self.id = id
         self.checksum = checksum
@@ -30,6 +33,15 @@ public struct TextDocument: Sendable {
             if date != nil { break }
         }
         self.date = date
+        var source: String?
+        for line in lines.prefix(8) {
+            guard let r = Self.range(of: "来源", in: line) else { continue }
+            let rest = line[r.upperBound...].drop { $0 == ":" || $0 == "：" || $0 == " " }
+            let value = rest.prefix { !"】]|｜\t".contains($0) && $0 != " " }
+            if !value.isEmpty { source = String(value) }
+            break
+        }
+        self.source = source
     }
 
     /// Where `word` first stands in `line` (a plain search, without locale rules).
@@ -42,7 +54,7 @@ public struct TextDocument: Sendable {
         return nil
     }
 
-    public var document: Document { Document(id: id, title: title, date: date, checksum: checksum) }
+    public var document: Document { Document(id: id, title: title, date: date, source: source, checksum: checksum) }
 
     func text(_ range: Range<Int>) -> String {
         var s = String.UnicodeScalarView()

@@ -111,4 +111,13 @@ struct ExtractorTests {
         #expect(Set(full.relations.keys) == Set(half.relations.keys))
         #expect(full.relations.count == 3)
     }
+
+    @Test func headerGivesTitleDateAndSource() {
+        let doc = TextDocument(id: "d", text: "某市工作报告\n【信息来源:市人大办公室】\n【信息时间:2025-01-11 14:43 阅读次数: 】\n正文。", checksum: "")
+        #expect(doc.title == "某市工作报告")
+        #expect(doc.date == "2025-01-11")
+        #expect(doc.source == "市人大办公室")
+        let empty = TextDocument(id: "d", text: "某市工作报告\n【信息来源:】\n正文。", checksum: "")
+        #expect(empty.source == nil)
+    }
 }
