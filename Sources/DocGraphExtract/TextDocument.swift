@@ -22,8 +22,10 @@ public struct TextDocument: Sendable {
         let lines = text.split(maxSplits: 8, omittingEmptySubsequences: true, whereSeparator: \.isNewline)
             .prefix(8).map { $0.trimmingCharacters(in: .whitespaces) }
         title = lines.first { !$0.isEmpty }
+        // Header lines are short; a paragraph of the body is never searched for them.
+        let header = lines.filter { $0.utf8.count <= 240 }
         var date: String?
-        for line in lines.prefix(8) {
+        for line in header {
             for marker in ["信息时间", "发布时间", "时间"] {
                 guard let r = Self.range(of: marker, in: line) else { continue }
                 let rest = line[r.upperBound...].drop { $0 == ":" || $0 == "：" || $0 == " " }
@@ -34,7 +36,7 @@ public struct TextDocument: Sendable {
         }
         self.date = date
         var source: String?
-        for line in lines.prefix(8) {
+        for line in header {
             guard let r = Self.range(of: "来源", in: line) else { continue }
             let rest = line[r.upperBound...].drop { $0 == ":" || $0 == "：" || $0 == " " }
             let value = rest.prefix { !"】]|｜\t".contains($0) && $0 != " " }
