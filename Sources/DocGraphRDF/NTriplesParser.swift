@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import DocGraphModel
 
 /// Reads N-Triples (RDF 1.1), line by line, in constant memory.
@@ -7,6 +12,9 @@ import DocGraphModel
 public struct NTriplesParser {
     /// The name used in error messages.
     public let source: String
+    /// IRIs met on recent lines: subjects and predicates repeat, and a hit
+    /// skips decoding and checking the same bytes again.
+    let recent = RecentIRIs()
 
     public init(source: String) { self.source = source }
 
@@ -33,7 +41,7 @@ public struct NTriplesParser {
 
     /// One line: a triple, or nil for a blank or comment line.
     public func parseLine(_ line: UnsafeBufferPointer<UInt8>, lineNumber: Int) throws(ParseError) -> Triple? {
-        var c = Cursor(bytes: line, source: source, line: lineNumber)
+        var c = Cursor(bytes: line, source: source, line: lineNumber, recent: recent)
         c.skipSpace()
         if c.atEnd || c.peek == UInt8(ascii: "#") { return nil }
         let subject: Subject
@@ -67,12 +75,14 @@ private struct Cursor {
     let bytes: UnsafeBufferPointer<UInt8>
     let source: String
     let line: Int
+    let recent: RecentIRIs
     var i = 0
 
-    init(bytes: UnsafeBufferPointer<UInt8>, source: String, line: Int) {
+    init(bytes: UnsafeBufferPointer<UInt8>, source: String, line: Int, recent: RecentIRIs) {
         self.bytes = bytes
         self.source = source
         self.line = line
+        self.recent = recent
     }
 
     var atEnd: Bool { i >= bytes.count }
@@ -102,6 +112,21 @@ private struct Cursor {
         let open = i
         i += 1
         let start = i
+        if let base = bytes.baseAddress, let close = memchr(base + start, 0x3E, bytes.count - start) {
+            let end = base.distance(to: close.assumingMemoryBound(to: UInt8.self))
+            let slice = UnsafeBufferPointer(rebasing: bytes[start..<end])
+            if let known = recent.lookup(slice) {
+                i = end + 1
+                return known
+            }
+            let iri = try checkedIRI(open: open, start: start)
+            recent.insert(slice, iri)
+            return iri
+        }
+        return try checkedIRI(open: open, start: start)
+    }
+
+    mutating func checkedIRI(open: Int, start: Int) throws(ParseError) -> IRI {
         var escaped = false
         let n = bytes.count
         while i < n {
@@ -220,5 +245,34 @@ private struct Cursor {
             }
         }
         return String(out)
+    }
+}
+
+/// A handful of recently read IRIs with their bytes, most often the
+/// current subject and the common predicates.
+final class RecentIRIs {
+    private var bytes: [[UInt8]] = []
+    private var iris: [IRI] = []
+    private var next = 0
+    private let capacity = 16
+
+    func lookup(_ b: UnsafeBufferPointer<UInt8>) -> IRI? {
+        guard let p = b.baseAddress, !b.isEmpty else { return nil }
+        for k in bytes.indices where bytes[k].count == b.count {
+            let same = bytes[k].withUnsafeBufferPointer { q in q.baseAddress.map { memcmp($0, p, b.count) == 0 } ?? false }
+            if same { return iris[k] }
+        }
+        return nil
+    }
+
+    func insert(_ b: UnsafeBufferPointer<UInt8>, _ iri: IRI) {
+        if bytes.count < capacity {
+            bytes.append(Array(b))
+            iris.append(iri)
+        } else {
+            bytes[next] = Array(b)
+            iris[next] = iri
+            next = (next + 1) % capacity
+        }
     }
 }
