@@ -16,6 +16,7 @@ public final class XMLEventReader {
     private var memory: UnsafeMutableBufferPointer<UInt8>?
     private var pendingEnd = false
     private var names: [UnsafeRawPointer: String] = [:]
+    private var recentNames = [(pointer: UnsafeRawPointer?, name: String)](repeating: (nil, ""), count: 64)
 
     /// Opens `path` for reading; throws when the file cannot be opened.
     public init(path: String) throws(ParseError) {
@@ -142,9 +143,18 @@ public final class XMLEventReader {
     private func interned(_ p: UnsafePointer<xmlChar>?) -> String {
         guard let p else { return "" }
         let key = UnsafeRawPointer(p)
-        if let s = names[key] { return s }
-        let s = String(cString: p)
-        names[key] = s
+        // A direct-mapped cache in front of the dictionary: a few names make
+        // up nearly every element, and this spares hashing their pointers.
+        let slot = Int(truncatingIfNeeded: UInt(bitPattern: key) >> 4) & (recentNames.count - 1)
+        if recentNames[slot].pointer == key { return recentNames[slot].name }
+        let s: String
+        if let known = names[key] {
+            s = known
+        } else {
+            s = String(cString: p)
+            names[key] = s
+        }
+        recentNames[slot] = (key, s)
         return s
     }
 
