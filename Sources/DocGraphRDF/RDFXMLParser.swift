@@ -211,9 +211,17 @@ private struct Run {
 
     func qname(_ a: XMLAttribute) -> String { a.prefix.map { "\($0):\(a.localName)" } ?? a.localName }
 
+    /// Attributes in the XML namespace, or whose prefix (or, unqualified,
+    /// whose name) starts with "xml" in any case, are reserved and ignored.
     func isXMLAttribute(_ a: XMLAttribute) -> Bool {
-        a.namespace == xmlNamespace || (a.prefix ?? "").lowercased().hasPrefix("xml")
-            || (a.namespace.isEmpty && a.localName.lowercased().hasPrefix("xml"))
+        if let p = a.prefix { return startsWithXML(p) }
+        return a.namespace.isEmpty && startsWithXML(a.localName)
+    }
+
+    func startsWithXML(_ s: String) -> Bool {
+        var it = s.utf8.makeIterator()
+        guard let x = it.next(), let m = it.next(), let l = it.next() else { return false }
+        return x | 0x20 == 0x78 && m | 0x20 == 0x6D && l | 0x20 == 0x6C
     }
 
     func applyXMLAttributes(_ e: XMLStartElement, to f: inout Frame) throws {
