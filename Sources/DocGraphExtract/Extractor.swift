@@ -59,13 +59,14 @@ public struct Extractor: Sendable {
             mentions += regulations.find(in: sentence)
             mentions += programs.find(in: sentence)
             let posts = people.find(in: sentence, organizationMentions: orgMentions, context: context)
+            let sentenceText = posts.isEmpty ? "" : doc.text(sentence)
             for post in posts {
                 mentions.append(post.person)
                 let surname = String(s[post.person.range.lowerBound])
                 persons[surname] = persons[surname] ?? post.person
                 guard let org = post.organization else { continue }
                 graph.add(entity(org))
-                let p = provenance(doc, sentence, subject: post.person.range, object: org.range, rule: "holdsPosition.post-title")
+                let p = provenance(doc, sentence, sentenceText, subject: post.person.range, object: org.range, rule: "holdsPosition.post-title")
                 graph.add(Relation(subject: node(post.person), predicate: DG.term("holdsPosition"),
                                    object: node(org), role: post.role, confidence: 0.85, provenance: [p]))
             }
@@ -79,11 +80,12 @@ public struct Extractor: Sendable {
         programNames = programShortForms(all)
         for m in all { graph.add(entity(m)) }
         addShortReferences(doc, s, persons: persons, to: &graph)
-        for (sentence, mentions) in readings {
+        for (sentence, mentions) in readings where !mentions.isEmpty {
+            let text = doc.text(sentence)
             let opensWithPerson = mentions.first?.kind == "Person"
                 && SentenceSplitter.clauses(s, in: sentence).first?.contains(mentions[0].range.lowerBound) == true
             for clause in SentenceSplitter.clauses(s, in: sentence) {
-                relations(doc, s, sentence: sentence, clause: clause,
+                relations(doc, s, sentence: sentence, sentenceText: text, clause: clause,
                           mentions: mentions.filter { clause.contains($0.range.lowerBound) && $0.range.upperBound <= clause.upperBound },
                           author: context.author, sentenceOpensWithPerson: opensWithPerson, into: &graph, node: node)
             }
@@ -146,8 +148,9 @@ public struct Extractor: Sendable {
         }
     }
 
-    func provenance(_ doc: TextDocument, _ sentence: Range<Int>, subject: Range<Int>?, object: Range<Int>?, rule: String) -> Provenance {
-        Provenance(document: doc.id, sentence: doc.text(sentence), sentenceStart: sentence.lowerBound, sentenceEnd: sentence.upperBound,
+    func provenance(_ doc: TextDocument, _ sentence: Range<Int>, _ text: String, subject: Range<Int>?, object: Range<Int>?,
+                    rule: String) -> Provenance {
+        Provenance(document: doc.id, sentence: text, sentenceStart: sentence.lowerBound, sentenceEnd: sentence.upperBound,
                    subjectStart: subject?.lowerBound, subjectEnd: subject?.upperBound,
                    objectStart: object?.lowerBound, objectEnd: object?.upperBound, rule: rule)
     }
@@ -171,7 +174,8 @@ public struct Extractor: Sendable {
 
     /// Applies every cue frame to one clause. A list of mentions stands as
     /// one placeholder, and a relation is drawn for each of its members.
-    func relations(_ doc: TextDocument, _ s: [Unicode.Scalar], sentence: Range<Int>, clause: Range<Int>, mentions: [Mention], author: Mention?,
+    func relations(_ doc: TextDocument, _ s: [Unicode.Scalar], sentence: Range<Int>, sentenceText: String, clause: Range<Int>,
+                   mentions: [Mention], author: Mention?,
                    sentenceOpensWithPerson: Bool, into graph: inout KnowledgeGraph, node: (Mention) -> Subject) {
         guard !mentions.isEmpty else { return }
         let groups = lists(s, mentions)
@@ -211,7 +215,7 @@ public struct Extractor: Sendable {
                 }
                 for subject in resolve(frame.subject) {
                     for object in resolve(frame.object) where node(subject) != node(object) {
-                        let p = provenance(doc, sentence, subject: frame.subject == .author ? nil : subject.range,
+                        let p = provenance(doc, sentence, sentenceText, subject: frame.subject == .author ? nil : subject.range,
                                            object: object.range, rule: frame.rule)
                         graph.add(Relation(subject: node(subject), predicate: frame.predicate, object: node(object),
                                            confidence: frame.confidence, provenance: [p]))

@@ -46,6 +46,14 @@ struct ProgramFinder {
         return last
     }
 
+    /// Han characters, letters and digits: what a program noun after a quote is made of.
+    static func isWordCharacter(_ u: Unicode.Scalar) -> Bool {
+        switch u.value {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x3400...0x9FFF, 0x20000...0x2FFFF: return true
+        default: return false
+        }
+    }
+
     func find(in range: Range<Int>) -> [Mention] {
         var out: [Mention] = []
         var i = range.lowerBound
@@ -72,7 +80,7 @@ struct ProgramFinder {
             var best: Int?
             while k < min(range.upperBound, nounStart + Self.reach) {
                 let u = scalars[k]
-                if !u.properties.isAlphabetic || Self.conjunctions.contains(u) { break }
+                if !Self.isWordCharacter(u) || Self.conjunctions.contains(u) { break }
                 k += 1
                 let following = normalized(nounStart..<k)
                 if let noun = rules.programNouns.first(where: { following.hasSuffix($0) }),

@@ -18,8 +18,10 @@ public struct TextDocument: Sendable {
         self.id = id
         self.checksum = checksum
         scalars = Array(text.unicodeScalars)
-        // Only the opening lines hold the header.
-        let lines = text.split(maxSplits: 8, omittingEmptySubsequences: true, whereSeparator: \.isNewline)
+        // Only the opening lines hold the header: split the first few
+        // thousand characters, not the whole text.
+        let opening = text.unicodeScalars.prefix(4000)
+        let lines = String(String.UnicodeScalarView(opening)).split(omittingEmptySubsequences: true, whereSeparator: \.isNewline)
             .prefix(8).map { $0.trimmingCharacters(in: .whitespaces) }
         title = lines.first { !$0.isEmpty }
         // Header lines are short; a paragraph of the body is never searched for them.

@@ -36,10 +36,12 @@ public struct KnowledgeGraph: Sendable, Equatable {
     }
 
     /// The union of two graphs: the same entity (same IRI) becomes one node.
+    /// Merging is commutative (names, documents and evidence are unions,
+    /// confidence the maximum), so the order of iteration does not matter.
     public mutating func merge(_ other: KnowledgeGraph) {
-        for d in other.sortedDocuments { add(d) }
-        for e in other.sortedEntities { add(e) }
-        for r in other.sortedRelations { add(r) }
+        for d in other.documents.values { add(d) }
+        for e in other.entities.values { add(e) }
+        for r in other.relations.values { add(r) }
     }
 
     public var sortedEntities: [Entity] { entities.values.sorted { $0.node < $1.node } }
