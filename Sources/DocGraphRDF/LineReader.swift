@@ -25,7 +25,7 @@ struct LineReader {
         while true {
             if carry == buffer.count { buffer.append(contentsOf: repeatElement(0, count: buffer.count)) }
             let read = buffer.withUnsafeMutableBytes { raw in
-                fread(raw.baseAddress! + carry, 1, raw.count - carry, file)
+                raw.baseAddress.map { fread($0 + carry, 1, raw.count - carry, file) } ?? 0
             }
             if read == 0 && ferror(file) != 0 { throw ParseError(source: path, message: "read error") }
             let end = carry + read
@@ -57,7 +57,7 @@ struct LineReader {
             carry = end - consumed
             if consumed > 0 && carry > 0 {
                 buffer.withUnsafeMutableBytes { raw in
-                    _ = memmove(raw.baseAddress!, raw.baseAddress! + consumed, carry)
+                    if let base = raw.baseAddress { memmove(base, base + consumed, carry) }
                 }
             }
         }

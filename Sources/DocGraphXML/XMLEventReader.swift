@@ -42,8 +42,9 @@ public final class XMLEventReader {
         let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(bytes.count, 1))
         _ = buffer.initialize(from: bytes)
         memory = buffer
-        let ptr = UnsafeRawPointer(buffer.baseAddress!).assumingMemoryBound(to: CChar.self)
-        guard let r = xmlReaderForMemory(ptr, Int32(bytes.count), source, nil, XMLSecurity.parseOptions) else {
+        guard let base = buffer.baseAddress,
+              let r = xmlReaderForMemory(UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self), Int32(bytes.count),
+                                         source, nil, XMLSecurity.parseOptions) else {
             buffer.deallocate()
             throw ParseError(source: source, message: "cannot create XML reader")
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DocGraphModel
+import DocGraphOntology
 import Foundation
 
 /// A failure to report as one line naming the file.
@@ -44,4 +45,13 @@ func requireReadable(_ path: String) throws {
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else { throw CLIError(path, "no such file") }
     guard !isDir.boolValue else { throw CLIError(path, "is a folder, not a file") }
     guard FileManager.default.isReadableFile(atPath: path) else { throw CLIError(path, "cannot read file") }
+}
+
+/// The ontology folder to use: the one given with --ontology, else the one
+/// ``OntologyLocator`` finds; a clear error when there is none.
+func ontologyFolder(_ explicit: String?) throws -> String {
+    guard let dir = OntologyLocator.locate(explicit: explicit) else {
+        throw CLIError("Ontology", "no ontology folder found; pass --ontology DIR")
+    }
+    return dir
 }

@@ -19,9 +19,7 @@ struct ExplainCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            guard let dir = OntologyLocator.locate(explicit: ontology) else {
-                throw CLIError("Ontology", "no ontology folder found; pass --ontology DIR")
-            }
+            let dir = try ontologyFolder(ontology)
             let extractor = Extractor(rules: try ExtractionRules.load(directory: dir))
             let doc = try ExtractCommand.readDocument(input)
             let reading = extractor.read(doc)

@@ -31,9 +31,7 @@ struct ExtractCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            guard let dir = OntologyLocator.locate(explicit: ontology) else {
-                throw CLIError("Ontology", "no ontology folder found; pass --ontology DIR")
-            }
+            let dir = try ontologyFolder(ontology)
             let extractor = Extractor(rules: try ExtractionRules.load(directory: dir))
             var graph = KnowledgeGraph()
             for path in inputs { graph.merge(extractor.extract(try Self.readDocument(path))) }

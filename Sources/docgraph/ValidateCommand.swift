@@ -24,9 +24,7 @@ struct ValidateCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            guard let dir = OntologyLocator.locate(explicit: ontology) else {
-                throw CLIError("Ontology", "no ontology folder found; pass --ontology DIR")
-            }
+            let dir = try ontologyFolder(ontology)
             let onto = try Ontology.load(path: dir + "/" + OntologyLocator.ontologyFile)
             var errors = 0
             if try GraphFormat.of(graph) == .graphML {
