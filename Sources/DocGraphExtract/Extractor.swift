@@ -156,7 +156,7 @@ public struct Extractor: Sendable {
     }
 
     /// Words that join the members of a list: 《A》、《B》和《C》, 省委、省政府和市委.
-    static let listJoiners: Set<Character> = ["、", "和", "及", "与", "以", " "]
+    static let listJoiners: Set<Character> = ["、", "和", "及", "与", "以", "其", " "]
 
     /// Mentions grouped into lists of the same kind, in order.
     func lists(_ s: [Unicode.Scalar], _ mentions: [Mention]) -> [[Mention]] {

@@ -59,7 +59,7 @@ struct OrganizationFinder {
             for e in index.endingsByFirst[first] ?? [] where matches(e.ending, at: i) {
                 let end = i + e.ending.unicodeScalars.count
                 guard end <= range.upperBound else { continue }
-                if let m = mention(ending: e, at: i, end: end, lowerBound: lowerBound, context: context) {
+                if let m = mention(ending: e, at: i, end: end, lowerBound: lowerBound, context: context, previous: out.last) {
                     found = m
                     break
                 }
@@ -74,7 +74,7 @@ struct OrganizationFinder {
     }
 
     func mention(ending e: ExtractionRules.OrganizationEnding, at i: Int, end: Int, lowerBound: Int,
-                 context: DocumentContext?) -> Mention? {
+                 context: DocumentContext?, previous: Mention? = nil) -> Mention? {
         var p = i
         var department = ""
         if e.form == .department {
@@ -112,6 +112,13 @@ struct OrganizationFinder {
         let surface = text(start..<end)
         let canonicalEnding = party ? e.canonicalAfterParty : e.canonical
         if e.form == .department && placeName == nil { return nil }
+        // 人大及其常委会: "its standing committee" belongs to the congress named just before.
+        if placeName == nil, e.canonical.hasSuffix("常委会"), i >= 2, scalars[i - 1] == "其", scalars[i - 2] == "及",
+           let congress = previous, congress.canonical.hasSuffix("人民代表大会") {
+            return Mention(kind: "Organization", range: i..<end, surface: text(i..<end),
+                           canonical: String(congress.canonical.dropLast("人民代表大会".count)) + "人大常委会",
+                           aliases: [text(i..<end)], rule: "organization.its-standing-committee")
+        }
         guard let placeName else {
             // A bare ending: the author's own body of that kind, or that body of the document's city.
             if e.bareUse == .author {

@@ -120,4 +120,19 @@ struct ExtractorTests {
         let empty = TextDocument(id: "d", text: "某市工作报告\n【信息来源:】\n正文。", checksum: "")
         #expect(empty.source == nil)
     }
+
+    @Test func aCongressAndItsStandingCommitteeAreTwoBodies() throws {
+        let g = try read("在市人大及其常委会有力监督下，联合市中级法院、市公安局出台《关于办理醉驾案件的工作指引》。",
+                         title: "杭州市人民检察院工作报告")
+        #expect(has(g, "杭州市人民代表大会", "oversees", "杭州市人民检察院"))
+        #expect(has(g, "杭州市人大常委会", "oversees", "杭州市人民检察院"))
+        #expect(has(g, "杭州市人民检察院", "collaboratedWith", "杭州市中级人民法院"))
+        #expect(has(g, "杭州市人民检察院", "collaboratedWith", "杭州市公安局"))
+        #expect(has(g, "杭州市人民检察院", "enacted", "《关于办理醉驾案件的工作指引》"))
+    }
+
+    @Test func aReportDeliveredAtACongressSessionReportsToIt() throws {
+        let g = try read("——2024年1月在杭州市第十四届人民代表大会第二次会议上\n各位代表：", title: "杭州市人民政府工作报告")
+        #expect(has(g, "杭州市人民政府", "reportsTo", "杭州市人民代表大会"))
+    }
 }
