@@ -28,7 +28,7 @@ while total < target:
 print(f"corpus: {n} documents, {total / 1e6:.1f} MB")
 PY
 bytes=$(cat "$work"/corpus/*.txt | wc -c)
-/usr/bin/time -f "%e %M" -o "$work/time" taskset -c 0 "$bin" extract "$work"/corpus/*.txt -o "$work/out.nt"
+/usr/bin/time -f "%e %M" -o "$work/time" taskset -c 0 "$bin" extract "$work/corpus" -o "$work/out.nt"
 read -r secs kb < "$work/time"
 awk -v b="$bytes" -v s="$secs" -v k="$kb" 'BEGIN { printf "docgraph extract: %.1f MB in %.2f s = %.2f MB/s, %.0f MiB peak\n", b / 1e6, s, b / 1e6 / s, k / 1024 }' | tee "$work/dg"
 taskset -c 0 python3 Benchmarks/jieba_posseg.py "$work"/corpus/*.txt | tee "$work/jb"

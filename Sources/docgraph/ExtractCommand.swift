@@ -15,7 +15,7 @@ struct ExtractCommand: ParsableCommand {
         Example: docgraph extract report.txt -o report.rdf -o report.graphml
         """)
 
-    @Argument(help: "Text documents to read.")
+    @Argument(help: "Text documents to read, or folders: every .txt file below a folder is read, in path order.")
     var inputs: [String]
 
     @Option(name: [.short, .customLong("output")], help: "An output file (.rdf, .graphml or .nt); repeat for several.")
@@ -34,9 +34,28 @@ struct ExtractCommand: ParsableCommand {
             let dir = try ontologyFolder(ontology)
             let extractor = Extractor(rules: try ExtractionRules.load(directory: dir))
             var graph = KnowledgeGraph()
-            for path in inputs { graph.merge(extractor.extract(try Self.readDocument(path))) }
+            for path in try Self.documentPaths(inputs) { graph.merge(extractor.extract(try Self.readDocument(path))) }
             for o in outputs { try GraphFiles.write(graph, to: o) }
         }
+    }
+
+    /// The files to read: each input file as given, and for each folder the
+    /// `.txt` files below it, sorted by path so that runs are repeatable.
+    static func documentPaths(_ inputs: [String]) throws -> [String] {
+        var out: [String] = []
+        let fm = FileManager.default
+        for input in inputs {
+            var isDir: ObjCBool = false
+            guard fm.fileExists(atPath: input, isDirectory: &isDir) else { throw CLIError(input, "no such file") }
+            guard isDir.boolValue else { out.append(input); continue }
+            guard let walker = fm.enumerator(atPath: input) else { throw CLIError(input, "cannot read folder") }
+            var found: [String] = []
+            while let relative = walker.nextObject() as? String {
+                if relative.lowercased().hasSuffix(".txt") { found.append(input + "/" + relative) }
+            }
+            out += found.sorted()
+        }
+        return out
     }
 
     /// Reads a UTF-8 text document (a byte-order mark is skipped); its id is

@@ -117,4 +117,21 @@ struct CommandLineTests {
         #expect(r.status == 1)
         #expect(r.stderr == "\(frames.path):\(lines):1: error: property 'funded' is not declared in the ontology\n")
     }
+
+    @Test func aFolderIsReadFileByFileInPathOrder() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let docs = dir.appendingPathComponent("docs/sub")
+        try FileManager.default.createDirectory(at: docs, withIntermediateDirectories: true)
+        for name in ["01-shantou-npc-2015", "04-xiaogan-npcsc-session-2017"] {
+            try FileManager.default.copyItem(at: CLI.root.appendingPathComponent("Tests/Fixtures/samples/dev/\(name).txt"),
+                                             to: docs.appendingPathComponent("\(name).txt"))
+        }
+        try "not a document".write(to: docs.appendingPathComponent("notes.md"), atomically: true, encoding: .utf8)
+        let out = dir.appendingPathComponent("all.nt").path
+        let r = try CLI.run(["extract", dir.appendingPathComponent("docs").path, "-o", out])
+        #expect(r.status == 0, "\(r.stderr)")
+        let stats = try CLI.run(["stats", out])
+        #expect(stats.stdout.hasPrefix("documents\t2\n"))
+    }
 }
