@@ -13,49 +13,49 @@ public struct TextDocument: Sendable {
 
     /// Reads the header: the first non-empty line is the title, a
     /// `【信息时间:…】` or `发布时间:` line gives the date, and a
-    /// `【信息来源:…】` or `来源:` line the source.
+    /// `【信息来源:…】` or `来源:` line the source. Only the first lines are
+    /// looked at, and only short ones (a body paragraph is no header).
     public init(id: String, text: String, checksum: String) {
         self.id = id
         self.checksum = checksum
-        scalars = Array(text.unicodeScalars)
-        // Only the opening lines hold the header: split the first few
-        // thousand characters, not the whole text.
-        let opening = text.unicodeScalars.prefix(4000)
-        let lines = String(String.UnicodeScalarView(opening)).split(omittingEmptySubsequences: true, whereSeparator: \.isNewline)
-            .prefix(8).map { $0.trimmingCharacters(in: .whitespaces) }
-        title = lines.first { !$0.isEmpty }
-        // Header lines are short; a paragraph of the body is never searched for them.
-        let header = lines.filter { $0.utf8.count <= 240 }
-        var date: String?
-        for line in header {
-            for marker in ["信息时间", "发布时间", "时间"] {
-                guard let r = Self.range(of: marker, in: line) else { continue }
-                let rest = line[r.upperBound...].drop { $0 == ":" || $0 == "：" || $0 == " " }
-                let value = rest.prefix { $0.isNumber || $0 == "-" || $0 == "/" || $0 == "年" || $0 == "月" || $0 == "日" }
-                if !value.isEmpty { date = String(value); break }
+        let s = Array(text.unicodeScalars)
+        scalars = s
+        var lines: [Range<Int>] = []
+        var start = 0
+        var i = 0
+        while i <= s.count && lines.count < 8 && i < 8_000 {
+            if i == s.count || s[i] == "\n" || s[i] == "\r" {
+                var a = start, b = i
+                while a < b && s[a].properties.isWhitespace { a += 1 }
+                while b > a && s[b - 1].properties.isWhitespace { b -= 1 }
+                if a < b { lines.append(a..<b) }
+                start = i + 1
             }
-            if date != nil { break }
+            i += 1
         }
-        self.date = date
-        var source: String?
-        for line in header {
-            guard let r = Self.range(of: "来源", in: line) else { continue }
-            let rest = line[r.upperBound...].drop { $0 == ":" || $0 == "：" || $0 == " " }
-            let value = rest.prefix { !"】]|｜\t".contains($0) && $0 != " " }
-            if !value.isEmpty { source = String(value) }
-            break
+        func string(_ r: Range<Int>) -> String { String(String.UnicodeScalarView(s[r])) }
+        title = lines.first.map(string)
+        let header = lines.filter { $0.count <= 120 }
+        /// The value after `marker` (and a colon) in a header line, up to the first stop.
+        func value(after markers: [String], stop: (Unicode.Scalar) -> Bool) -> String? {
+            for line in header {
+                for marker in markers {
+                    let m = Array(marker.unicodeScalars)
+                    guard let at = line.first(where: { k in k + m.count <= line.upperBound && Array(s[k..<(k + m.count)]) == m })
+                    else { continue }
+                    var k = at + m.count
+                    while k < line.upperBound && (s[k] == ":" || s[k] == "：" || s[k] == " ") { k += 1 }
+                    var e = k
+                    while e < line.upperBound && !stop(s[e]) { e += 1 }
+                    if e > k { return string(k..<e) }
+                }
+            }
+            return nil
         }
-        self.source = source
-    }
-
-    /// Where `word` first stands in `line` (a plain search, without locale rules).
-    static func range(of word: String, in line: String) -> Range<String.Index>? {
-        var start = line.startIndex
-        while start < line.endIndex {
-            if line[start...].hasPrefix(word) { return start..<line.index(start, offsetBy: word.count) }
-            start = line.index(after: start)
+        date = value(after: ["信息时间", "发布时间", "时间"]) { u in
+            !(u.properties.numericType != nil || u == "-" || u == "/" || u == "年" || u == "月" || u == "日")
         }
-        return nil
+        source = value(after: ["来源"]) { u in "】]|｜\t ".unicodeScalars.contains(u) }
     }
 
     public var document: Document { Document(id: id, title: title, date: date, source: source, checksum: checksum) }
