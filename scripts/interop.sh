@@ -11,8 +11,16 @@ if [ ${#missing[@]} -gt 0 ]; then
   sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
   $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
-python3 -c "import rdflib, pyoxigraph, networkx, igraph" 2>/dev/null ||
-  python3 -m pip install -q --disable-pip-version-check rdflib pyoxigraph networkx igraph
+if ! python3 -c "import rdflib, pyoxigraph, networkx, igraph" 2>/dev/null; then
+  if ! python3 -m pip --version >/dev/null 2>&1; then
+    sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq python3-pip >/dev/null
+  fi
+  packages=(rdflib pyoxigraph networkx igraph)
+  # Debian's own Python refuses system-wide installs unless told (PEP 668).
+  python3 -m pip install -q --disable-pip-version-check "${packages[@]}" ||
+    python3 -m pip install -q --disable-pip-version-check --break-system-packages "${packages[@]}"
+fi
 
 bin="${DOCGRAPH_BIN:-$(swift build --show-bin-path)/docgraph}"
 [ -x "$bin" ] || swift build --product docgraph
