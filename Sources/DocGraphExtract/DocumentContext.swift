@@ -1,8 +1,8 @@
 /// What one document says about itself that resolves its short forms: its
-/// author and the places it belongs to (市委 in a Suzhou report is 苏州市委).
+/// author and the places it belongs to (市委 in a Hangzhou report is 杭州市委).
 struct DocumentContext {
     var author: Mention?
-    /// The full place name for each level: `city` → 苏州市, `province` → 江苏省.
+    /// The full place name for each level: `city` → 杭州市, `province` → 浙江省.
     var places: [String: String] = [:]
 
     init(author: Mention?, authorPlace: String?, rules: ExtractionRules) {

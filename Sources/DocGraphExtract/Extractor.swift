@@ -19,6 +19,8 @@ public struct Extractor: Sendable {
     public struct Reading: Sendable {
         public var graph: KnowledgeGraph
         public var mentions: [Mention]
+        /// The sentences the text was cut into, as scalar ranges.
+        public var sentences: [Range<Int>]
     }
 
     public func extract(_ doc: TextDocument) -> KnowledgeGraph { read(doc).graph }
@@ -28,15 +30,19 @@ public struct Extractor: Sendable {
         let orgs = OrganizationFinder(rules: rules, index: index, scalars: s, original: doc.scalars)
         let regulations = RegulationFinder(rules: rules, scalars: s, original: doc.scalars)
         let programs = ProgramFinder(rules: rules, scalars: s, original: doc.scalars)
-        let people = PersonFinder(rules: rules, scalars: s, organizations: orgs)
+        let people = PersonFinder(organizations: orgs)
         let context = documentContext(s, orgs)
         var graph = KnowledgeGraph()
         graph.add(doc.document)
         var all: [Mention] = []
         var programNames: [String: String] = [:]   // short form → full name, filled once all mentions are known
         var nodes: [String: Subject] = [:]          // kind + name → node, so IRIs are minted once
+        /// The entity's name: a program's short form gives way to its full name.
+        func label(_ m: Mention) -> String {
+            m.kind == "Program" ? programNames[m.canonical] ?? m.canonical : m.canonical
+        }
         func node(_ m: Mention) -> Subject {
-            let label = m.kind == "Program" ? programNames[m.canonical] ?? m.canonical : m.canonical
+            let label = label(m)
             let key = m.kind + "\u{1F}" + label
             if let n = nodes[key] { return n }
             let n = Subject.iri(IRIMinting.entity(type: DG.term(m.kind), name: label))
@@ -44,13 +50,13 @@ public struct Extractor: Sendable {
             return n
         }
         func entity(_ m: Mention) -> Entity {
-            let label = m.kind == "Program" ? programNames[m.canonical] ?? m.canonical : m.canonical
+            let label = label(m)
             var aliases = Set(m.aliases + [m.surface])
             if label != m.canonical { aliases.insert(m.canonical) }
             return Entity(node: node(m), type: DG.term(m.kind), label: label, aliases: aliases, documents: [doc.id])
         }
         if let author = context.author { graph.add(entity(author)) }
-        var persons: [String: Mention] = [:]   // surname → person, for short references (刘书记)
+        var persons: [String: Mention] = [:]   // surname → person, for short references (王书记)
         let sentences = SentenceSplitter.split(s)
         var readings: [(Range<Int>, [Mention])] = []
         for sentence in sentences {
@@ -79,7 +85,7 @@ public struct Extractor: Sendable {
         }
         programNames = programShortForms(all)
         for m in all { graph.add(entity(m)) }
-        addShortReferences(doc, s, persons: persons, to: &graph)
+        addShortReferences(doc, s, people, persons: persons, to: &graph)
         for (sentence, mentions) in readings where !mentions.isEmpty {
             let text = doc.text(sentence)
             let opensWithPerson = mentions.first?.kind == "Person"
@@ -90,7 +96,7 @@ public struct Extractor: Sendable {
                           author: context.author, sentenceOpensWithPerson: opensWithPerson, into: &graph, node: node)
             }
         }
-        return Reading(graph: graph, mentions: all)
+        return Reading(graph: graph, mentions: all, sentences: sentences)
     }
 
     /// The author (the first organization the title names) and its places.
@@ -120,8 +126,8 @@ public struct Extractor: Sendable {
         return counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
     }
 
-    /// One program, one node: a program name that ends another one (统一接待日,
-    /// 人大代表统一接待日) is a short form of it.
+    /// One program, one node: a program name that ends another one (联络日,
+    /// 人大代表联络日) is a short form of it.
     func programShortForms(_ mentions: [Mention]) -> [String: String] {
         let names = Set(mentions.filter { $0.kind == "Program" }.map(\.canonical))
         var out: [String: String] = [:]
@@ -132,19 +138,13 @@ public struct Extractor: Sendable {
         return out
     }
 
-    /// 刘书记 refers to 刘小涛 when he is the one person of that surname with a post.
-    func addShortReferences(_ doc: TextDocument, _ s: [Unicode.Scalar], persons: [String: Mention], to graph: inout KnowledgeGraph) {
-        for (surname, person) in persons.sorted(by: { $0.key < $1.key }) {
-            let sur = Array(surname.unicodeScalars)
-            for i in s.indices where s[i] == sur[0] {
-                for title in rules.postTitles {
-                    let t = Array(title.title.unicodeScalars)
-                    guard i + 1 + t.count <= s.count, Array(s[(i + 1)..<(i + 1 + t.count)]) == t else { continue }
-                    graph.add(Entity(type: DG.term("Person"), label: person.canonical, aliases: [surname + title.title],
-                                     documents: [doc.id]))
-                    break
-                }
-            }
+    /// 王书记 refers to 王明, the first person of that surname found with a post.
+    func addShortReferences(_ doc: TextDocument, _ s: [Unicode.Scalar], _ people: PersonFinder, persons: [String: Mention],
+                            to graph: inout KnowledgeGraph) {
+        for i in s.indices.dropLast() {
+            guard let person = persons[String(s[i])], let title = people.title(at: i + 1) else { continue }
+            graph.add(Entity(type: DG.term("Person"), label: person.canonical, aliases: [String(s[i]) + title.title],
+                             documents: [doc.id]))
         }
     }
 
@@ -187,7 +187,7 @@ public struct Extractor: Sendable {
         while k < clause.upperBound {
             if gi < groups.count, let first = groups[gi].first, first.range.lowerBound == k, let last = groups[gi].last {
                 slotGroup[shadow.count] = gi
-                shadow.append(placeholder(first.kind))
+                shadow.append(RelationFrame.placeholder(forKind: first.kind))
                 k = last.range.upperBound
                 gi += 1
             } else {
@@ -225,12 +225,4 @@ public struct Extractor: Sendable {
         }
     }
 
-    func placeholder(_ kind: String) -> Unicode.Scalar {
-        switch kind {
-        case "Organization": return RelationFrame.placeholders["ORG"] ?? "?"
-        case "Regulation": return RelationFrame.placeholders["REG"] ?? "?"
-        case "Program": return RelationFrame.placeholders["PROG"] ?? "?"
-        default: return RelationFrame.placeholders["PER"] ?? "?"
-        }
-    }
 }

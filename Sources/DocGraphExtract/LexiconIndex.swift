@@ -3,7 +3,7 @@
 /// titles by the character they start with, behind bitmaps that let most
 /// positions of a text be passed over with one array read.
 struct LexiconIndex: Sendable {
-    /// Place names by their scalars, full (苏州市) and short (苏州) forms alike.
+    /// Place names by their scalars, full (杭州市) and short (杭州) forms alike.
     let placeForms: [[Unicode.Scalar]: String]
     let maximumPlaceLength: Int
     /// Every character a place form ends with.

@@ -83,7 +83,7 @@ struct OrganizationFinder {
             department = d
             p = i - d.unicodeScalars.count
         }
-        // An ordinal between place and ending: 汕头市第十三届人民代表大会, 市六届人大常委会.
+        // An ordinal between place and ending: 杭州市第十四届人民代表大会, 市五届人大常委会.
         if p > lowerBound, scalars[p - 1] == "届" {
             var q = p - 1
             while q > lowerBound, q > p - 6, "一二三四五六七八九十百".unicodeScalars.contains(scalars[q - 1]) { q -= 1 }

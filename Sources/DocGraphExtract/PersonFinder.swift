@@ -1,11 +1,12 @@
-/// Finds people by a post title next to a name (市委书记刘小涛, 吴庆文市长),
+/// Finds people by a post title next to a name (市委书记王明, 李强市长),
 /// and the organization the post belongs to (written before the title, or
 /// implied by it: 市长 → the city government).
 struct PersonFinder {
-    let rules: ExtractionRules
-    let scalars: [Unicode.Scalar]
+    /// The organization finder over the same text: its rules, index and text serve here too.
     let organizations: OrganizationFinder
+    var rules: ExtractionRules { organizations.rules }
     var index: LexiconIndex { organizations.index }
+    var scalars: [Unicode.Scalar] { organizations.scalars }
 
     func title(at i: Int) -> ExtractionRules.PostTitle? {
         guard index.titleStarts.contains(scalars[i]) else { return nil }
@@ -36,7 +37,7 @@ struct PersonFinder {
     /// A full name starting at `i`: surname and one or two given characters.
     func name(startingAt i: Int, limit: Int) -> Range<Int>? {
         guard let s = surname(at: i) else { return nil }
-        // A two-character name is often written with a space: 徐 志.
+        // A two-character name is often written with a space: 王 明.
         let spaced = i + s + 1
         if spaced + 1 <= limit, scalars[i + s] == " " || scalars[i + s] == "\u{3000}", isHan(scalars[spaced]),
            spaced + 1 == limit || !isHan(scalars[spaced + 1]) {
@@ -56,7 +57,7 @@ struct PersonFinder {
     /// Posts in `range`, given the organization mentions already found there.
     func find(in range: Range<Int>, organizationMentions: [Mention], context: DocumentContext) -> [Post] {
         var out: [Post] = []
-        // Posts listed before a name (市委书记、市人大常委会主任滕刚): each joins the person named after the last.
+        // Posts listed before a name (市委书记、市人大常委会主任王明): each joins the person named after the last.
         var pending: [(organization: Mention?, role: String)] = []
         var pendingEnd = -1
         var i = range.lowerBound

@@ -1,6 +1,6 @@
 /// Finds programs: a quoted name (“…”) that ends in a program noun
-/// (“链长制”, “八项助力行动”) or is followed by one (“数字人大”平台,
-/// “双学双争双促”代表主题活动). A quoted phrase with no such noun is a slogan.
+/// (“河长制”, “清廊行动”) or is followed by one (“数字治理”平台,
+/// “三服务”代表主题活动). A quoted phrase with no such noun is a slogan.
 struct ProgramFinder {
     let rules: ExtractionRules
     /// The normalized text, for matching; the original, for names.
@@ -58,8 +58,7 @@ struct ProgramFinder {
         var out: [Mention] = []
         var i = range.lowerBound
         while i < range.upperBound {
-            guard let close = Self.quotes[scalars[i]],
-                  let j = ((i + 1)..<range.upperBound).first(where: { scalars[$0] == close }) else { i += 1; continue }
+            guard let j = closing(i, range) else { i += 1; continue }
             let inner = (i + 1)..<j
             let name = text(inner)
             let matchable = normalized(inner)
@@ -90,7 +89,6 @@ struct ProgramFinder {
                 let full = name + text((j + 1)..<best)
                 out.append(Mention(kind: "Program", range: i..<best, surface: text(i..<best), canonical: name,
                                    aliases: [full], rule: "program.quoted-name-noun"))
-                i = best
             } else if best != nil {
                 // One of a list: the name alone; the next quoted name is read in turn.
                 out.append(Mention(kind: "Program", range: i..<(j + 1), surface: text(i..<(j + 1)), canonical: name,

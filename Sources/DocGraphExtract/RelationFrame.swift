@@ -13,6 +13,12 @@ public struct RelationFrame: @unchecked Sendable {  // NSRegularExpression is im
         "ORG": "Organization", "REG": "Regulation", "PROG": "Program", "PER": "Person",
     ]
 
+    /// The placeholder a mention of this class stands as.
+    static func placeholder(forKind kind: String) -> Unicode.Scalar {
+        let name = kindOfPlaceholder.first { $0.value == kind }?.key ?? "PER"
+        return placeholders[name] ?? "\u{E003}"
+    }
+
     public enum Role: Sendable, Equatable {
         case author
         case slot(Int)

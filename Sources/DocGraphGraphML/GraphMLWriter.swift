@@ -108,7 +108,7 @@ public enum GraphMLWriter {
             n += 1
             let id = "n\(n)"
             ids[e.node] = id
-            let typeName = e.type.namespaceAndLocalName?.localName ?? e.type.string
+            let typeName = e.type.displayName
             try w.startElement("node")
             try w.attribute("id", id)
             try data("label", e.label)
@@ -148,7 +148,7 @@ public enum GraphMLWriter {
         for r in graph.sortedRelations {
             guard let s = ids[r.subject], let o = ids[r.object] else { continue }
             m += 1
-            let relation = r.predicate.namespaceAndLocalName?.localName ?? r.predicate.string
+            let relation = r.predicate.displayName
             try w.startElement("edge")
             try w.attribute("id", "e\(m)")
             try w.attribute("source", s)

@@ -66,6 +66,10 @@ public struct IRI: Hashable, Comparable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// The local name when the IRI has one (`enacted`), else the whole IRI:
+    /// how a class or predicate is shown to people.
+    public var displayName: String { namespaceAndLocalName?.localName ?? string }
+
     /// The IRI split after its last `#` or `/` into a namespace and a local
     /// name, when the local name is a valid XML NCName (as RDF/XML needs).
     public var namespaceAndLocalName: (namespace: String, localName: String)? {

@@ -48,7 +48,7 @@ public enum IRIMinting {
     }
 
     /// Percent-encodes what an IRI path segment cannot hold, keeping letters
-    /// of any script readable (`组织/苏州` stays as it is, a space becomes %20).
+    /// of any script readable (`组织/杭州` stays as it is, a space becomes %20).
     public static func encode(_ s: String) -> String {
         var out = ""
         for u in s.unicodeScalars {

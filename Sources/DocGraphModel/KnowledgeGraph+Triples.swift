@@ -180,7 +180,7 @@ extension KnowledgeGraph {
     /// A readable name for a node that has no label: its IRI's local name.
     public static func fallbackLabel(_ node: Subject) -> String {
         switch node {
-        case .iri(let i): return i.namespaceAndLocalName?.localName ?? i.string
+        case .iri(let i): return i.displayName
         case .blank(let b): return b.id
         }
     }

@@ -25,12 +25,11 @@ struct ExplainCommand: ParsableCommand {
             let reading = extractor.read(doc)
             let g = reading.graph
             func name(_ s: Subject) -> String { g.entities[s]?.label ?? KnowledgeGraph.fallbackLabel(s) }
-            func local(_ i: IRI) -> String { i.namespaceAndLocalName?.localName ?? i.string }
             var edges: [Int: [(Relation, Provenance)]] = [:]
             for r in g.sortedRelations {
                 for p in r.provenance { edges[p.sentenceStart, default: []].append((r, p)) }
             }
-            for sentence in SentenceSplitter.split(doc.scalars) {
+            for sentence in reading.sentences {
                 let mentions = reading.mentions.filter { sentence.contains($0.range.lowerBound) }
                 let found = edges[sentence.lowerBound] ?? []
                 guard !mentions.isEmpty || !found.isEmpty else { continue }
@@ -42,7 +41,7 @@ struct ExplainCommand: ParsableCommand {
                 }
                 for (r, p) in found {
                     let role = r.role.map { " [\($0)]" } ?? ""
-                    print("  edge \(name(r.subject)) -\(local(r.predicate))-> \(name(r.object))\(role)  (\(p.rule), confidence \(r.confidence))")
+                    print("  edge \(name(r.subject)) -\(r.predicate.displayName)-> \(name(r.object))\(role)  (\(p.rule), confidence \(r.confidence))")
                 }
             }
         }

@@ -20,10 +20,10 @@ struct StatsCommand: ParsableCommand {
         try reportingFailures {
             let g = try GraphFiles.readGraph(graph, base: base)
             var classes: [String: Int] = [:]
-            for e in g.entities.values { classes[e.type.namespaceAndLocalName?.localName ?? e.type.string, default: 0] += 1 }
+            for e in g.entities.values { classes[e.type.displayName, default: 0] += 1 }
             var predicates: [String: (edges: Int, evidence: Int)] = [:]
             for r in g.relations.values {
-                let name = r.predicate.namespaceAndLocalName?.localName ?? r.predicate.string
+                let name = r.predicate.displayName
                 predicates[name, default: (0, 0)].edges += 1
                 predicates[name, default: (0, 0)].evidence += r.evidenceCount
             }
