@@ -211,7 +211,9 @@ public struct Extractor: Sendable {
                     if rules.assistingWords.contains(where: { before.contains($0) }) { continue }
                     // A person named earlier in the sentence is the one acting, not the author.
                     if sentenceOpensWithPerson { continue }
-                    if let first = mentions.first(where: { $0.range.lowerBound < clause.lowerBound + match.start }), first.kind == "Person" { continue }
+                    // (match.start counts in the shadow text, where a list is one placeholder.)
+                    if let firstSlot = slotGroup.keys.min(), firstSlot < match.start,
+                       slotGroup[firstSlot].map({ groups[$0][0].kind }) == "Person" { continue }
                 }
                 for subject in resolve(frame.subject) {
                     for object in resolve(frame.object) where node(subject) != node(object) {
