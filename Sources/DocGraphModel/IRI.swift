@@ -22,7 +22,10 @@ public struct IRI: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     public var description: String { "<\(string)>" }
 
-    public static func < (a: IRI, b: IRI) -> Bool { a.string < b.string }
+    /// IRIs are equal when their code points are (see ``CodePointString``).
+    public static func == (a: IRI, b: IRI) -> Bool { CodePointString.equal(a.string, b.string) }
+    public func hash(into hasher: inout Hasher) { CodePointString.hash(string, into: &hasher) }
+    public static func < (a: IRI, b: IRI) -> Bool { CodePointString.less(a.string, b.string) }
 
     /// True for `scheme:rest` with no character that an IRI never holds.
     public static func isAbsolute(_ s: String) -> Bool {

@@ -29,7 +29,21 @@ public struct Literal: Hashable, Comparable, Sendable {
         language = nil
     }
 
+    /// Literals are equal when lexical form, datatype and tag are, code
+    /// point by code point (see ``CodePointString``).
+    public static func == (a: Literal, b: Literal) -> Bool {
+        CodePointString.equal(a.lexicalForm, b.lexicalForm) && a.datatype == b.datatype && a.language == b.language
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        CodePointString.hash(lexicalForm, into: &hasher)
+        hasher.combine(datatype)
+        hasher.combine(language)
+    }
+
     public static func < (a: Literal, b: Literal) -> Bool {
-        (a.lexicalForm, a.datatype.string, a.language ?? "") < (b.lexicalForm, b.datatype.string, b.language ?? "")
+        if !CodePointString.equal(a.lexicalForm, b.lexicalForm) { return CodePointString.less(a.lexicalForm, b.lexicalForm) }
+        if a.datatype != b.datatype { return a.datatype < b.datatype }
+        return (a.language ?? "") < (b.language ?? "")
     }
 }
