@@ -97,6 +97,14 @@ public struct ExtractionRules: Sendable {
             }
             titles.append(t)
         }
+        var surnames: Set<String> = []
+        for (line, name) in try lines(path("lexicons/surnames.txt")) {
+            guard (1...2).contains(name.unicodeScalars.count) else {
+                throw ParseError(source: path("lexicons/surnames.txt"), line: line, column: 1,
+                                 message: "a surname has one or two characters, not '\(name)'")
+            }
+            surnames.insert(name)
+        }
         var frames: [RelationFrame] = []
         let frameFile = path("rules/relation-frames.tsv")
         for (line, c) in try table("rules/relation-frames.tsv", columns: 6) {
@@ -118,7 +126,7 @@ public struct ExtractionRules: Sendable {
             partyPrefixes: try words("lexicons/party-prefixes.txt").sorted { $0.count > $1.count },
             regulationHeads: try words("lexicons/regulation-heads.txt").sorted { $0.count > $1.count },
             assistingWords: try words("lexicons/assisting-words.txt"),
-            surnames: Set(try words("lexicons/surnames.txt")),
+            surnames: surnames,
             postTitles: titles.sorted { $0.title.count > $1.title.count },
             programNouns: try words("lexicons/program-nouns.txt").sorted { $0.count > $1.count },
             nameStops: Set(try words("lexicons/name-stop-characters.txt").compactMap { $0.unicodeScalars.first }),

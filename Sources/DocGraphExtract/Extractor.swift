@@ -25,38 +25,56 @@ public struct Extractor: Sendable {
 
     public func extract(_ doc: TextDocument) -> KnowledgeGraph { read(doc).graph }
 
+    /// Adds what `doc` says to `graph`: the same as merging ``extract(_:)``'s
+    /// graph into it, without building and merging a graph per document.
+    public func extract(_ doc: TextDocument, into graph: inout KnowledgeGraph) { _ = read(doc, into: &graph) }
+
     public func read(_ doc: TextDocument) -> Reading {
+        var graph = KnowledgeGraph()
+        let (mentions, sentences) = read(doc, into: &graph)
+        return Reading(graph: graph, mentions: mentions, sentences: sentences)
+    }
+
+    /// An entity found in one document, its names gathered over all its mentions.
+    struct FoundEntity {
+        var type: IRI
+        var label: String
+        var aliases: Set<CodePointKey> = []
+    }
+
+    func read(_ doc: TextDocument, into graph: inout KnowledgeGraph) -> (mentions: [Mention], sentences: [Range<Int>]) {
         let s = normalizer.normalize(doc.scalars)
         let orgs = OrganizationFinder(rules: rules, index: index, scalars: s, original: doc.scalars)
-        let regulations = RegulationFinder(rules: rules, scalars: s, original: doc.scalars)
-        let programs = ProgramFinder(rules: rules, scalars: s, original: doc.scalars)
+        let regulations = RegulationFinder(rules: rules, index: index, scalars: s, original: doc.scalars)
+        let programs = ProgramFinder(rules: rules, index: index, scalars: s, original: doc.scalars)
         let people = PersonFinder(organizations: orgs)
         let context = documentContext(s, orgs)
-        var graph = KnowledgeGraph()
         graph.add(doc.document)
         var all: [Mention] = []
-        var programNames: [String: String] = [:]   // short form → full name, filled once all mentions are known
-        var nodes: [String: Subject] = [:]          // kind + name → node, so IRIs are minted once
+        var programNames: [CodePointKey: String] = [:]   // short form → full name, filled once all mentions are known
+        var nodes: [String: [CodePointKey: Subject]] = [:]   // kind → name → node, so IRIs are minted once
+        var found: [Subject: FoundEntity] = [:]   // added to the graph once, at the end
         /// The entity's name: a program's short form gives way to its full name.
         func label(_ m: Mention) -> String {
-            m.kind == "Program" ? programNames[m.canonical] ?? m.canonical : m.canonical
+            m.kind == "Program" ? programNames[CodePointKey(m.canonical)] ?? m.canonical : m.canonical
         }
         func node(_ m: Mention) -> Subject {
-            let label = label(m)
-            let key = m.kind + "\u{1F}" + label
-            if let n = nodes[key] { return n }
-            let n = Subject.iri(IRIMinting.entity(type: DG.term(m.kind), name: label))
-            nodes[key] = n
+            let label = CodePointKey(label(m))
+            if let n = nodes[m.kind]?[label] { return n }
+            let n = Subject.iri(IRIMinting.entity(type: DG.term(m.kind), name: label.string))
+            nodes[m.kind, default: [:]][label] = n
             return n
         }
-        func entity(_ m: Mention) -> Entity {
+        func collect(_ m: Mention) {
             let label = label(m)
-            var aliases = Set(m.aliases + [m.surface])
-            if label != m.canonical { aliases.insert(m.canonical) }
-            return Entity(node: node(m), type: DG.term(m.kind), label: label, aliases: aliases, documents: [doc.id])
+            let n = node(m)
+            if found[n] == nil { found[n] = FoundEntity(type: DG.term(m.kind), label: label) }
+            found[n]!.aliases.insert(CodePointKey(m.surface))
+            for a in m.aliases { found[n]!.aliases.insert(CodePointKey(a)) }
+            if label != m.canonical { found[n]!.aliases.insert(CodePointKey(m.canonical)) }
         }
-        if let author = context.author { graph.add(entity(author)) }
-        var persons: [String: Mention] = [:]   // surname → person, for short references (王书记)
+        if let author = context.author { collect(author) }
+        var persons: [Unicode.Scalar: Mention] = [:]   // surname → person, for short references (王书记)
         let sentences = SentenceSplitter.split(s)
         var readings: [(Range<Int>, [Mention])] = []
         for sentence in sentences {
@@ -68,10 +86,10 @@ public struct Extractor: Sendable {
             let sentenceText = posts.isEmpty ? "" : doc.text(sentence)
             for post in posts {
                 mentions.append(post.person)
-                let surname = String(s[post.person.range.lowerBound])
-                persons[surname] = persons[surname] ?? post.person
+                let surname = s[post.person.range.lowerBound]
+                if persons[surname] == nil { persons[surname] = post.person }
                 guard let org = post.organization else { continue }
-                graph.add(entity(org))
+                collect(org)
                 let p = provenance(doc, sentence, sentenceText, subject: post.person.range, object: org.range, rule: "holdsPosition.post-title")
                 graph.add(Relation(subject: node(post.person), predicate: DG.term("holdsPosition"),
                                    object: node(org), role: post.role, confidence: 0.85, provenance: [p]))
@@ -84,7 +102,10 @@ public struct Extractor: Sendable {
             all += kept
         }
         programNames = programShortForms(all)
-        for m in all { graph.add(entity(m)) }
+        for m in all { collect(m) }
+        for (n, e) in found {
+            graph.add(Entity(node: n, type: e.type, label: e.label, aliases: Set(e.aliases.map(\.string)), documents: [doc.id]))
+        }
         addShortReferences(doc, s, people, persons: persons, to: &graph)
         for (sentence, mentions) in readings where !mentions.isEmpty {
             let text = doc.text(sentence)
@@ -96,7 +117,7 @@ public struct Extractor: Sendable {
                           author: context.author, sentenceOpensWithPerson: opensWithPerson, into: &graph, node: node)
             }
         }
-        return Reading(graph: graph, mentions: all, sentences: sentences)
+        return (all, sentences)
     }
 
     /// The author (the first organization the title names) and its places.
@@ -106,13 +127,22 @@ public struct Extractor: Sendable {
         let titleEnd = s.firstIndex(where: { $0 == "\n" }) ?? s.count
         let bare = DocumentContext(author: nil, authorPlace: nil, rules: rules)
         if let author = orgs.find(in: 0..<titleEnd, context: bare).first {
-            let place = rules.places.keys.filter { author.canonical.hasPrefix($0) }.max { $0.count < $1.count }
-            return DocumentContext(author: author, authorPlace: place, rules: rules)
+            return DocumentContext(author: author, authorPlace: longestPlace(opening: author.canonical), rules: rules)
         }
         let inferred = DocumentContext(author: nil, authorPlace: mostMentionedCity(s, orgs), rules: rules)
         let author = orgs.find(in: 0..<titleEnd, context: inferred).first
             ?? orgs.find(in: 0..<min(s.count, 400), context: inferred).first
         return DocumentContext(author: author, authorPlace: inferred.places["city"], rules: rules)
+    }
+
+    /// The longest full place name `name` begins with (杭州市 in 杭州市人大常委会).
+    func longestPlace(opening name: String) -> String? {
+        let a = Array(name.unicodeScalars)
+        for length in stride(from: min(a.count, index.maximumPlaceLength), to: 0, by: -1) {
+            // Full names are keyed by themselves; a short form maps to a longer name.
+            if let place = index.placeForms[a[0..<length]], place.unicodeScalars.count == length { return place }
+        }
+        return nil
     }
 
     /// The city whose name (full or short) the text holds most often.
@@ -128,21 +158,29 @@ public struct Extractor: Sendable {
 
     /// One program, one node: a program name that ends another one (联络日,
     /// 人大代表联络日) is a short form of it.
-    func programShortForms(_ mentions: [Mention]) -> [String: String] {
-        let names = Set(mentions.filter { $0.kind == "Program" }.map(\.canonical))
-        var out: [String: String] = [:]
-        for name in names where name.count >= 3 {
-            let longer = names.filter { $0 != name && $0.hasSuffix(name) }.min { ($0.count, $0) < ($1.count, $1) }
-            if let longer { out[name] = longer }
+    func programShortForms(_ mentions: [Mention]) -> [CodePointKey: String] {
+        let names = Set(mentions.filter { $0.kind == "Program" }.map { Array($0.canonical.unicodeScalars) })
+        var longest: [[Unicode.Scalar]: [Unicode.Scalar]] = [:]   // short form → shortest longer name ending in it
+        for name in names where name.count > 3 {
+            for start in 1...(name.count - 3) {
+                let suffix = Array(name[start...])
+                guard names.contains(suffix) else { continue }
+                if let other = longest[suffix], (other.count, String(scalars: other)) <= (name.count, String(scalars: name)) { continue }
+                longest[suffix] = name
+            }
         }
+        var out: [CodePointKey: String] = [:]
+        for (short, long) in longest { out[CodePointKey(String(scalars: short))] = String(scalars: long) }
         return out
     }
 
     /// 王书记 refers to 王明, the first person of that surname found with a post.
-    func addShortReferences(_ doc: TextDocument, _ s: [Unicode.Scalar], _ people: PersonFinder, persons: [String: Mention],
+    func addShortReferences(_ doc: TextDocument, _ s: [Unicode.Scalar], _ people: PersonFinder, persons: [Unicode.Scalar: Mention],
                             to graph: inout KnowledgeGraph) {
-        for i in s.indices.dropLast() {
-            guard let person = persons[String(s[i])], let title = people.title(at: i + 1) else { continue }
+        guard !persons.isEmpty else { return }
+        let surnames = ScalarSet(persons.keys)
+        for i in s.indices.dropLast() where surnames.contains(s[i]) {
+            guard let person = persons[s[i]], let title = people.title(at: i + 1) else { continue }
             graph.add(Entity(type: DG.term("Person"), label: person.canonical, aliases: [String(s[i]) + title.title],
                              documents: [doc.id]))
         }
@@ -156,14 +194,19 @@ public struct Extractor: Sendable {
     }
 
     /// Words that join the members of a list: 《A》、《B》和《C》, 省委、省政府和市委.
-    static let listJoiners: Set<Character> = ["、", "和", "及", "与", "以", "其", " "]
+    static func isListJoiner(_ u: Unicode.Scalar) -> Bool {
+        switch u {
+        case "、", "和", "及", "与", "以", "其", " ": return true
+        default: return false
+        }
+    }
 
     /// Mentions grouped into lists of the same kind, in order.
     func lists(_ s: [Unicode.Scalar], _ mentions: [Mention]) -> [[Mention]] {
         var out: [[Mention]] = []
         for m in mentions {
             if let last = out.last?.last, last.kind == m.kind,
-               s[last.range.upperBound..<m.range.lowerBound].allSatisfy({ Self.listJoiners.contains(Character($0)) }) {
+               s[last.range.upperBound..<m.range.lowerBound].allSatisfy(Self.isListJoiner) {
                 out[out.count - 1].append(m)
             } else {
                 out.append([m])
@@ -180,7 +223,8 @@ public struct Extractor: Sendable {
         guard !mentions.isEmpty else { return }
         let groups = lists(s, mentions)
         // The clause with each list of mentions replaced by its placeholder.
-        var shadow = String.UnicodeScalarView()
+        var shadow: [Unicode.Scalar] = []
+        shadow.reserveCapacity(clause.count)
         var slotGroup: [Int: Int] = [:]   // shadow offset → index in groups
         var k = clause.lowerBound
         var gi = 0
@@ -195,11 +239,11 @@ public struct Extractor: Sendable {
                 k += 1
             }
         }
-        let text = String(shadow)
-        let shadowScalars = Array(shadow)
-        let kinds = Set(mentions.map(\.kind))
-        for frame in rules.frames where frame.slotKinds.allSatisfy(kinds.contains) {
-            for match in frame.matches(in: text) {
+        var text: String?   // built for the first frame whose cue words the clause holds
+        for frame in rules.frames where frame.slotKinds.allSatisfy({ kind in mentions.contains { $0.kind == kind } })
+            && frame.mayMatch(shadow) {
+            if text == nil { text = String(scalars: shadow) }
+            for match in frame.matches(in: text ?? "") {
                 func resolve(_ role: RelationFrame.Role) -> [Mention] {
                     switch role {
                     case .author: return author.map { [$0] } ?? []
@@ -207,7 +251,7 @@ public struct Extractor: Sendable {
                     }
                 }
                 if frame.subject == .author {
-                    let before = String(String.UnicodeScalarView(shadowScalars[..<match.start]))
+                    let before = String(scalars: shadow[..<match.start])
                     if rules.assistingWords.contains(where: { before.contains($0) }) { continue }
                     // A person named earlier in the sentence is the one acting, not the author.
                     if sentenceOpensWithPerson { continue }

@@ -3,37 +3,84 @@
 /// titles by the character they start with, behind bitmaps that let most
 /// positions of a text be passed over with one array read.
 struct LexiconIndex: Sendable {
-    /// Place names by their scalars, full (杭州市) and short (杭州) forms alike.
-    let placeForms: [[Unicode.Scalar]: String]
+    /// Place names by their scalars, full (杭州市) and short (杭州) forms alike;
+    /// keyed by slices so that a stretch of text is looked up without copying it.
+    let placeForms: [ArraySlice<Unicode.Scalar>: String]
     let maximumPlaceLength: Int
+    /// The same forms, for finding the longest one that ends at a position.
+    let placeTrie: SuffixTrie
     /// Every character a place form ends with.
     let placeEnds: ScalarSet
     /// Endings by their first character, longest first.
-    let endingsByFirst: [Unicode.Scalar: [ExtractionRules.OrganizationEnding]]
-    let nationalByFirst: [Unicode.Scalar: [(form: String, canonical: String)]]
+    let endingsByFirst: [Unicode.Scalar: [(word: [Unicode.Scalar], ending: ExtractionRules.OrganizationEnding)]]
+    let nationalByFirst: [Unicode.Scalar: [(word: [Unicode.Scalar], form: String, canonical: String)]]
     /// Every character an ending or a national body's name starts with.
     let organizationStarts: ScalarSet
-    let titlesByFirst: [Unicode.Scalar: [ExtractionRules.PostTitle]]
+    let titlesByFirst: [Unicode.Scalar: [(word: [Unicode.Scalar], title: ExtractionRules.PostTitle)]]
     let titleStarts: ScalarSet
+    /// Surnames of one character, and of two (欧阳) packed into one number.
+    let singleSurnames: ScalarSet
+    let compoundSurnames: Set<UInt64>
+    let compoundSurnameStarts: ScalarSet
+    let nameStops: ScalarSet
+    let nameEnds: ScalarSet
+    /// Level words (市, 省), longest first so that the choice never depends on dictionary order.
+    let levelWords: [(word: [Unicode.Scalar], level: String)]
+    /// Department names (公安, 教育) and party prefixes (中共), for the longest one before a position.
+    let departments: SuffixTrie
+    let partyPrefixes: SuffixTrie
+    /// Program nouns and regulation head nouns as scalars, longest first.
+    let programNouns: [[Unicode.Scalar]]
+    let regulationHeads: [[Unicode.Scalar]]
 
     init(rules: ExtractionRules) {
-        var forms: [[Unicode.Scalar]: String] = [:]
-        for (name, place) in rules.places {
-            forms[Array(name.unicodeScalars)] = name
-            // The short form drops the level word (省, 市, 自治区…) when two characters or more remain.
+        var forms: [ArraySlice<Unicode.Scalar>: String] = [:]
+        for name in rules.places.keys { forms[ArraySlice(name.unicodeScalars)] = name }
+        // The short form drops the level word (省, 市, 自治区…) when two characters or more remain.
+        // A full name always wins over a short form; between two short forms, the first name in order.
+        for name in rules.places.keys.sorted() {
             for suffix in ["特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "省", "市"] where name.hasSuffix(suffix) {
-                let short = Array(name.unicodeScalars.dropLast(suffix.unicodeScalars.count))
-                if short.count >= 2 && forms[short] == nil { forms[short] = place.name }
+                let short = ArraySlice(name.unicodeScalars.dropLast(suffix.unicodeScalars.count))
+                if short.count >= 2 && forms[short] == nil { forms[short] = name }
                 break
             }
         }
         placeForms = forms
+        var trie = SuffixTrie()
+        for (form, name) in forms { trie.insert(form, value: name) }
+        placeTrie = trie
         maximumPlaceLength = forms.keys.map(\.count).max() ?? 0
         placeEnds = ScalarSet(forms.keys.compactMap(\.last))
-        endingsByFirst = Dictionary(grouping: rules.organizationEndings, by: { $0.ending.unicodeScalars.first ?? " " })
-        nationalByFirst = Dictionary(grouping: rules.nationalOrganizations, by: { $0.form.unicodeScalars.first ?? " " })
+        endingsByFirst = Dictionary(grouping: rules.organizationEndings.map { (Array($0.ending.unicodeScalars), $0) },
+                                    by: { $0.word.first ?? " " })
+        nationalByFirst = Dictionary(grouping: rules.nationalOrganizations.map { (Array($0.form.unicodeScalars), $0.form, $0.canonical) },
+                                     by: { $0.word.first ?? " " })
         organizationStarts = ScalarSet(Array(endingsByFirst.keys) + Array(nationalByFirst.keys))
-        titlesByFirst = Dictionary(grouping: rules.postTitles, by: { $0.title.unicodeScalars.first ?? " " })
+        titlesByFirst = Dictionary(grouping: rules.postTitles.map { (Array($0.title.unicodeScalars), $0) }, by: { $0.word.first ?? " " })
         titleStarts = ScalarSet(titlesByFirst.keys)
+        let surnames = rules.surnames.map { Array($0.unicodeScalars) }
+        singleSurnames = ScalarSet(surnames.filter { $0.count == 1 }.map { $0[0] })
+        compoundSurnames = Set(surnames.filter { $0.count == 2 }.map { Self.pair($0[0], $0[1]) })
+        compoundSurnameStarts = ScalarSet(surnames.filter { $0.count == 2 }.map { $0[0] })
+        nameStops = ScalarSet(rules.nameStops)
+        nameEnds = ScalarSet(rules.nameEnds)
+        levelWords = rules.levels.map { (Array($0.key.unicodeScalars), $0.value) }
+            .sorted { $0.word.count != $1.word.count ? $0.word.count > $1.word.count : $0.word.lexicographicallyPrecedes($1.word) }
+        var departments = SuffixTrie()
+        for d in rules.departments { departments.insert(Array(d.unicodeScalars), value: d) }
+        self.departments = departments
+        var prefixes = SuffixTrie()
+        for p in rules.partyPrefixes { prefixes.insert(Array(p.unicodeScalars), value: p) }
+        partyPrefixes = prefixes
+        programNouns = rules.programNouns.map { Array($0.unicodeScalars) }
+        regulationHeads = rules.regulationHeads.map { Array($0.unicodeScalars) }
     }
+
+    /// Whether `word` ends at `end` in `text`, within `lowerBound..<end`.
+    @inline(__always)
+    static func word(_ word: [Unicode.Scalar], endsAt end: Int, in text: [Unicode.Scalar], lowerBound: Int = 0) -> Bool {
+        end - word.count >= lowerBound && end <= text.count && text[(end - word.count)..<end].elementsEqual(word)
+    }
+
+    static func pair(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> UInt64 { UInt64(a.value) << 32 | UInt64(b.value) }
 }

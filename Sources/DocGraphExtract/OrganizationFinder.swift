@@ -9,34 +9,17 @@ struct OrganizationFinder {
     let original: [Unicode.Scalar]
 
     func text(_ r: Range<Int>) -> String {
-        var v = String.UnicodeScalarView()
-        v.append(contentsOf: original[r])
-        return String(v)
+        String(scalars: original[r])
     }
 
-    func matches(_ word: String, at i: Int) -> Bool {
-        var k = i
-        for u in word.unicodeScalars {
-            guard k < scalars.count, scalars[k] == u else { return false }
-            k += 1
-        }
-        return true
-    }
-
-    func endsWith(_ word: String, at end: Int) -> Bool {
-        let n = word.unicodeScalars.count
-        return end - n >= 0 && matches(word, at: end - n)
+    func matches(_ word: [Unicode.Scalar], at i: Int) -> Bool {
+        i + word.count <= scalars.count && scalars[i..<(i + word.count)].elementsEqual(word)
     }
 
     /// The longest place form ending at `end`, as (start, full name).
     func place(endingAt end: Int) -> (Int, String)? {
         guard end > 0, index.placeEnds.contains(scalars[end - 1]) else { return nil }
-        var length = min(index.maximumPlaceLength, end)
-        while length >= 2 {
-            if let name = index.placeForms[Array(scalars[(end - length)..<end])] { return (end - length, name) }
-            length -= 1
-        }
-        return nil
+        return index.placeTrie.longest(endingAt: end, in: scalars, minimumLength: 2).map { ($0.start, $0.value) }
     }
 
     /// Organization mentions in `range`, left to right, not overlapping.
@@ -46,9 +29,9 @@ struct OrganizationFinder {
         while i < range.upperBound {
             let first = scalars[i]
             guard index.organizationStarts.contains(first) else { i += 1; continue }
-            if let national = index.nationalByFirst[first]?.first(where: { matches($0.form, at: i) }),
-               i + national.form.unicodeScalars.count <= range.upperBound {
-                let end = i + national.form.unicodeScalars.count
+            if let national = index.nationalByFirst[first]?.first(where: { matches($0.word, at: i) }),
+               i + national.word.count <= range.upperBound {
+                let end = i + national.word.count
                 out.append(Mention(kind: "Organization", range: i..<end, surface: national.form, canonical: national.canonical,
                                    aliases: national.form == national.canonical ? [] : [national.form], rule: "organization.national"))
                 i = end
@@ -56,8 +39,8 @@ struct OrganizationFinder {
             }
             let lowerBound = out.last?.range.upperBound ?? range.lowerBound
             var found: Mention?
-            for e in index.endingsByFirst[first] ?? [] where matches(e.ending, at: i) {
-                let end = i + e.ending.unicodeScalars.count
+            for (word, e) in index.endingsByFirst[first] ?? [] where matches(word, at: i) {
+                let end = i + word.count
                 guard end <= range.upperBound else { continue }
                 if let m = mention(ending: e, at: i, end: end, lowerBound: lowerBound, context: context, previous: out.last) {
                     found = m
@@ -79,9 +62,9 @@ struct OrganizationFinder {
         var department = ""
         if e.form == .department {
             // A department's name stands between the place and the ending: 市 + 公安 + 局.
-            guard let d = rules.departments.first(where: { endsWith($0, at: i) && i - $0.unicodeScalars.count >= lowerBound }) else { return nil }
-            department = d
-            p = i - d.unicodeScalars.count
+            guard let d = index.departments.longest(endingAt: i, in: scalars, lowerBound: lowerBound) else { return nil }
+            department = d.value
+            p = d.start
         }
         // An ordinal between place and ending: 杭州市第十四届人民代表大会, 市五届人大常委会.
         if p > lowerBound, scalars[p - 1] == "届" {
@@ -95,19 +78,19 @@ struct OrganizationFinder {
         if let (s, name) = place(endingAt: p), s >= lowerBound {
             placeName = name
             start = s
-        } else if let (word, level) = rules.levels.first(where: { endsWith($0.key, at: p) && p - $0.key.unicodeScalars.count >= lowerBound }),
+        } else if let (word, level) = index.levelWords.first(where: { LexiconIndex.word($0.word, endsAt: p, in: scalars, lowerBound: lowerBound) }),
                   let resolved = context?.places[level] {
             placeName = resolved
-            start = p - word.unicodeScalars.count
+            start = p - word.count
         }
         // Endings that begin with 委 (市委, 市委常委会) need a level word right before them.
         if e.ending.hasPrefix("委") {
-            guard placeName != nil, rules.levels.keys.contains(where: { endsWith($0, at: p) }) else { return nil }
+            guard placeName != nil, index.levelWords.contains(where: { LexiconIndex.word($0.word, endsAt: p, in: scalars) }) else { return nil }
         }
         var party = false
-        if placeName != nil, let prefix = rules.partyPrefixes.first(where: { endsWith($0, at: start) && start - $0.unicodeScalars.count >= lowerBound }) {
+        if placeName != nil, let prefix = index.partyPrefixes.longest(endingAt: start, in: scalars, lowerBound: lowerBound) {
             party = true
-            start -= prefix.unicodeScalars.count
+            start = prefix.start
         }
         let surface = text(start..<end)
         let canonicalEnding = party ? e.canonicalAfterParty : e.canonical

@@ -10,7 +10,7 @@ struct PersonFinder {
 
     func title(at i: Int) -> ExtractionRules.PostTitle? {
         guard index.titleStarts.contains(scalars[i]) else { return nil }
-        return index.titlesByFirst[scalars[i]]?.first { organizations.matches($0.title, at: i) }
+        return index.titlesByFirst[scalars[i]]?.first { organizations.matches($0.word, at: i) }?.title
     }
 
     /// A person mention with the post it shows.
@@ -26,12 +26,10 @@ struct PersonFinder {
 
     /// The surname starting at `i` (compound surnames first), if any.
     func surname(at i: Int) -> Int? {
-        for n in [2, 1] where i + n <= scalars.count {
-            var v = String.UnicodeScalarView()
-            v.append(contentsOf: scalars[i..<(i + n)])
-            if rules.surnames.contains(String(v)) { return n }
-        }
-        return nil
+        guard i < scalars.count else { return nil }
+        if i + 2 <= scalars.count, index.compoundSurnameStarts.contains(scalars[i]),
+           index.compoundSurnames.contains(LexiconIndex.pair(scalars[i], scalars[i + 1])) { return 2 }
+        return index.singleSurnames.contains(scalars[i]) ? 1 : nil
     }
 
     /// A full name starting at `i`: surname and one or two given characters.
@@ -45,8 +43,8 @@ struct PersonFinder {
         }
         var end = i + s
         for k in 0..<2 {
-            guard end < limit, isHan(scalars[end]), !rules.nameStops.contains(scalars[end]) else { break }
-            if k == 1 && rules.nameEnds.contains(scalars[end]) { break }
+            guard end < limit, isHan(scalars[end]), !index.nameStops.contains(scalars[end]) else { break }
+            if k == 1 && index.nameEnds.contains(scalars[end]) { break }
             end += 1
         }
         return end - i > s ? i..<end : nil

@@ -3,10 +3,19 @@
 /// “三服务”代表主题活动). A quoted phrase with no such noun is a slogan.
 struct ProgramFinder {
     let rules: ExtractionRules
+    let index: LexiconIndex
     /// The normalized text, for matching; the original, for names.
     let scalars: [Unicode.Scalar]
     let original: [Unicode.Scalar]
-    static let quotes: [Unicode.Scalar: Unicode.Scalar] = ["“": "”", "‘": "’", "「": "」"]
+    /// The closing quote of a quote that opens with `u`.
+    static func closingQuote(of u: Unicode.Scalar) -> Unicode.Scalar? {
+        switch u {
+        case "“": return "”"
+        case "‘": return "’"
+        case "「": return "」"
+        default: return nil
+        }
+    }
     /// How far after the closing quote a program noun may end (代表主题活动),
     /// and how many words may stand between them (代表主题).
     static let reach = 8
@@ -15,20 +24,12 @@ struct ProgramFinder {
     static let longestName = 24
 
     func text(_ r: Range<Int>) -> String {
-        var v = String.UnicodeScalarView()
-        v.append(contentsOf: original[r])
-        return String(v)
-    }
-
-    func normalized(_ r: Range<Int>) -> String {
-        var v = String.UnicodeScalarView()
-        v.append(contentsOf: scalars[r])
-        return String(v)
+        String(scalars: original[r])
     }
 
     /// Where the quoted name opening at `i` closes, or nil.
     func closing(_ i: Int, _ range: Range<Int>) -> Int? {
-        guard let close = Self.quotes[scalars[i]] else { return nil }
+        guard let close = Self.closingQuote(of: scalars[i]) else { return nil }
         return ((i + 1)..<range.upperBound).first { scalars[$0] == close }
     }
 
@@ -46,6 +47,14 @@ struct ProgramFinder {
         return last
     }
 
+    /// Punctuation that ends a sentence or clause: a quote holding it is a sentence, not a name.
+    static func isSentencePunctuation(_ u: Unicode.Scalar) -> Bool {
+        switch u {
+        case "，", ",", "。", "；", ";", "！", "？", "!", "?": return true
+        default: return false
+        }
+    }
+
     /// Han characters, letters and digits: what a program noun after a quote is made of.
     static func isWordCharacter(_ u: Unicode.Scalar) -> Bool {
         switch u.value {
@@ -60,12 +69,11 @@ struct ProgramFinder {
         while i < range.upperBound {
             guard let j = closing(i, range) else { i += 1; continue }
             let inner = (i + 1)..<j
-            let name = text(inner)
-            let matchable = normalized(inner)
             defer { i = j + 1 }
-            guard !inner.isEmpty, inner.count <= Self.longestName,
-                  !matchable.unicodeScalars.contains(where: { "，,。；;！？!?".unicodeScalars.contains($0) }) else { continue }
-            if rules.programNouns.contains(where: { matchable.hasSuffix($0) }) {
+            guard !inner.isEmpty, inner.count <= Self.longestName, !inner.contains(where: { Self.isSentencePunctuation(scalars[$0]) })
+            else { continue }
+            let name = text(inner)
+            if index.programNouns.contains(where: { LexiconIndex.word($0, endsAt: j, in: scalars, lowerBound: i + 1) }) {
                 out.append(Mention(kind: "Program", range: i..<(j + 1), surface: text(i..<(j + 1)), canonical: name,
                                    rule: "program.quoted-name"))
                 continue
@@ -81,9 +89,8 @@ struct ProgramFinder {
                 let u = scalars[k]
                 if !Self.isWordCharacter(u) || Self.conjunctions.contains(u) { break }
                 k += 1
-                let following = normalized(nounStart..<k)
-                if let noun = rules.programNouns.first(where: { following.hasSuffix($0) }),
-                   following.unicodeScalars.count - noun.unicodeScalars.count <= Self.gap { best = k }
+                if let noun = index.programNouns.first(where: { LexiconIndex.word($0, endsAt: k, in: scalars, lowerBound: nounStart) }),
+                   k - nounStart - noun.count <= Self.gap { best = k }
             }
             if let best, listEnd == j {
                 let full = name + text((j + 1)..<best)

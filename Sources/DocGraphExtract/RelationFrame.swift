@@ -15,8 +15,12 @@ public struct RelationFrame: @unchecked Sendable {  // NSRegularExpression is im
 
     /// The placeholder a mention of this class stands as.
     static func placeholder(forKind kind: String) -> Unicode.Scalar {
-        let name = kindOfPlaceholder.first { $0.value == kind }?.key ?? "PER"
-        return placeholders[name] ?? "\u{E003}"
+        switch kind {
+        case "Organization": return "\u{E000}"
+        case "Regulation": return "\u{E001}"
+        case "Program": return "\u{E002}"
+        default: return "\u{E003}"
+        }
     }
 
     public enum Role: Sendable, Equatable {
@@ -34,6 +38,11 @@ public struct RelationFrame: @unchecked Sendable {  // NSRegularExpression is im
     /// The mention kind of each slot, in order.
     public let slotKinds: [String]
     let regex: NSRegularExpression
+    /// Words one of which every match contains (the cue verbs of `(?:制定|出台)`),
+    /// when the pattern has such a part: a clause without any of them is
+    /// passed over without running the regular expression.
+    let cueWords: [[Unicode.Scalar]]?
+    let cueStarts: ScalarSet
 
     init(predicate: IRI, rule: String, subject: String, object: String, confidence: Double, pattern: String) throws {
         self.predicate = predicate
@@ -67,7 +76,92 @@ public struct RelationFrame: @unchecked Sendable {  // NSRegularExpression is im
         }
         self.subject = try role(subject)
         self.object = try role(object)
+        cueWords = Self.requiredWords(in: pattern)
+        cueStarts = ScalarSet(cueWords?.compactMap(\.first) ?? [])
         do { regex = try NSRegularExpression(pattern: compiled) } catch { throw Invalid(message: "invalid pattern '\(pattern)'") }
+    }
+
+    /// Whether the clause's shadow text holds one of the cue words (always
+    /// true for a pattern without required literal words).
+    func mayMatch(_ shadow: [Unicode.Scalar]) -> Bool {
+        guard let cueWords else { return true }
+        for i in shadow.indices where cueStarts.contains(shadow[i]) {
+            for w in cueWords where i + w.count <= shadow.count && shadow[i..<(i + w.count)].elementsEqual(w) { return true }
+        }
+        return false
+    }
+
+    /// The alternatives of the first part of `pattern` that every match must
+    /// contain: a plain character, or a group of plain words such as
+    /// `(?:制定|出台)`, not made optional by `?`, `*` or `{0,n}`. Nil when
+    /// the pattern has no such part or is beyond this reading (a top-level
+    /// `|`, an escape that is not a plain character, a lookaround).
+    static func requiredWords(in pattern: String) -> [[Unicode.Scalar]]? {
+        let p = Array(pattern.unicodeScalars)
+        let special: Set<Unicode.Scalar> = ["\\", "(", ")", "[", "]", "{", "}", ".", "^", "$", "|", "?", "*", "+"]
+        var i = 0
+        var found: [[Unicode.Scalar]]?
+        while i < p.count {
+            var atom: [[Unicode.Scalar]]?
+            switch p[i] {
+            case "\\":
+                guard i + 1 < p.count else { return nil }
+                let e = p[i + 1]
+                if !(e.properties.isAlphabetic || e.properties.numericType != nil) { atom = [[e]] }
+                i += 2
+            case "(":
+                var depth = 0, k = i, inClass = false
+                while k < p.count {
+                    if p[k] == "\\" { k += 2; continue }
+                    if inClass { if p[k] == "]" { inClass = false } } else if p[k] == "[" { inClass = true }
+                    else if p[k] == "(" { depth += 1 } else if p[k] == ")" { depth -= 1; if depth == 0 { break } }
+                    k += 1
+                }
+                guard k < p.count else { return nil }
+                var inner = Array(p[(i + 1)..<k])
+                if inner.starts(with: ["?", ":"]) { inner.removeFirst(2) } else if inner.first == "?" { return nil }
+                if !inner.contains(where: { special.contains($0) && $0 != "|" }) {
+                    let words = inner.split(separator: "|", omittingEmptySubsequences: false).map(Array.init)
+                    if !words.contains(where: \.isEmpty) { atom = words }
+                }
+                i = k + 1
+            case "[":
+                var k = i + 1
+                if k < p.count && p[k] == "]" { k += 1 }
+                while k < p.count && p[k] != "]" { k += p[k] == "\\" ? 2 : 1 }
+                i = k + 1
+            case "{":
+                // A placeholder, already replaced in the compiled pattern: not a word.
+                while i < p.count && p[i] != "}" { i += 1 }
+                i += 1
+            case "|":
+                return nil
+            case ".", "^", "$":
+                i += 1
+            default:
+                atom = [[p[i]]]
+                i += 1
+            }
+            // A quantifier after the part: `?`, `*` and `{0,…}` make it optional.
+            var optional = false
+            if i < p.count {
+                switch p[i] {
+                case "?", "*": optional = true; i += 1
+                case "+": i += 1
+                case "{":
+                    var k = i + 1
+                    while k < p.count && (p[k].properties.numericType != nil || p[k] == ",") { k += 1 }
+                    if k < p.count, p[k] == "}", k > i + 1 {
+                        optional = p[i + 1] == "0" && (k == i + 2 || p[i + 2] == ",")
+                        i = k + 1
+                    }
+                default: break
+                }
+                if i < p.count, p[i] == "?" || p[i] == "+" { i += 1 }  // lazy or possessive
+            }
+            if found == nil, !optional, let atom { found = atom }
+        }
+        return found
     }
 
     /// A match of the frame in a clause: the slot positions in the shadow text.

@@ -5,8 +5,26 @@
 public enum SentenceSplitter {
     public static let maximumLength = 2_000
 
-    static let stops: Set<Unicode.Scalar> = ["。", "！", "？", "；", "!", "?", "\n", "\r"]
-    static let openers: [Unicode.Scalar: Unicode.Scalar] = ["“": "”", "《": "》", "（": "）", "(": ")", "「": "」"]
+    /// The closing mark of a quote or bracket that opens with `u`.
+    @inline(__always)
+    static func closer(of u: Unicode.Scalar) -> Unicode.Scalar? {
+        switch u {
+        case "“": return "”"
+        case "《": return "》"
+        case "（": return "）"
+        case "(": return ")"
+        case "「": return "」"
+        default: return nil
+        }
+    }
+
+    @inline(__always)
+    static func isStop(_ u: Unicode.Scalar) -> Bool {
+        switch u {
+        case "。", "！", "？", "；", "!", "?", "\n", "\r": return true
+        default: return false
+        }
+    }
 
     /// Half-open ranges of the sentences, whitespace trimmed, empty ones left out.
     public static func split(_ s: [Unicode.Scalar]) -> [Range<Int>] {
@@ -23,12 +41,12 @@ public enum SentenceSplitter {
         }
         for i in s.indices {
             let c = s[i]
-            if let closer = openers[c] {
+            if let closer = closer(of: c) {
                 closers.append(closer)
             } else if let last = closers.last, c == last {
                 closers.removeLast()
             }
-            if c == "\n" || c == "\r" || (closers.isEmpty && stops.contains(c)) || i + 1 - start >= maximumLength {
+            if c == "\n" || c == "\r" || (closers.isEmpty && isStop(c)) || i + 1 - start >= maximumLength {
                 close(i + 1)
             }
         }

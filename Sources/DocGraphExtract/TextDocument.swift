@@ -33,15 +33,15 @@ public struct TextDocument: Sendable {
             }
             i += 1
         }
-        func string(_ r: Range<Int>) -> String { String(String.UnicodeScalarView(s[r])) }
+        func string(_ r: Range<Int>) -> String { String(scalars: s[r]) }
         title = lines.first.map(string)
         let header = lines.filter { $0.count <= 120 }
         /// The value after `marker` (and a colon) in a header line, up to the first stop.
         func value(after markers: [String], stop: (Unicode.Scalar) -> Bool) -> String? {
+            let words = markers.map { Array($0.unicodeScalars) }
             for line in header {
-                for marker in markers {
-                    let m = Array(marker.unicodeScalars)
-                    guard let at = line.first(where: { k in k + m.count <= line.upperBound && Array(s[k..<(k + m.count)]) == m })
+                for m in words {
+                    guard let at = line.first(where: { k in k + m.count <= line.upperBound && s[k..<(k + m.count)].elementsEqual(m) })
                     else { continue }
                     var k = at + m.count
                     while k < line.upperBound && (s[k] == ":" || s[k] == "：" || s[k] == " ") { k += 1 }
@@ -60,9 +60,6 @@ public struct TextDocument: Sendable {
 
     public var document: Document { Document(id: id, title: title, date: date, source: source, checksum: checksum) }
 
-    func text(_ range: Range<Int>) -> String {
-        var s = String.UnicodeScalarView()
-        s.append(contentsOf: scalars[range])
-        return String(s)
-    }
+    /// The text of a range of scalars, as written.
+    public func text(_ range: Range<Int>) -> String { String(scalars: scalars[range]) }
 }

@@ -4,14 +4,33 @@
 /// their simplified forms (from `lexicons/traditional-simplified.tsv`).
 /// Matching runs on the result; labels and evidence keep the original text.
 struct TextNormalizer: Sendable {
-    let traditionalToSimplified: [Unicode.Scalar: Unicode.Scalar]
+    /// The common Han blocks (U+3400…U+9FFF) as a flat table, one read per
+    /// character; the rare characters beyond them in a dictionary.
+    private static let tableStart: UInt32 = 0x3400, tableEnd: UInt32 = 0xA000
+    private let table: [UInt32]
+    private let beyondTable: [Unicode.Scalar: Unicode.Scalar]
+
+    init(traditionalToSimplified: [Unicode.Scalar: Unicode.Scalar]) {
+        var table = (Self.tableStart..<Self.tableEnd).map { $0 }
+        var beyond: [Unicode.Scalar: Unicode.Scalar] = [:]
+        for (t, s) in traditionalToSimplified {
+            if (Self.tableStart..<Self.tableEnd).contains(t.value) {
+                table[Int(t.value - Self.tableStart)] = s.value
+            } else {
+                beyond[t] = s
+            }
+        }
+        self.table = table
+        beyondTable = beyond
+    }
 
     func normalize(_ s: [Unicode.Scalar]) -> [Unicode.Scalar] {
         s.map { u in
             switch u.value {
             case 0xFF01...0xFF5E: return Unicode.Scalar(u.value - 0xFEE0) ?? u
             case 0x3000: return " "
-            case 0x3400...0x9FFF, 0x20000...0x2FFFF: return traditionalToSimplified[u] ?? u
+            case Self.tableStart..<Self.tableEnd: return Unicode.Scalar(table[Int(u.value - Self.tableStart)]) ?? u
+            case 0x20000...0x2FFFF: return beyondTable[u] ?? u
             default: return u
             }
         }

@@ -33,7 +33,7 @@ struct ExplainCommand: ParsableCommand {
                 let mentions = reading.mentions.filter { sentence.contains($0.range.lowerBound) }
                 let found = edges[sentence.lowerBound] ?? []
                 guard !mentions.isEmpty || !found.isEmpty else { continue }
-                let text = String(String.UnicodeScalarView(doc.scalars[sentence]))
+                let text = doc.text(sentence)
                 print("[\(sentence.lowerBound)–\(sentence.upperBound)] \(text)")
                 for m in mentions {
                     let resolved = m.canonical == m.surface ? "" : " → \(m.canonical)"

@@ -34,7 +34,7 @@ struct ExtractCommand: ParsableCommand {
             let dir = try ontologyFolder(ontology)
             let extractor = Extractor(rules: try ExtractionRules.load(directory: dir))
             var graph = KnowledgeGraph()
-            for path in try Self.documentPaths(inputs) { graph.merge(extractor.extract(try Self.readDocument(path))) }
+            for path in try Self.documentPaths(inputs) { extractor.extract(try Self.readDocument(path), into: &graph) }
             for o in outputs { try GraphFiles.write(graph, to: o) }
         }
     }
