@@ -2,6 +2,9 @@
 # Extraction throughput on a corpus of Chinese policy documents (the sample, the
 # documents of other genres and the project's own, repeated as separate files up
 # to SIZE_MB), DocGraph against jieba.posseg over the same text, one core each.
+# Then, for memory, DocGraph alone over three times the corpus: documents are
+# read one at a time, so peak memory follows the graph (whose evidence keeps
+# each sentence), not the text read.
 # Usage: Benchmarks/extract-vs-jieba.sh [SIZE_MB=10]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -34,3 +37,10 @@ awk -v b="$bytes" -v s="$secs" -v k="$kb" 'BEGIN { printf "docgraph extract: %.1
 taskset -c 0 python3 Benchmarks/jieba_posseg.py "$work"/corpus/*.txt | tee "$work/jb"
 dg=$(sed -E 's/.*= ([0-9.]+) MB\/s.*/\1/' "$work/dg"); jb=$(sed -E 's/.*= ([0-9.]+) MB\/s.*/\1/' "$work/jb")
 awk -v a="$dg" -v b="$jb" 'BEGIN { printf "docgraph / jieba.posseg throughput: %.1fx (target >= 10x, and >= 5 MB/s)\n", a / b }'
+mkdir -p "$work/corpus3"
+for r in 1 2 3; do for f in "$work"/corpus/*.txt; do ln -s "$f" "$work/corpus3/r${r}_$(basename "$f")"; done; done
+/usr/bin/time -f "%e %M" -o "$work/time3" taskset -c 0 "$bin" extract "$work/corpus3" -o "$work/out3.nt"
+read -r secs3 kb3 < "$work/time3"
+awk -v b="$bytes" -v k="$kb" -v k3="$kb3" -v t="$(wc -l < "$work/out.nt")" -v t3="$(wc -l < "$work/out3.nt")" 'BEGIN {
+  printf "memory: %.1f MB of text -> %.0f MiB peak (graph %d triples); %.1f MB -> %.0f MiB peak (graph %d triples)\n",
+         b / 1e6, k / 1024, t, 3 * b / 1e6, k3 / 1024, t3 }'

@@ -37,9 +37,12 @@ public struct Extractor: Sendable {
 
     /// An entity found in one document, its names gathered over all its mentions.
     struct FoundEntity {
+        var node: Subject
         var type: IRI
         var label: String
         var aliases: Set<CodePointKey> = []
+        /// False for a node only named as a relation's end, never as a mention kept in the text.
+        var mentioned = false
     }
 
     func read(_ doc: TextDocument, into graph: inout KnowledgeGraph) -> (mentions: [Mention], sentences: [Range<Int>]) {
@@ -52,26 +55,28 @@ public struct Extractor: Sendable {
         graph.add(doc.document)
         var all: [Mention] = []
         var programNames: [CodePointKey: String] = [:]   // short form → full name, filled once all mentions are known
-        var nodes: [String: [CodePointKey: Subject]] = [:]   // kind → name → node, so IRIs are minted once
-        var found: [Subject: FoundEntity] = [:]   // added to the graph once, at the end
+        var found: [FoundEntity] = []   // added to the graph once, at the end
+        var foundIndex: [String: [CodePointKey: Int]] = [:]   // kind → name → index in `found`, so IRIs are minted once
         /// The entity's name: a program's short form gives way to its full name.
         func label(_ m: Mention) -> String {
             m.kind == "Program" ? programNames[CodePointKey(m.canonical)] ?? m.canonical : m.canonical
         }
-        func node(_ m: Mention) -> Subject {
-            let label = CodePointKey(label(m))
-            if let n = nodes[m.kind]?[label] { return n }
-            let n = Subject.iri(IRIMinting.entity(type: DG.term(m.kind), name: label.string))
-            nodes[m.kind, default: [:]][label] = n
-            return n
-        }
-        func collect(_ m: Mention) {
+        func entityIndex(_ m: Mention) -> Int {
             let label = label(m)
-            let n = node(m)
-            if found[n] == nil { found[n] = FoundEntity(type: DG.term(m.kind), label: label) }
-            found[n]!.aliases.insert(CodePointKey(m.surface))
-            for a in m.aliases { found[n]!.aliases.insert(CodePointKey(a)) }
-            if label != m.canonical { found[n]!.aliases.insert(CodePointKey(m.canonical)) }
+            let key = CodePointKey(label)
+            if let i = foundIndex[m.kind]?[key] { return i }
+            let type = DG.term(m.kind)
+            found.append(FoundEntity(node: .iri(IRIMinting.entity(type: type, name: label)), type: type, label: label))
+            foundIndex[m.kind, default: [:]][key] = found.count - 1
+            return found.count - 1
+        }
+        func node(_ m: Mention) -> Subject { found[entityIndex(m)].node }
+        func collect(_ m: Mention) {
+            let i = entityIndex(m)
+            found[i].mentioned = true
+            found[i].aliases.insert(CodePointKey(m.surface))
+            for a in m.aliases { found[i].aliases.insert(CodePointKey(a)) }
+            if found[i].label != m.canonical { found[i].aliases.insert(CodePointKey(m.canonical)) }
         }
         if let author = context.author { collect(author) }
         var persons: [Unicode.Scalar: Mention] = [:]   // surname → person, for short references (王书记)
@@ -103,17 +108,29 @@ public struct Extractor: Sendable {
         }
         programNames = programShortForms(all)
         for m in all { collect(m) }
-        for (n, e) in found {
-            graph.add(Entity(node: n, type: e.type, label: e.label, aliases: Set(e.aliases.map(\.string)), documents: [doc.id]))
+        for e in found where e.mentioned {
+            graph.add(Entity(node: e.node, type: e.type, label: e.label, aliases: Set(e.aliases.map(\.string)), documents: [doc.id]))
         }
         addShortReferences(doc, s, people, persons: persons, to: &graph)
         for (sentence, mentions) in readings where !mentions.isEmpty {
-            let text = doc.text(sentence)
-            let opensWithPerson = mentions.first?.kind == "Person"
-                && SentenceSplitter.clauses(s, in: sentence).first?.contains(mentions[0].range.lowerBound) == true
-            for clause in SentenceSplitter.clauses(s, in: sentence) {
-                relations(doc, s, sentence: sentence, sentenceText: text, clause: clause,
-                          mentions: mentions.filter { clause.contains($0.range.lowerBound) && $0.range.upperBound <= clause.upperBound },
+            var text: String?   // built when the sentence gives its first edge
+            func sentenceText() -> String {
+                if let text { return text }
+                text = doc.text(sentence)
+                return text!
+            }
+            let clauses = SentenceSplitter.clauses(s, in: sentence)
+            let opensWithPerson = mentions[0].kind == "Person" && clauses.first?.contains(mentions[0].range.lowerBound) == true
+            var m = 0   // mentions are in order: each clause takes the next run of them
+            for clause in clauses {
+                while m < mentions.count && mentions[m].range.lowerBound < clause.lowerBound { m += 1 }
+                var inClause: [Mention] = []
+                var k = m
+                while k < mentions.count && mentions[k].range.lowerBound < clause.upperBound {
+                    if mentions[k].range.upperBound <= clause.upperBound { inClause.append(mentions[k]) }
+                    k += 1
+                }
+                relations(doc, s, sentence: sentence, sentenceText: sentenceText, clause: clause, mentions: inClause,
                           author: context.author, sentenceOpensWithPerson: opensWithPerson, into: &graph, node: node)
             }
         }
@@ -217,7 +234,7 @@ public struct Extractor: Sendable {
 
     /// Applies every cue frame to one clause. A list of mentions stands as
     /// one placeholder, and a relation is drawn for each of its members.
-    func relations(_ doc: TextDocument, _ s: [Unicode.Scalar], sentence: Range<Int>, sentenceText: String, clause: Range<Int>,
+    func relations(_ doc: TextDocument, _ s: [Unicode.Scalar], sentence: Range<Int>, sentenceText: () -> String, clause: Range<Int>,
                    mentions: [Mention], author: Mention?,
                    sentenceOpensWithPerson: Bool, into graph: inout KnowledgeGraph, node: (Mention) -> Subject) {
         guard !mentions.isEmpty else { return }
@@ -261,7 +278,7 @@ public struct Extractor: Sendable {
                 }
                 for subject in resolve(frame.subject) {
                     for object in resolve(frame.object) where node(subject) != node(object) {
-                        let p = provenance(doc, sentence, sentenceText, subject: frame.subject == .author ? nil : subject.range,
+                        let p = provenance(doc, sentence, sentenceText(), subject: frame.subject == .author ? nil : subject.range,
                                            object: object.range, rule: frame.rule)
                         graph.add(Relation(subject: node(subject), predicate: frame.predicate, object: node(object),
                                            confidence: frame.confidence, provenance: [p]))

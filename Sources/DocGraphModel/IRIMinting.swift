@@ -15,8 +15,7 @@ public enum IRIMinting {
     /// The IRI of the reified statement carrying a relation's provenance.
     public static func statement(_ key: RelationKey) -> IRI {
         let parts: [String] = [key.subject.string, key.predicate.string, key.object.string, key.role ?? ""]
-        let text = parts.joined(separator: "\u{1F}")
-        return IRI(unchecked: DG.resourceBase + "statement/" + digest(text, length: 20))
+        return IRI(unchecked: DG.resourceBase + "statement/" + digest(parts, length: 20))
     }
 
     /// The IRI of one evidence record of a statement, from its content.
@@ -24,8 +23,7 @@ public enum IRIMinting {
         func n(_ v: Int?) -> String { v.map { String($0) } ?? "" }
         let parts: [String] = [p.document, String(p.sentenceStart), String(p.sentenceEnd),
                                n(p.subjectStart), n(p.subjectEnd), n(p.objectStart), n(p.objectEnd), p.rule, p.sentence]
-        let text = parts.joined(separator: "\u{1F}")
-        return IRI(unchecked: statement.string + "/evidence/" + digest(text, length: 12))
+        return IRI(unchecked: statement.string + "/evidence/" + digest(parts, length: 12))
     }
 
     /// Lowercase hex SHA-256 of the bytes.
@@ -33,8 +31,16 @@ public enum IRIMinting {
         hex(SHA256.hash(data: Array(bytes)))
     }
 
-    static func digest(_ s: String, length: Int) -> String {
-        String(hex(SHA256.hash(data: Array(s.utf8))).prefix(length))
+    /// The first `length` hex digits of the SHA-256 of the parts joined by U+001F,
+    /// fed to the hash one part at a time rather than joined into one string.
+    static func digest(_ parts: [String], length: Int) -> String {
+        var sha = SHA256()
+        for (i, part) in parts.enumerated() {
+            if i > 0 { sha.update(data: [0x1F]) }
+            var part = part
+            part.withUTF8 { sha.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+        }
+        return String(hex(sha.finalize()).prefix(length))
     }
 
     private static func hex(_ d: some Sequence<UInt8>) -> String {

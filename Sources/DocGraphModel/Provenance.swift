@@ -29,19 +29,37 @@ public struct Provenance: Hashable, Comparable, Sendable, Codable {
         self.rule = rule
     }
 
+    /// Texts compare by code points (see ``CodePointString``).
+    public static func == (a: Provenance, b: Provenance) -> Bool {
+        a.sentenceStart == b.sentenceStart && a.sentenceEnd == b.sentenceEnd
+            && a.subjectStart == b.subjectStart && a.subjectEnd == b.subjectEnd
+            && a.objectStart == b.objectStart && a.objectEnd == b.objectEnd
+            && CodePointString.equal(a.document, b.document) && CodePointString.equal(a.rule, b.rule)
+            && CodePointString.equal(a.sentence, b.sentence)
+    }
+
     /// The sentence follows from the document and the offsets, so hashing
     /// leaves it out (it is the long part); equality still compares it.
     public func hash(into hasher: inout Hasher) {
-        hasher.combine(document)
+        CodePointString.hash(document, into: &hasher)
         hasher.combine(sentenceStart)
         hasher.combine(sentenceEnd)
         hasher.combine(subjectStart)
         hasher.combine(objectStart)
-        hasher.combine(rule)
+        CodePointString.hash(rule, into: &hasher)
     }
 
+    /// Document, then position, then rule; a total order, so that sorted
+    /// evidence never depends on the order it was gathered in.
     public static func < (a: Provenance, b: Provenance) -> Bool {
-        (a.document, a.sentenceStart, a.sentenceEnd, a.subjectStart ?? -1, a.objectStart ?? -1, a.rule)
-            < (b.document, b.sentenceStart, b.sentenceEnd, b.subjectStart ?? -1, b.objectStart ?? -1, b.rule)
+        if !CodePointString.equal(a.document, b.document) { return CodePointString.less(a.document, b.document) }
+        let ka = (a.sentenceStart, a.sentenceEnd, a.subjectStart ?? -1, a.objectStart ?? -1)
+        let kb = (b.sentenceStart, b.sentenceEnd, b.subjectStart ?? -1, b.objectStart ?? -1)
+        if ka != kb { return ka < kb }
+        if !CodePointString.equal(a.rule, b.rule) { return CodePointString.less(a.rule, b.rule) }
+        if (a.subjectEnd ?? -1, a.objectEnd ?? -1) != (b.subjectEnd ?? -1, b.objectEnd ?? -1) {
+            return (a.subjectEnd ?? -1, a.objectEnd ?? -1) < (b.subjectEnd ?? -1, b.objectEnd ?? -1)
+        }
+        return CodePointString.less(a.sentence, b.sentence)
     }
 }
