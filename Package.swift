@@ -4,20 +4,22 @@ import PackageDescription
 /// DocGraph: documents in, knowledge graphs out.
 ///
 /// Modules follow the data's path: XML (the only one that sees libxml2) →
-/// Model → RDF and GraphML formats → Ontology → Extract, with the `docgraph`
+/// Model → RDF and GraphML formats → Ontology → Extract → Ingest (files of
+/// every kind read into the extractor's documents), with the `docgraph`
 /// executable a thin shell over them.
 let package = Package(
     name: "DocGraph",
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "DocGraph", targets: [
-            "DocGraphModel", "DocGraphRDF", "DocGraphGraphML", "DocGraphOntology", "DocGraphExtract",
+            "DocGraphModel", "DocGraphRDF", "DocGraphGraphML", "DocGraphOntology", "DocGraphExtract", "DocGraphIngest",
         ]),
         .executable(name: "docgraph", targets: ["docgraph"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
     ],
     targets: [
         .systemLibrary(
@@ -31,8 +33,11 @@ let package = Package(
         .target(name: "DocGraphGraphML", dependencies: ["DocGraphModel", "DocGraphXML"]),
         .target(name: "DocGraphOntology", dependencies: ["DocGraphModel", "DocGraphRDF"]),
         .target(name: "DocGraphExtract", dependencies: ["DocGraphModel", "DocGraphOntology"]),
+        .target(name: "DocGraphIngest", dependencies: [
+            "DocGraphExtract", "DocGraphModel", "DocGraphXML", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         .executableTarget(name: "docgraph", dependencies: [
-            "DocGraphModel", "DocGraphRDF", "DocGraphGraphML", "DocGraphOntology", "DocGraphExtract",
+            "DocGraphModel", "DocGraphRDF", "DocGraphGraphML", "DocGraphOntology", "DocGraphExtract", "DocGraphIngest",
             "DocGraphXML",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
@@ -42,6 +47,10 @@ let package = Package(
         .testTarget(name: "DocGraphGraphMLTests", dependencies: ["DocGraphGraphML", "DocGraphModel", "DocGraphXML"]),
         .testTarget(name: "DocGraphOntologyTests", dependencies: ["DocGraphOntology", "DocGraphModel"]),
         .testTarget(name: "DocGraphExtractTests", dependencies: ["DocGraphExtract", "DocGraphModel", "DocGraphGraphML"]),
+        .testTarget(name: "DocGraphIngestTests", dependencies: [
+            "DocGraphIngest", "DocGraphExtract", "DocGraphModel", "DocGraphRDF",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         .testTarget(name: "docgraphTests", dependencies: ["docgraph", "DocGraphModel", "DocGraphRDF", "DocGraphGraphML"]),
     ]
 )

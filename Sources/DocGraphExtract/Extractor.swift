@@ -25,6 +25,12 @@ public struct Extractor: Sendable {
 
     public func extract(_ doc: TextDocument) -> KnowledgeGraph { read(doc).graph }
 
+    /// How sure each rule is: a relation's confidence is the highest among the rules of its evidence.
+    static let postTitleConfidence = 0.85
+    public func confidence(ofRule rule: String) -> Double? {
+        rule == "holdsPosition.post-title" ? Self.postTitleConfidence : rules.frames.first { $0.rule == rule }?.confidence
+    }
+
     /// Adds what `doc` says to `graph`: the same as merging ``extract(_:)``'s
     /// graph into it, without building and merging a graph per document.
     public func extract(_ doc: TextDocument, into graph: inout KnowledgeGraph) { _ = read(doc, into: &graph) }
@@ -97,7 +103,7 @@ public struct Extractor: Sendable {
                 collect(org)
                 let p = provenance(doc, sentence, sentenceText, subject: post.person.range, object: org.range, rule: "holdsPosition.post-title")
                 graph.add(Relation(subject: node(post.person), predicate: DG.term("holdsPosition"),
-                                   object: node(org), role: post.role, confidence: 0.85, provenance: [p]))
+                                   object: node(org), role: post.role, confidence: Self.postTitleConfidence, provenance: [p]))
             }
             mentions.sort { $0.range.lowerBound < $1.range.lowerBound }
             // Keep the first of overlapping mentions (a quoted name inside a regulation title, say).

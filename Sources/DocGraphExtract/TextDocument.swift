@@ -10,14 +10,22 @@ public struct TextDocument: Sendable {
     /// Where the document says it comes from (`【信息来源:…】`, `来源:…`).
     public let source: String?
     public let checksum: String
+    /// Where the text was read from and as what (see ``Document``).
+    public let location: String?
+    public let format: String?
 
     /// Reads the header: the first non-empty line is the title, a
     /// `【信息时间:…】` or `发布时间:` line gives the date, and a
     /// `【信息来源:…】` or `来源:` line the source. Only the first lines are
     /// looked at, and only short ones (a body paragraph is no header).
-    public init(id: String, text: String, checksum: String) {
+    /// Metadata given here (from an HTML page's meta tags or a Word
+    /// document's properties) wins over what the header says.
+    public init(id: String, text: String, checksum: String, title: String? = nil, date: String? = nil,
+                source: String? = nil, location: String? = nil, format: String? = nil) {
         self.id = id
         self.checksum = checksum
+        self.location = location
+        self.format = format
         let s = Array(text.unicodeScalars)
         scalars = s
         var lines: [Range<Int>] = []
@@ -34,7 +42,7 @@ public struct TextDocument: Sendable {
             i += 1
         }
         func string(_ r: Range<Int>) -> String { String(scalars: s[r]) }
-        title = lines.first.map(string)
+        self.title = title ?? lines.first.map(string)
         let header = lines.filter { $0.count <= 120 }
         /// The value after `marker` (and a colon) in a header line, up to the first stop.
         func value(after markers: [String], stop: (Unicode.Scalar) -> Bool) -> String? {
@@ -52,13 +60,15 @@ public struct TextDocument: Sendable {
             }
             return nil
         }
-        date = value(after: ["信息时间", "发布时间", "时间"]) { u in
+        self.date = date ?? value(after: ["信息时间", "发布时间", "时间"]) { u in
             !(u.properties.numericType != nil || u == "-" || u == "/" || u == "年" || u == "月" || u == "日")
         }
-        source = value(after: ["来源"]) { u in "】]|｜\t ".unicodeScalars.contains(u) }
+        self.source = source ?? value(after: ["来源"]) { u in "】]|｜\t ".unicodeScalars.contains(u) }
     }
 
-    public var document: Document { Document(id: id, title: title, date: date, source: source, checksum: checksum) }
+    public var document: Document {
+        Document(id: id, title: title, date: date, source: source, checksum: checksum, location: location, format: format)
+    }
 
     /// The text of a range of scalars, as written.
     public func text(_ range: Range<Int>) -> String { String(scalars: scalars[range]) }

@@ -22,6 +22,8 @@ struct GraphMLKey: Sendable {
         GraphMLKey(id: "date", domain: .node, type: "string"),
         GraphMLKey(id: "source", domain: .node, type: "string"),
         GraphMLKey(id: "checksum", domain: .node, type: "string"),
+        GraphMLKey(id: "location", domain: .node, type: "string"),
+        GraphMLKey(id: "format", domain: .node, type: "string"),
         GraphMLKey(id: "relation", domain: .edge, type: "string"),
         GraphMLKey(id: "interaction", domain: .edge, type: "string"),
         GraphMLKey(id: "predicate", domain: .edge, type: "string"),

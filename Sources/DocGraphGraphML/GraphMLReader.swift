@@ -116,7 +116,8 @@ public enum GraphMLReader {
             let type = d["type"] ?? "Resource"
             if type == "Document" {
                 let id = d["name"] ?? n.id
-                let doc = Document(id: id, title: d["title"], date: d["date"], source: d["source"], checksum: d["checksum"] ?? "")
+                let doc = Document(id: id, title: d["title"], date: d["date"], source: d["source"], checksum: d["checksum"] ?? "",
+                                   location: d["location"], format: d["format"])
                 nodeIDs[n.id] = .iri(doc.iri)
                 graph.add(doc)
                 continue

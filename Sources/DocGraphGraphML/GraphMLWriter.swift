@@ -102,6 +102,8 @@ public enum GraphMLWriter {
             try data("date", d.date)
             try data("source", d.source)
             try data("checksum", d.checksum)
+            try data("location", d.location)
+            try data("format", d.format)
             try w.endElement()
         }
         for e in graph.sortedEntities {

@@ -8,13 +8,22 @@ public struct Document: Hashable, Sendable {
     public var source: String?
     /// Lowercase hexadecimal SHA-256 of the document's bytes.
     public var checksum: String
+    /// Where it was read from: the path as given, or `-` for standard input.
+    public var location: String?
+    /// What it was read as: a media type such as `text/html` or
+    /// `text/plain; charset=gb18030`. Offsets in provenance count in the
+    /// text read from it (for HTML and DOCX, the extracted text).
+    public var format: String?
 
-    public init(id: String, title: String? = nil, date: String? = nil, source: String? = nil, checksum: String) {
+    public init(id: String, title: String? = nil, date: String? = nil, source: String? = nil, checksum: String,
+                location: String? = nil, format: String? = nil) {
         self.id = id
         self.title = title
         self.date = date
         self.source = source
         self.checksum = checksum
+        self.location = location
+        self.format = format
     }
 
     /// The document's IRI, derived from its identifier.

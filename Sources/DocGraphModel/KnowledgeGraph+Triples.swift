@@ -24,6 +24,8 @@ extension KnowledgeGraph {
             if let t = d.date { try emit(Triple(s, DCTerms.date, lit(t, nil))) }
             if let t = d.source { try emit(Triple(s, DCTerms.source, lit(t, nil))) }
             try emit(Triple(s, DG.checksum, lit(d.checksum, nil)))
+            if let t = d.location { try emit(Triple(s, DG.location, lit(t, nil))) }
+            if let t = d.format { try emit(Triple(s, DCTerms.format, lit(t, nil))) }
             for e in mentioned[d.id] ?? [] { try emit(Triple(s, DG.mentions, e.term)) }
         }
         for e in sortedEntities {
@@ -96,7 +98,8 @@ extension KnowledgeGraph {
             add(Document(id: id, title: literal(s, DCTerms.title)?.lexicalForm,
                          date: literal(s, DCTerms.date)?.lexicalForm,
                          source: literal(s, DCTerms.source)?.lexicalForm,
-                         checksum: literal(s, DG.checksum)?.lexicalForm ?? ""))
+                         checksum: literal(s, DG.checksum)?.lexicalForm ?? "",
+                         location: literal(s, DG.location)?.lexicalForm, format: literal(s, DCTerms.format)?.lexicalForm))
             reserved.insert(s)
         }
         // Statements and their evidence carry provenance; collect them first.

@@ -44,6 +44,32 @@ public struct KnowledgeGraph: Sendable, Equatable {
         for r in other.relations.values { add(r) }
     }
 
+    /// Takes out what one document contributed, so that a changed version
+    /// can take its place: the document, its evidence (a relation left with
+    /// none goes), and its mention of each entity (an entity no document
+    /// mentions any more goes). Entities keep one set of names, not one per
+    /// document, so a name only the removed version used stays.
+    public mutating func removeDocument(_ id: String) {
+        documents[id] = nil
+        for (key, var relation) in relations where relation.removeEvidence(fromDocument: id) {
+            relations[key] = relation.evidenceCount == 0 ? nil : relation
+        }
+        for (node, var entity) in entities where entity.documents.remove(id) != nil {
+            entities[node] = entity.documents.isEmpty ? nil : entity
+        }
+    }
+
+    /// Sets each relation's confidence to the highest `confidence(rule)` among
+    /// its evidence, where every rule is known: after evidence was removed,
+    /// the maximum may belong to evidence that is gone.
+    public mutating func recomputeConfidence(_ confidence: (String) -> Double?) {
+        for (key, relation) in relations where relation.evidenceCount > 0 {
+            let values = relation.provenance.map { confidence($0.rule) }
+            guard !values.contains(where: { $0 == nil }), let best = values.compactMap({ $0 }).max() else { continue }
+            relations[key]?.confidence = best
+        }
+    }
+
     public var sortedEntities: [Entity] { entities.values.sorted { $0.node < $1.node } }
     public var sortedRelations: [Relation] { relations.values.sorted { $0.key < $1.key } }
     public var sortedDocuments: [Document] { documents.values.sorted { $0.id < $1.id } }

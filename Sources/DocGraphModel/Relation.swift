@@ -54,6 +54,13 @@ public struct Relation: Hashable, Sendable {
     /// How many pieces of evidence support the edge.
     public var evidenceCount: Int { evidence.count }
 
+    /// Drops the evidence read from one document; true if there was any.
+    public mutating func removeEvidence(fromDocument id: String) -> Bool {
+        let before = evidence.count
+        evidence = evidence.filter { $0.document != id }
+        return evidence.count != before
+    }
+
     /// Adds evidence and keeps the higher confidence, so the result does
     /// not depend on the order facts arrive in.
     public mutating func absorb(_ other: Relation) {

@@ -68,6 +68,7 @@ public enum DCTerms {
     public static let date = IRI(unchecked: namespace + "date")
     public static let source = IRI(unchecked: namespace + "source")
     public static let identifier = IRI(unchecked: namespace + "identifier")
+    public static let format = IRI(unchecked: namespace + "format")
 }
 
 /// DocGraph's own ontology namespace and the terms the model relies on.
@@ -94,6 +95,7 @@ public enum DG {
     public static let objectEnd = term("objectEnd")
     public static let rule = term("rule")
     public static let checksum = term("checksum")
+    public static let location = term("location")
     public static let attribute = term("attribute")
 }
 

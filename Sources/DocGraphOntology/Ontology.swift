@@ -85,6 +85,6 @@ public struct Ontology: Sendable {
     public static let infrastructure: Set<IRI> = [
         RDF.type, RDF.subject, RDF.predicate, RDF.object, RDF.statement, RDFS.label, RDFS.comment,
         SKOS.prefLabel, SKOS.altLabel, PROV.wasDerivedFrom, DCTerms.title, DCTerms.date, DCTerms.source,
-        DCTerms.identifier,
+        DCTerms.identifier, DCTerms.format,
     ]
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DocGraphExtract
+import DocGraphIngest
 import DocGraphModel
 import DocGraphOntology
 import Foundation
@@ -11,7 +12,7 @@ struct ExplainCommand: ParsableCommand {
         abstract: "Show, sentence by sentence, the mentions found in a document and the rule behind each edge.",
         discussion: "Example: docgraph explain report.txt")
 
-    @Argument(help: "A text document.")
+    @Argument(help: "A document (text, Markdown, HTML or .docx).")
     var input: String
 
     @Option(help: "The ontology folder (docgraph.owl, lexicons/, rules/). Default: ./Ontology or the one beside the program.")
@@ -21,7 +22,13 @@ struct ExplainCommand: ParsableCommand {
         try reportingFailures {
             let dir = try ontologyFolder(ontology)
             let extractor = Extractor(rules: try ExtractionRules.load(directory: dir))
-            let doc = try ExtractCommand.readDocument(input)
+            let item = try InputCollection(inputs: [input]).items.first ?? InputCollection.Item(path: input, id: "document")
+            let doc: TextDocument
+            do throws(IngestError) {
+                doc = try DocumentReader().read(bytes: try CollectionExtraction.bytes(of: item.path), id: item.id, location: item.path)
+            } catch {
+                throw CLIError(error.path, error.message)
+            }
             let reading = extractor.read(doc)
             let g = reading.graph
             func name(_ s: Subject) -> String { g.entities[s]?.label ?? KnowledgeGraph.fallbackLabel(s) }

@@ -1,8 +1,10 @@
 import ArgumentParser
 import DocGraphExtract
+import DocGraphIngest
 import DocGraphModel
 import DocGraphOntology
 import Foundation
+import Synchronization
 
 /// `docgraph extract`: documents in, one graph out.
 struct ExtractCommand: ParsableCommand {
@@ -10,89 +12,133 @@ struct ExtractCommand: ParsableCommand {
         commandName: "extract",
         abstract: "Extract a knowledge graph from documents.",
         discussion: """
-        Every input is a UTF-8 text document; the graph of all of them is written to each -o file,
-        in the format its extension names (.rdf, .graphml, .nt). Outputs are written atomically.
-        Example: docgraph extract report.txt -o report.rdf -o report.graphml
+        Inputs are files, folders (searched recursively), list files (--list) or - for standard input.
+        Plain text in UTF-8, UTF-16 (with a byte-order mark) or GB18030/GBK, Markdown, HTML pages and
+        Word (.docx) documents are read; the format is told by content and extension. The graph of all
+        of them is written to each -o file, in the format its extension names (.rdf, .graphml, .nt),
+        atomically. A document that cannot be read is reported and skipped (exit 1 with --strict).
+        Examples:
+          docgraph extract report.txt -o report.rdf -o report.graphml
+          docgraph extract pages/ --include '*.html' --jobs 2 -o pages.nt
+          docgraph extract new-pages/ --into pages.nt
         """)
 
-    @Argument(help: "Text documents to read, or folders: every .txt file below a folder is read, in path order.")
-    var inputs: [String]
+    @Argument(help: "Documents, folders, or - for standard input.")
+    var inputs: [String] = []
 
     @Option(name: [.short, .customLong("output")], help: "An output file (.rdf, .graphml or .nt); repeat for several.")
     var outputs: [String] = []
+
+    @Option(help: "A file listing documents to read, one path per line (relative to the list's folder); repeatable.")
+    var list: [String] = []
+
+    @Option(help: "In folders, read only files matching this glob (default: the formats DocGraph reads); repeatable.")
+    var include: [String] = []
+
+    @Option(help: "In folders, leave out files matching this glob (e.g. 'drafts/*'); repeatable.")
+    var exclude: [String] = []
+
+    @Option(help: "Read plain text in this encoding instead of detecting it: utf-8, utf-16le, utf-16be, gb18030.")
+    var encoding: String?
+
+    @Option(help: "Add the documents to this graph: unchanged documents (same checksum) are skipped, changed ones replaced. Written back unless -o is given.")
+    var into: String?
+
+    @Option(help: "Documents extracted at once (default: the number of cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Flag(help: "Fail (exit 1) when any document cannot be read, instead of skipping it.")
+    var strict = false
+
+    @Flag(name: [.short, .long], help: "No progress bar and no summary on stderr.")
+    var quiet = false
 
     @Option(help: "The ontology folder (docgraph.owl, lexicons/, rules/). Default: ./Ontology or the one beside the program.")
     var ontology: String?
 
     func validate() throws {
-        if outputs.isEmpty { throw ValidationError("give at least one output file with -o") }
-        for o in outputs { _ = try GraphFormat.of(o) }
+        if outputs.isEmpty && into == nil { throw ValidationError("give at least one output file with -o (or a graph with --into)") }
+        if inputs.isEmpty && list.isEmpty { throw ValidationError("give documents, folders or a --list file to read") }
+        for o in outputs + [into].compactMap({ $0 }) { _ = try GraphFormat.of(o) }
+        if let encoding, TextEncoding(name: encoding) == nil {
+            throw ValidationError("unknown encoding '\(encoding)': use utf-8, utf-16le, utf-16be or gb18030")
+        }
+        if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
     }
 
     func run() throws {
         try reportingFailures {
+            let started = Date()
             let dir = try ontologyFolder(ontology)
             let extractor = Extractor(rules: try ExtractionRules.load(directory: dir))
-            var graph = KnowledgeGraph()
-            for path in try Self.documentPaths(inputs) { extractor.extract(try Self.readDocument(path), into: &graph) }
-            for o in outputs { try GraphFiles.write(graph, to: o) }
-        }
-    }
-
-    /// The files to read: each input file as given, and for each folder the
-    /// `.txt` files below it, sorted by path so that runs are repeatable.
-    static func documentPaths(_ inputs: [String]) throws -> [String] {
-        var out: [String] = []
-        let fm = FileManager.default
-        for input in inputs {
-            var isDir: ObjCBool = false
-            guard fm.fileExists(atPath: input, isDirectory: &isDir) else { throw CLIError(input, "no such file") }
-            guard isDir.boolValue else { out.append(input); continue }
-            guard let walker = fm.enumerator(atPath: input) else { throw CLIError(input, "cannot read folder") }
-            var found: [String] = []
-            while let relative = walker.nextObject() as? String {
-                if relative.lowercased().hasSuffix(".txt") { found.append(input + "/" + relative) }
+            let collection = try InputCollection(inputs: inputs, lists: list, include: include, exclude: exclude)
+            let base = try into.map { path in
+                FileManager.default.fileExists(atPath: path) ? try GraphFiles.readGraph(path) : KnowledgeGraph()
+            } ?? KnowledgeGraph()
+            let run = CollectionExtraction(extractor: extractor, reader: DocumentReader(forcedEncoding: encoding.flatMap(TextEncoding.init(name:))),
+                                           jobs: jobs)
+            let bar = ProgressBar(enabled: !quiet && isatty(2) == 1 && collection.items.count > 1, started: started)
+            let outcome = run.run(collection.items, into: base) { bar.update($0) }
+            bar.finish()
+            for f in outcome.failures { printError(f.description + (strict ? "" : " (skipped)")) }
+            if strict && !outcome.failures.isEmpty {
+                throw CLIError(outcome.failures[0].path, "\(outcome.failures.count) document(s) could not be read; nothing written (--strict)")
             }
-            out += found.sorted()
+            if collection.items.isEmpty { printError("warning: no documents found in the inputs") }
+            for o in outputs.isEmpty ? [into!] : outputs { try GraphFiles.write(outcome.graph, to: o) }
+            if !quiet { printError(Self.summary(outcome, seconds: Date().timeIntervalSince(started))) }
         }
-        return out
     }
 
-    /// Reads a UTF-8 text document (a byte-order mark is skipped); its id is
-    /// the file name without extension.
-    static func readDocument(_ path: String) throws -> TextDocument {
-        try requireReadable(path)
-        guard let data = FileManager.default.contents(atPath: path) else { throw CLIError(path, "cannot read file") }
-        guard let text = String(validating: data, as: UTF8.self) else {
-            throw CLIError(path, "not valid UTF-8 (first bad byte at offset \(firstInvalidUTF8(data)))")
-        }
-        let body = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
-        let id = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
-        return TextDocument(id: id, text: body, checksum: IRIMinting.sha256Hex(data))
+    /// One line: documents, entities by class, relations, skips, time.
+    static func summary(_ o: CollectionExtraction.Outcome, seconds: Double) -> String {
+        var byClass: [String: Int] = [:]
+        for e in o.graph.entities.values { byClass[e.type.namespaceAndLocalName?.localName ?? e.type.string, default: 0] += 1 }
+        let classes = byClass.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
+        var parts = ["\(o.extracted.count) documents extracted"]
+        if !o.unchanged.isEmpty { parts.append("\(o.unchanged.count) unchanged") }
+        if !o.replaced.isEmpty { parts.append("\(o.replaced.count) replaced") }
+        if !o.failures.isEmpty { parts.append("\(o.failures.count) skipped") }
+        parts.append(classes.isEmpty ? "no entities" : classes)
+        parts.append("\(o.graph.relations.count) relations")
+        parts.append(String(format: "%.1f MB in %.2f s", Double(o.bytes) / 1e6, seconds))
+        return "docgraph: " + parts.joined(separator: "; ")
+    }
+}
+
+/// A progress bar on stderr, redrawn at most ten times a second.
+final class ProgressBar: Sendable {
+    let enabled: Bool
+    let started: Date
+    private let lastDraw = Mutex(Date.distantPast)
+
+    init(enabled: Bool, started: Date) {
+        self.enabled = enabled
+        self.started = started
     }
 
-    /// The byte offset of the first byte that breaks UTF-8 (RFC 3629).
-    static func firstInvalidUTF8(_ data: Data) -> Int {
-        let b = [UInt8](data)
-        var i = 0
-        while i < b.count {
-            let lead = b[i]
-            let (length, low, high): (Int, UInt8, UInt8)
-            switch lead {
-            case 0x00...0x7F: i += 1; continue
-            case 0xC2...0xDF: (length, low, high) = (2, 0x80, 0xBF)
-            case 0xE0: (length, low, high) = (3, 0xA0, 0xBF)
-            case 0xED: (length, low, high) = (3, 0x80, 0x9F)
-            case 0xE1...0xEF: (length, low, high) = (3, 0x80, 0xBF)
-            case 0xF0: (length, low, high) = (4, 0x90, 0xBF)
-            case 0xF4: (length, low, high) = (4, 0x80, 0x8F)
-            case 0xF1...0xF3: (length, low, high) = (4, 0x80, 0xBF)
-            default: return i
-            }
-            guard i + length <= b.count, (low...high).contains(b[i + 1]) else { return i }
-            for k in 2..<max(length, 2) where !(0x80...0xBF).contains(b[i + k]) { return i }
-            i += length
+    func update(_ p: CollectionExtraction.Progress) {
+        guard enabled else { return }
+        let now = Date()
+        let draw = lastDraw.withLock { last -> Bool in
+            guard now.timeIntervalSince(last) >= 0.1 || p.done == p.total else { return false }
+            last = now
+            return true
         }
-        return i
+        guard draw else { return }
+        let elapsed = max(now.timeIntervalSince(started), 0.001)
+        let fraction = Double(p.done) / Double(max(p.total, 1))
+        let width = 30
+        let filled = Int(fraction * Double(width))
+        let eta = p.done > 0 ? elapsed / Double(p.done) * Double(p.total - p.done) : 0
+        let line = String(format: "\r[%@%@] %d/%d documents  %.1f MB/s  ETA %d:%02d ", String(repeating: "#", count: filled),
+                          String(repeating: ".", count: width - filled), p.done, p.total, Double(p.bytes) / 1e6 / elapsed,
+                          Int(eta) / 60, Int(eta) % 60)
+        FileHandle.standardError.write(Data(line.utf8))
+    }
+
+    func finish() {
+        guard enabled else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
     }
 }

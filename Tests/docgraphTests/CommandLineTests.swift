@@ -77,14 +77,55 @@ struct CommandLineTests {
         #expect(r.stderr.contains("/nonexistent-dir/x.rdf: error: the folder '/nonexistent-dir' does not exist"))
     }
 
-    @Test func invalidUTF8DocumentIsRejectedWithItsOffset() throws {
+    @Test func invalidUTF8DocumentIsSkippedWithItsOffsetOrFailsWithStrict() throws {
         let dir = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let p = dir.appendingPathComponent("bad.txt")
         try Data([0xE4, 0xB8, 0xAD, 0xFF, 0x41]).write(to: p)
-        let r = try CLI.run(["extract", p.path, "-o", dir.appendingPathComponent("o.rdf").path])
-        #expect(r.status == 1)
-        #expect(r.stderr.contains("first bad byte at offset 3"))
+        let good = CLI.root.appendingPathComponent("Tests/Fixtures/samples/own/05-ningbo-npc-2023.txt").path
+        let out = dir.appendingPathComponent("o.rdf").path
+        let skipped = try CLI.run(["extract", p.path, good, "-o", out])
+        #expect(skipped.status == 0)
+        #expect(skipped.stderr.contains("\(p.path): error: not valid UTF-8 (first bad byte at offset 3)"))
+        #expect(skipped.stderr.contains("(skipped)"))
+        #expect(try CLI.run(["stats", out]).stdout.hasPrefix("documents\t1\n"))
+        try FileManager.default.removeItem(atPath: out)
+        let strict = try CLI.run(["extract", p.path, good, "--strict", "-o", out])
+        #expect(strict.status == 1)
+        #expect(strict.stderr.contains("first bad byte at offset 3"))
+        #expect(!FileManager.default.fileExists(atPath: out))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["bad.txt"])
+    }
+
+    @Test func standardInputIsADocument() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("o.nt").path
+        let text = try String(contentsOf: CLI.root.appendingPathComponent("Tests/Fixtures/samples/own/05-ningbo-npc-2023.txt"), encoding: .utf8)
+        let r = try CLI.run(["extract", "-", "-q", "-o", out], stdin: text)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.isEmpty)
+        let nt = try String(contentsOfFile: out, encoding: .utf8)
+        #expect(nt.contains("<https://w3id.org/docgraph/id/document/stdin>"))
+        #expect(nt.contains("宁波市人大常委会"))
+    }
+
+    @Test func intoAddsOnlyNewDocumentsAndWritesBack() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let docs = dir.appendingPathComponent("docs")
+        try FileManager.default.createDirectory(at: docs, withIntermediateDirectories: true)
+        let own = CLI.root.appendingPathComponent("Tests/Fixtures/samples/own")
+        try FileManager.default.copyItem(at: own.appendingPathComponent("05-ningbo-npc-2023.txt"), to: docs.appendingPathComponent("a.txt"))
+        let graph = dir.appendingPathComponent("g.nt").path
+        #expect(try CLI.run(["extract", docs.path, "--into", graph]).status == 0)
+        try FileManager.default.copyItem(at: own.appendingPathComponent("06-chengdu-court-2023.txt"), to: docs.appendingPathComponent("b.txt"))
+        let r = try CLI.run(["extract", docs.path, "--into", graph])
+        #expect(r.status == 0)
+        #expect(r.stderr.contains("1 documents extracted; 1 unchanged"))
+        let fresh = dir.appendingPathComponent("fresh.nt").path
+        #expect(try CLI.run(["extract", docs.path, "-o", fresh, "--jobs", "1"]).status == 0)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: graph)) == Data(contentsOf: URL(fileURLWithPath: fresh)))
     }
 
     @Test func everySubcommandHasHelp() throws {
@@ -127,7 +168,7 @@ struct CommandLineTests {
             try FileManager.default.copyItem(at: CLI.root.appendingPathComponent("Tests/Fixtures/samples/dev/\(name).txt"),
                                              to: docs.appendingPathComponent("\(name).txt"))
         }
-        try "not a document".write(to: docs.appendingPathComponent("notes.md"), atomically: true, encoding: .utf8)
+        try "not a document".write(to: docs.appendingPathComponent("notes.png"), atomically: true, encoding: .utf8)
         let out = dir.appendingPathComponent("all.nt").path
         let r = try CLI.run(["extract", dir.appendingPathComponent("docs").path, "-o", out])
         #expect(r.status == 0, "\(r.stderr)")

@@ -1,0 +1,114 @@
+import DocGraphExtract
+import DocGraphModel
+import Foundation
+import Synchronization
+
+/// Extracts one graph from a collection of documents on several threads.
+///
+/// Each worker takes the next document, reads and extracts it into a graph
+/// of its own, and the workers' graphs are merged at the end. Merging is a
+/// union (names, documents and evidence are sets, confidence a maximum),
+/// and every serialization sorts, so the output is byte-identical whatever
+/// the number of jobs and the order documents finish in. Only one document
+/// per worker is in memory at a time: peak memory follows the graph.
+public struct CollectionExtraction: Sendable {
+    public var extractor: Extractor
+    public var reader: DocumentReader
+    public var jobs: Int
+
+    public init(extractor: Extractor, reader: DocumentReader = DocumentReader(), jobs: Int = ProcessInfo.processInfo.activeProcessorCount) {
+        self.extractor = extractor
+        self.reader = reader
+        self.jobs = max(1, jobs)
+    }
+
+    /// How far a run has got, for a progress display.
+    public struct Progress: Sendable {
+        public var done: Int
+        public var total: Int
+        public var bytes: Int
+    }
+
+    public struct Outcome: Sendable {
+        public var graph: KnowledgeGraph
+        /// Inputs that could not be read, in path order; the others are in the graph.
+        public var failures: [IngestError]
+        public var extracted: [String] = []
+        /// Documents left out because the graph already held their checksum.
+        public var unchanged: [String] = []
+        /// Documents whose earlier version was replaced.
+        public var replaced: [String] = []
+        public var bytes = 0
+    }
+
+    /// Extracts `items` into `base` (empty for a fresh run). A document whose
+    /// checksum `base` already holds is skipped; one whose id `base` holds
+    /// with another checksum replaces the facts of its earlier version.
+    public func run(_ items: [InputCollection.Item], into base: KnowledgeGraph = KnowledgeGraph(),
+                    progress: @Sendable (Progress) -> Void = { _ in }) -> Outcome {
+        let known = Set(base.documents.values.map(\.checksum))
+        let next = Atomic<Int>(0)
+        struct Shared {
+            var graphs: [KnowledgeGraph] = []
+            var failures: [IngestError] = []
+            var extracted: [String] = []
+            var unchanged: [String] = []
+            var replaced: [String] = []
+            var done = 0
+            var bytes = 0
+        }
+        let shared = Mutex(Shared())
+        let workers = min(jobs, max(items.count, 1))
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            var graph = KnowledgeGraph()
+            while true {
+                let i = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                guard i < items.count else { break }
+                let item = items[i]
+                var outcome: (failure: IngestError?, skipped: Bool, replaced: Bool, bytes: Int) = (nil, false, false, 0)
+                do throws(IngestError) {
+                    let bytes = try Self.bytes(of: item.path)
+                    outcome.bytes = bytes.count
+                    let checksum = IRIMinting.sha256Hex(bytes)
+                    if known.contains(checksum) {
+                        outcome.skipped = true
+                    } else {
+                        outcome.replaced = base.documents[item.id] != nil
+                        extractor.extract(try reader.read(bytes: bytes, id: item.id, location: item.path), into: &graph)
+                    }
+                } catch {
+                    outcome.failure = error
+                }
+                let snapshot = shared.withLock { s -> Progress in
+                    if let f = outcome.failure { s.failures.append(f) }
+                    else if outcome.skipped { s.unchanged.append(item.id) }
+                    else { s.extracted.append(item.id); if outcome.replaced { s.replaced.append(item.id) } }
+                    s.done += 1
+                    s.bytes += outcome.bytes
+                    return Progress(done: s.done, total: items.count, bytes: s.bytes)
+                }
+                progress(snapshot)
+            }
+            shared.withLock { $0.graphs.append(graph) }
+        }
+        let s = shared.withLock { $0 }
+        var graph = base
+        for id in s.replaced { graph.removeDocument(id) }
+        for g in s.graphs { graph.merge(g) }
+        if !s.replaced.isEmpty { graph.recomputeConfidence(extractor.confidence(ofRule:)) }
+        return Outcome(graph: graph, failures: s.failures.sorted { $0.path < $1.path }, extracted: s.extracted.sorted(),
+                       unchanged: s.unchanged.sorted(), replaced: s.replaced.sorted(), bytes: s.bytes)
+    }
+
+    /// The bytes of a file, or of standard input for `-`.
+    public static func bytes(of path: String) throws(IngestError) -> [UInt8] {
+        if path == "-" { return [UInt8](FileHandle.standardInput.readDataToEndOfFile()) }
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else { throw IngestError(path, "no such file") }
+        guard !isDir.boolValue else { throw IngestError(path, "is a folder, not a file") }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw IngestError(path, FileManager.default.isReadableFile(atPath: path) ? "cannot read file" : "permission denied")
+        }
+        return [UInt8](data)
+    }
+}

@@ -1,0 +1,106 @@
+import Foundation
+
+/// The documents a run reads, from what the user named: files, folders
+/// (searched recursively for the formats DocGraph reads, narrowed by
+/// include and exclude globs), list files (one path per line), and `-` for
+/// standard input.
+///
+/// Each document gets an id that is unique in the collection and does not
+/// depend on the order inputs were named in: the shortest tail of its path
+/// (without extension) that no other document shares — `report` alone,
+/// `2023/report` and `2024/report` when both exist.
+public struct InputCollection: Sendable {
+    public struct Item: Sendable, Equatable {
+        /// The path to read, or `-` for standard input.
+        public var path: String
+        public var id: String
+        public init(path: String, id: String) {
+            self.path = path
+            self.id = id
+        }
+    }
+
+    public private(set) var items: [Item]
+
+    /// What a folder search picks up when no `--include` is given.
+    public static let defaultIncludes = ["*.txt", "*.text", "*.md", "*.markdown", "*.html", "*.htm", "*.xhtml", "*.docx"]
+
+    /// Expands `inputs` (files, folders, `-`) and the paths in `lists`.
+    /// Globs without `/` match a file's name, globs with `/` its path below
+    /// the folder; `*` matches across folders. Named files are always read.
+    public init(inputs: [String], lists: [String] = [], include: [String] = [], exclude: [String] = []) throws(IngestError) {
+        var paths: [String] = []
+        let fm = FileManager.default
+        let includes = include.isEmpty ? Self.defaultIncludes : include
+        for list in lists {
+            guard let data = fm.contents(atPath: list), let text = String(data: data, encoding: .utf8) else {
+                throw IngestError(list, "cannot read list file")
+            }
+            let base = (list as NSString).deletingLastPathComponent
+            for line in text.split(whereSeparator: \.isNewline) {
+                let entry = line.trimmingCharacters(in: .whitespaces)
+                if entry.isEmpty || entry.hasPrefix("#") { continue }
+                paths.append(entry.hasPrefix("/") || base.isEmpty ? entry : base + "/" + entry)
+            }
+        }
+        for input in inputs {
+            if input == "-" { paths.append("-"); continue }
+            var isDir: ObjCBool = false
+            guard fm.fileExists(atPath: input, isDirectory: &isDir) else { throw IngestError(input, "no such file or folder") }
+            guard isDir.boolValue else { paths.append(input); continue }
+            guard let walker = fm.enumerator(atPath: input) else { throw IngestError(input, "cannot read folder") }
+            let root = input.hasSuffix("/") ? String(input.dropLast()) : input
+            while let relative = walker.nextObject() as? String {
+                let name = (relative as NSString).lastPathComponent
+                // Hidden files and folders, and Word's lock files (~$report.docx), are not documents.
+                if name.hasPrefix(".") {
+                    if (walker.fileAttributes?[.type] as? FileAttributeType) == .typeDirectory { walker.skipDescendants() }
+                    continue
+                }
+                if name.hasPrefix("~$") { continue }
+                if (walker.fileAttributes?[.type] as? FileAttributeType) == .typeDirectory { continue }
+                guard includes.contains(where: { Self.glob($0, matches: relative) }),
+                      !exclude.contains(where: { Self.glob($0, matches: relative) }) else { continue }
+                paths.append(root + "/" + relative)
+            }
+        }
+        var seen = Set<String>()
+        let unique = paths.filter { seen.insert($0).inserted }.sorted()
+        items = zip(unique, Self.ids(for: unique)).map { Item(path: $0, id: $1) }
+    }
+
+    /// fnmatch(3)-style matching of `pattern` against a path below a folder:
+    /// against the file name when the pattern has no `/`.
+    public static func glob(_ pattern: String, matches relativePath: String) -> Bool {
+        let subject = pattern.contains("/") ? relativePath : (relativePath as NSString).lastPathComponent
+        return fnmatch(pattern, subject, 0) == 0
+    }
+
+    /// The shortest path tails, without extension, that tell the paths apart.
+    static func ids(for paths: [String]) -> [String] {
+        func parts(_ p: String) -> [String] {
+            if p == "-" { return ["stdin"] }
+            var comps = p.split(separator: "/").map(String.init).filter { $0 != "." }
+            if let last = comps.last, let dot = last.lastIndex(of: "."), dot != last.startIndex {
+                comps[comps.count - 1] = String(last[..<dot])
+            }
+            return comps
+        }
+        let all = paths.map(parts)
+        var depth = [Int](repeating: 1, count: all.count)
+        while true {
+            let tails = all.indices.map { all[$0].suffix(depth[$0]).joined(separator: "/") }
+            var groups: [String: [Int]] = [:]
+            for (i, t) in tails.enumerated() { groups[t, default: []].append(i) }
+            var grew = false
+            for (_, members) in groups where members.count > 1 {
+                for i in members where depth[i] < all[i].count { depth[i] += 1; grew = true }
+            }
+            if grew { continue }
+            // Paths that differ only in their extension (report.txt, report.html) keep it.
+            return tails.indices.map { i in
+                groups[tails[i]]!.count > 1 ? paths[i].split(separator: "/").filter { $0 != "." }.joined(separator: "/") : tails[i]
+            }
+        }
+    }
+}
