@@ -111,7 +111,8 @@ extension KnowledgeGraph {
                   let obj = object(RDF.object)?.subject else { continue }
             reserved.insert(s)
             let role = literal(s, DG.role)?.lexicalForm
-            let confidence = literal(s, DG.confidence).flatMap { Double($0.lexicalForm) } ?? 1
+            // Shards of one collection may each state a confidence: the fact's is the highest.
+            let confidence = pos.compactMap { $0.0 == DG.confidence ? $0.1.literal.flatMap { Double($0.lexicalForm) } : nil }.max() ?? 1
             var provenance: [Provenance] = []
             for (p, o) in pos where p == DG.hasEvidence {
                 guard let ev = o.subject else { continue }

@@ -89,6 +89,20 @@ struct CollectionTests {
         #expect(!fresh.entities.values.contains { $0.label == "《中华人民共和国水法》" })
     }
 
+    @Test func shardsExtractedApartMergeIntoTheSingleRunGraph() throws {
+        let dir = Fixtures.folder()
+        // The documents share facts (their evidence joins one edge), and each has one of its own.
+        _ = Fixtures.write(Array((Fixtures.hangzhou + "常委会制定《杭州市河道管理条例》。").utf8), "a.txt", in: dir)
+        _ = Fixtures.write(Array((Fixtures.hangzhou + "常委会修改《杭州市河道管理条例》。").utf8), "b.txt", in: dir)
+        let items = try InputCollection(inputs: [dir.path]).items
+        let extraction = CollectionExtraction(extractor: try Fixtures.extractor.get())
+        var triples: [Triple] = []
+        for shard in items { extraction.run([shard]).graph.forEachTriple { triples.append($0) } }
+        let merged = Fixtures.nTriples(KnowledgeGraph(triples: triples)).split(separator: "\n")
+        let single = Fixtures.nTriples(extraction.run(items).graph).split(separator: "\n")
+        #expect(merged == single, "only merged: \(Set(merged).subtracting(single)), only single: \(Set(single).subtracting(merged))")
+    }
+
     @Test func unreadableDocumentsAreReportedAndSkipped() throws {
         let dir = Fixtures.folder()
         _ = Fixtures.write(Array(Fixtures.hangzhou.utf8), "good.txt", in: dir)

@@ -39,6 +39,34 @@ struct KnowledgeGraphTests {
         #expect(g.sortedRelations[0].confidence == 0.9)
     }
 
+    @Test func shardsStatingTwoConfidencesReadAsTheHigher() {
+        var a = KnowledgeGraph(), b = KnowledgeGraph()
+        let s = Entity(type: org, label: "甲", documents: ["d1"]), o = Entity(type: reg, label: "《乙条例》", documents: ["d1"])
+        a.add(s); a.add(o); b.add(s); b.add(o)
+        a.add(Relation(subject: s.node, predicate: DG.term("enacted"), object: o.node, confidence: 0.6, provenance: [provenance(0)]))
+        b.add(Relation(subject: s.node, predicate: DG.term("enacted"), object: o.node, confidence: 0.9, provenance: [provenance(40)]))
+        var triples: [Triple] = []
+        a.forEachTriple { triples.append($0) }
+        b.forEachTriple { triples.append($0) }
+        var merged = a
+        merged.merge(b)
+        #expect(KnowledgeGraph(triples: triples).sortedRelations[0].confidence == 0.9)
+        #expect(KnowledgeGraph(triples: triples) == KnowledgeGraph(triples: merged.triples))
+    }
+
+    @Test func removingADocumentTakesOutWhatOnlyItSupported() {
+        var g = KnowledgeGraph()
+        let s = Entity(type: org, label: "甲", documents: ["d1", "d2"]), o = Entity(type: reg, label: "《乙条例》", documents: ["d1"])
+        g.add(s); g.add(o)
+        g.add(Document(id: "d1", checksum: "x"))
+        g.add(Relation(subject: s.node, predicate: DG.term("enacted"), object: o.node, provenance: [provenance(0)]))
+        g.removeDocument("d1")
+        #expect(g.documents.isEmpty)
+        #expect(g.relations.isEmpty)
+        #expect(g.sortedEntities.map(\.label) == ["甲"])
+        #expect(g.sortedEntities[0].documents == ["d2"])
+    }
+
     @Test func mergeOfTwoGraphsUnifiesTheSameEntity() {
         var a = KnowledgeGraph(), b = KnowledgeGraph()
         a.add(Entity(type: org, label: "某市委", documents: ["d1"]))
