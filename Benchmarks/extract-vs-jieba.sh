@@ -31,7 +31,7 @@ while total < target:
 print(f"corpus: {n} documents, {total / 1e6:.1f} MB")
 PY
 bytes=$(cat "$work"/corpus/*.txt | wc -c)
-/usr/bin/time -f "%e %M" -o "$work/time" taskset -c 0 "$bin" extract "$work/corpus" -o "$work/out.nt"
+/usr/bin/time -f "%e %M" -o "$work/time" taskset -c 0 "$bin" extract "$work/corpus" --jobs 1 -q -o "$work/out.nt"
 read -r secs kb < "$work/time"
 awk -v b="$bytes" -v s="$secs" -v k="$kb" 'BEGIN { printf "docgraph extract: %.1f MB in %.2f s = %.2f MB/s, %.0f MiB peak\n", b / 1e6, s, b / 1e6 / s, k / 1024 }' | tee "$work/dg"
 taskset -c 0 python3 Benchmarks/jieba_posseg.py "$work"/corpus/*.txt | tee "$work/jb"
@@ -39,7 +39,7 @@ dg=$(sed -E 's/.*= ([0-9.]+) MB\/s.*/\1/' "$work/dg"); jb=$(sed -E 's/.*= ([0-9.
 awk -v a="$dg" -v b="$jb" 'BEGIN { printf "docgraph / jieba.posseg throughput: %.1fx (target >= 10x, and >= 5 MB/s)\n", a / b }'
 mkdir -p "$work/corpus3"
 for r in 1 2 3; do for f in "$work"/corpus/*.txt; do ln -s "$f" "$work/corpus3/r${r}_$(basename "$f")"; done; done
-/usr/bin/time -f "%e %M" -o "$work/time3" taskset -c 0 "$bin" extract "$work/corpus3" -o "$work/out3.nt"
+/usr/bin/time -f "%e %M" -o "$work/time3" taskset -c 0 "$bin" extract "$work/corpus3" --jobs 1 -q -o "$work/out3.nt"
 read -r secs3 kb3 < "$work/time3"
 awk -v b="$bytes" -v k="$kb" -v k3="$kb3" -v t="$(wc -l < "$work/out.nt")" -v t3="$(wc -l < "$work/out3.nt")" 'BEGIN {
   printf "memory: %.1f MB of text -> %.0f MiB peak (graph %d triples); %.1f MB -> %.0f MiB peak (graph %d triples)\n",

@@ -15,11 +15,17 @@ public struct CollectionExtraction: Sendable {
     public var extractor: Extractor
     public var reader: DocumentReader
     public var jobs: Int
+    /// Makes each worker's extractor. Workers that share one extractor share
+    /// its arrays and dictionaries, and their reference counts, which two
+    /// cores then fight over; rules loaded once per worker keep them apart.
+    public var workerExtractor: @Sendable () -> Extractor
 
-    public init(extractor: Extractor, reader: DocumentReader = DocumentReader(), jobs: Int = ProcessInfo.processInfo.activeProcessorCount) {
+    public init(extractor: Extractor, reader: DocumentReader = DocumentReader(), jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
+                workerExtractor: (@Sendable () -> Extractor)? = nil) {
         self.extractor = extractor
         self.reader = reader
         self.jobs = max(1, jobs)
+        self.workerExtractor = workerExtractor ?? { extractor }
     }
 
     /// How far a run has got, for a progress display.
@@ -59,7 +65,8 @@ public struct CollectionExtraction: Sendable {
         }
         let shared = Mutex(Shared())
         let workers = min(jobs, max(items.count, 1))
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            let extractor = worker == 0 ? extractor : workerExtractor()
             var graph = KnowledgeGraph()
             while true {
                 let i = next.wrappingAdd(1, ordering: .relaxed).oldValue
@@ -74,7 +81,7 @@ public struct CollectionExtraction: Sendable {
                         outcome.skipped = true
                     } else {
                         outcome.replaced = base.documents[item.id] != nil
-                        extractor.extract(try reader.read(bytes: bytes, id: item.id, location: item.path), into: &graph)
+                        extractor.extract(try reader.read(bytes: bytes, id: item.id, location: item.path, checksum: checksum), into: &graph)
                     }
                 } catch {
                     outcome.failure = error

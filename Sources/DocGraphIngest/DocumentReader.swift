@@ -48,9 +48,11 @@ public struct DocumentReader: Sendable {
         self.forcedEncoding = forcedEncoding
     }
 
-    public func read(bytes: [UInt8], id: String, location: String) throws(IngestError) -> TextDocument {
-        let checksum = IRIMinting.sha256Hex(bytes)
-        switch DocumentFormat.detect(bytes: bytes, path: location) {
+    /// Reads one document; `checksum` is the SHA-256 of `bytes` when the caller has it already.
+    public func read(bytes: [UInt8], id: String, location: String, checksum: String? = nil) throws(IngestError) -> TextDocument {
+        let checksum = checksum ?? IRIMinting.sha256Hex(bytes)
+        let format = DocumentFormat.detect(bytes: bytes, path: location)
+        switch format {
         case .text, .markdown:
             let decoded: (text: String, encoding: TextEncoding)
             do {
@@ -58,7 +60,7 @@ public struct DocumentReader: Sendable {
             } catch {
                 throw IngestError(location, error.byteOffset.map { _ in error.message } ?? error.message)
             }
-            let markdown = DocumentFormat.detect(bytes: bytes, path: location) == .markdown
+            let markdown = format == .markdown
             let text = markdown ? MarkdownText.plainText(decoded.text) : decoded.text
             let type = markdown ? "text/markdown" : "text/plain"
             return TextDocument(id: id, text: text, checksum: checksum, location: location,

@@ -48,17 +48,8 @@ public struct InputCollection: Sendable {
             var isDir: ObjCBool = false
             guard fm.fileExists(atPath: input, isDirectory: &isDir) else { throw IngestError(input, "no such file or folder") }
             guard isDir.boolValue else { paths.append(input); continue }
-            guard let walker = fm.enumerator(atPath: input) else { throw IngestError(input, "cannot read folder") }
-            let root = input.hasSuffix("/") ? String(input.dropLast()) : input
-            while let relative = walker.nextObject() as? String {
-                let name = (relative as NSString).lastPathComponent
-                // Hidden files and folders, and Word's lock files (~$report.docx), are not documents.
-                if name.hasPrefix(".") {
-                    if (walker.fileAttributes?[.type] as? FileAttributeType) == .typeDirectory { walker.skipDescendants() }
-                    continue
-                }
-                if name.hasPrefix("~$") { continue }
-                if (walker.fileAttributes?[.type] as? FileAttributeType) == .typeDirectory { continue }
+            let root = input.hasSuffix("/") && input.count > 1 ? String(input.dropLast()) : input
+            for relative in try Self.files(below: root) {
                 guard includes.contains(where: { Self.glob($0, matches: relative) }),
                       !exclude.contains(where: { Self.glob($0, matches: relative) }) else { continue }
                 paths.append(root + "/" + relative)
@@ -67,6 +58,36 @@ public struct InputCollection: Sendable {
         var seen = Set<String>()
         let unique = paths.filter { seen.insert($0).inserted }.sorted()
         items = zip(unique, Self.ids(for: unique)).map { Item(path: $0, id: $1) }
+    }
+
+    /// The files below `root`, as paths relative to it, with readdir(3):
+    /// the entry type comes with the name, so a folder of thousands of
+    /// documents costs no stat per file. Hidden files and folders, and
+    /// Word's lock files (~$report.docx), are not documents. Symbolic links
+    /// to files are followed; links to folders are not (no cycles).
+    static func files(below root: String) throws(IngestError) -> [String] {
+        var out: [String] = []
+        var pending = [""]
+        while let relative = pending.popLast() {
+            let folder = relative.isEmpty ? root : root + "/" + relative
+            guard let dir = opendir(folder) else { throw IngestError(folder, "cannot read folder") }
+            defer { closedir(dir) }
+            while let entry = readdir(dir) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+                }
+                if name.hasPrefix(".") || name.hasPrefix("~$") { continue }
+                let path = relative.isEmpty ? name : relative + "/" + name
+                var type = Int32(entry.pointee.d_type)
+                if type == Int32(DT_UNKNOWN) || type == Int32(DT_LNK) {
+                    var st = stat()
+                    guard stat(root + "/" + path, &st) == 0 else { continue }
+                    type = (st.st_mode & S_IFMT) == S_IFDIR ? (type == Int32(DT_LNK) ? -1 : Int32(DT_DIR)) : Int32(DT_REG)
+                }
+                if type == Int32(DT_DIR) { pending.append(path) } else if type == Int32(DT_REG) { out.append(path) }
+            }
+        }
+        return out
     }
 
     /// fnmatch(3)-style matching of `pattern` against a path below a folder:

@@ -76,9 +76,12 @@ struct ExtractCommand: ParsableCommand {
                 FileManager.default.fileExists(atPath: path) ? try GraphFiles.readGraph(path) : KnowledgeGraph()
             } ?? KnowledgeGraph()
             let run = CollectionExtraction(extractor: extractor, reader: DocumentReader(forcedEncoding: encoding.flatMap(TextEncoding.init(name:))),
-                                           jobs: jobs)
+                                           jobs: jobs, workerExtractor: {
+                                               (try? ExtractionRules.load(directory: dir)).map(Extractor.init(rules:)) ?? extractor
+                                           })
             let bar = ProgressBar(enabled: !quiet && isatty(2) == 1 && collection.items.count > 1, started: started)
             let outcome = run.run(collection.items, into: base) { bar.update($0) }
+            let extracted = Date()
             bar.finish()
             for f in outcome.failures { printError(f.description + (strict ? "" : " (skipped)")) }
             if strict && !outcome.failures.isEmpty {
@@ -86,23 +89,26 @@ struct ExtractCommand: ParsableCommand {
             }
             if collection.items.isEmpty { printError("warning: no documents found in the inputs") }
             for o in outputs.isEmpty ? [into!] : outputs { try GraphFiles.write(outcome.graph, to: o) }
-            if !quiet { printError(Self.summary(outcome, seconds: Date().timeIntervalSince(started))) }
+            if !quiet {
+                printError(Self.summary(outcome, extracting: extracted.timeIntervalSince(started), writing: Date().timeIntervalSince(extracted)))
+            }
         }
     }
 
-    /// One line: documents, entities by class, relations, skips, time.
-    static func summary(_ o: CollectionExtraction.Outcome, seconds: Double) -> String {
+    /// One line: documents, entities by class, relations, skips, and the
+    /// time to read and extract (on every job) and to write (on one).
+    static func summary(_ o: CollectionExtraction.Outcome, extracting: Double, writing: Double) -> String {
         var byClass: [String: Int] = [:]
         for e in o.graph.entities.values { byClass[e.type.namespaceAndLocalName?.localName ?? e.type.string, default: 0] += 1 }
         let classes = byClass.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
-        var parts = ["\(o.extracted.count) documents extracted"]
-        if !o.unchanged.isEmpty { parts.append("\(o.unchanged.count) unchanged") }
-        if !o.replaced.isEmpty { parts.append("\(o.replaced.count) replaced") }
-        if !o.failures.isEmpty { parts.append("\(o.failures.count) skipped") }
-        parts.append(classes.isEmpty ? "no entities" : classes)
-        parts.append("\(o.graph.relations.count) relations")
-        parts.append(String(format: "%.1f MB in %.2f s", Double(o.bytes) / 1e6, seconds))
-        return "docgraph: " + parts.joined(separator: "; ")
+        var documents = ["\(o.extracted.count) extracted"]
+        if !o.unchanged.isEmpty { documents.append("\(o.unchanged.count) unchanged") }
+        if !o.replaced.isEmpty { documents.append("\(o.replaced.count) replaced") }
+        if !o.failures.isEmpty { documents.append("\(o.failures.count) skipped") }
+        return "docgraph: documents: " + documents.joined(separator: ", ")
+            + "; entities: " + (classes.isEmpty ? "none" : classes)
+            + "; relations: \(o.graph.relations.count)"
+            + String(format: "; %.2f MB read and extracted in %.2f s, written in %.2f s", Double(o.bytes) / 1e6, extracting, writing)
     }
 }
 
