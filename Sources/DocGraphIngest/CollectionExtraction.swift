@@ -45,11 +45,15 @@ public struct CollectionExtraction: Sendable {
         /// Documents whose earlier version was replaced.
         public var replaced: [String] = []
         public var bytes = 0
+        /// Things the user should know that did not stop the run.
+        public var warnings: [String] = []
     }
 
     /// Extracts `items` into `base` (empty for a fresh run). A document whose
     /// checksum `base` already holds is skipped; one whose id `base` holds
-    /// with another checksum replaces the facts of its earlier version.
+    /// with another checksum replaces the facts of its earlier version, and
+    /// the documents that share entities with it are read again from their
+    /// recorded locations, so that the result equals a fresh run.
     public func run(_ items: [InputCollection.Item], into base: KnowledgeGraph = KnowledgeGraph(),
                     progress: @Sendable (Progress) -> Void = { _ in }) -> Outcome {
         let known = Set(base.documents.values.map(\.checksum))
@@ -100,11 +104,39 @@ public struct CollectionExtraction: Sendable {
         }
         let s = shared.withLock { $0 }
         var graph = base
-        for id in s.replaced { graph.removeDocument(id) }
+        var warnings: [String] = []
+        if !s.replaced.isEmpty {
+            // An entity keeps one set of names for all documents, so the names an old version gave
+            // cannot be taken out alone: the entities it mentioned start again from no names, and
+            // the other documents that mention them are read again from where they were read.
+            let replaced = Set(s.replaced)
+            let touched = Set(base.entities.values.filter { !$0.documents.isDisjoint(with: replaced) }.map(\.node))
+            let others = Set(touched.flatMap { base.entities[$0]?.documents ?? [] }).subtracting(replaced)
+            var again = KnowledgeGraph()
+            var unavailable: [String] = []
+            for id in others.sorted() {
+                guard let d = base.documents[id], let path = d.location,
+                      let bytes = try? Self.bytes(of: path), IRIMinting.sha256Hex(bytes) == d.checksum,
+                      let doc = try? reader.read(bytes: bytes, id: id, location: path, checksum: d.checksum) else {
+                    unavailable.append(id)
+                    continue
+                }
+                extractor.extract(doc, into: &again)
+            }
+            if unavailable.isEmpty {
+                for id in others { graph.removeDocument(id) }
+                graph.forgetNames(of: touched)
+                graph.merge(again)
+            } else {
+                warnings.append("cannot read again \(unavailable.joined(separator: ", ")) as it was (moved or changed): "
+                                + "names that only the replaced versions gave stay until a fresh run")
+            }
+            for id in s.replaced { graph.removeDocument(id) }
+        }
         for g in s.graphs { graph.merge(g) }
         if !s.replaced.isEmpty { graph.recomputeConfidence(extractor.confidence(ofRule:)) }
         return Outcome(graph: graph, failures: s.failures.sorted { $0.path < $1.path }, extracted: s.extracted.sorted(),
-                       unchanged: s.unchanged.sorted(), replaced: s.replaced.sorted(), bytes: s.bytes)
+                       unchanged: s.unchanged.sorted(), replaced: s.replaced.sorted(), bytes: s.bytes, warnings: warnings)
     }
 
     /// The bytes of a file, or of standard input for `-`.

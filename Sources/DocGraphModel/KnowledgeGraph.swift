@@ -48,7 +48,8 @@ public struct KnowledgeGraph: Sendable, Equatable {
     /// can take its place: the document, its evidence (a relation left with
     /// none goes), and its mention of each entity (an entity no document
     /// mentions any more goes). Entities keep one set of names, not one per
-    /// document, so a name only the removed version used stays.
+    /// document, so a name only the removed version used stays (see
+    /// ``forgetNames(of:)``).
     public mutating func removeDocument(_ id: String) {
         documents[id] = nil
         for (key, var relation) in relations where relation.removeEvidence(fromDocument: id) {
@@ -57,6 +58,11 @@ public struct KnowledgeGraph: Sendable, Equatable {
         for (node, var entity) in entities where entity.documents.remove(id) != nil {
             entities[node] = entity.documents.isEmpty ? nil : entity
         }
+    }
+
+    /// Empties the aliases of these entities, for names to be gathered again.
+    public mutating func forgetNames(of nodes: Set<Subject>) {
+        for n in nodes where entities[n] != nil { entities[n]?.aliases = [] }
     }
 
     /// Sets each relation's confidence to the highest `confidence(rule)` among

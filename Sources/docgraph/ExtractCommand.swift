@@ -84,6 +84,7 @@ struct ExtractCommand: ParsableCommand {
             let extracted = Date()
             bar.finish()
             for f in outcome.failures { printError(f.description + (strict ? "" : " (skipped)")) }
+            for w in outcome.warnings { printError("warning: " + w) }
             if strict && !outcome.failures.isEmpty {
                 throw CLIError(outcome.failures[0].path, "\(outcome.failures.count) document(s) could not be read; nothing written (--strict)")
             }

@@ -87,6 +87,15 @@ struct CollectionTests {
         let fresh = try run(dir).graph
         #expect(Fixtures.nTriples(replaced.graph) == Fixtures.nTriples(fresh))
         #expect(!fresh.entities.values.contains { $0.label == "《中华人民共和国水法》" })
+        // A name only the old version used goes too (中共杭州市委 → 杭州市委 stays, mentioned by the other).
+        _ = Fixtures.write(Array((Fixtures.ningbo + "\n省委书记李强到杭州市委调研。").utf8), "ningbo.txt", in: dir)
+        let before = try run(dir, into: replaced.graph)
+        #expect(before.graph.entities.values.first { $0.label == "杭州市委" }?.aliases.contains("中共杭州市委") == true)
+        _ = Fixtures.write(Array(changed.replacingOccurrences(of: "中共杭州市委", with: "杭州市委").utf8), "hangzhou.txt", in: dir)
+        let renamed = try run(dir, into: before.graph)
+        #expect(renamed.warnings.isEmpty)
+        #expect(renamed.graph.entities.values.first { $0.label == "杭州市委" }?.aliases.contains("中共杭州市委") == false)
+        #expect(Fixtures.nTriples(renamed.graph) == Fixtures.nTriples(try run(dir).graph))
     }
 
     @Test func shardsExtractedApartMergeIntoTheSingleRunGraph() throws {
