@@ -43,6 +43,8 @@ public enum XSD {
     public static let string = IRI(unchecked: namespace + "string")
     public static let integer = IRI(unchecked: namespace + "integer")
     public static let double = IRI(unchecked: namespace + "double")
+    public static let decimal = IRI(unchecked: namespace + "decimal")
+    public static let boolean = IRI(unchecked: namespace + "boolean")
     public static let date = IRI(unchecked: namespace + "date")
     public static let dateTime = IRI(unchecked: namespace + "dateTime")
 }

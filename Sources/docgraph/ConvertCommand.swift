@@ -15,10 +15,10 @@ struct ConvertCommand: ParsableCommand {
         Example: docgraph convert big.nt big.rdf
         """)
 
-    @Argument(help: "The graph to read (.rdf, .graphml or .nt).")
+    @Argument(help: "The graph to read (.rdf, .graphml, .nt or .ttl).")
     var input: String
 
-    @Argument(help: "The file to write (.rdf, .graphml or .nt); written atomically.")
+    @Argument(help: "The file to write (.rdf, .graphml, .nt or .ttl); written atomically.")
     var output: String
 
     @Option(help: "Base IRI for relative IRIs in RDF/XML input (default: the input file's file:// IRI).")
@@ -48,6 +48,10 @@ struct ConvertCommand: ParsableCommand {
                     replaced = w.replacedCharacters
                 case .nTriples:
                     var w = NTriplesSerializer(output: try ByteOutput(path: tmp))
+                    try GraphFiles.streamTriples(input, format: from, base: base, into: &w)
+                    try w.finish()
+                case .turtle:
+                    var w = TurtleSerializer(output: try ByteOutput(path: tmp))
                     try GraphFiles.streamTriples(input, format: from, base: base, into: &w)
                     try w.finish()
                 case .graphML:

@@ -15,7 +15,7 @@ struct ExtractCommand: ParsableCommand {
         Inputs are files, folders (searched recursively), list files (--list) or - for standard input.
         Plain text in UTF-8, UTF-16 (with a byte-order mark) or GB18030/GBK, Markdown, HTML pages and
         Word (.docx) documents are read; the format is told by content and extension. The graph of all
-        of them is written to each -o file, in the format its extension names (.rdf, .graphml, .nt),
+        of them is written to each -o file, in the format its extension names (.rdf, .graphml, .nt, .ttl),
         atomically. A document that cannot be read is reported and skipped (exit 1 with --strict).
         Examples:
           docgraph extract report.txt -o report.rdf -o report.graphml
@@ -26,7 +26,7 @@ struct ExtractCommand: ParsableCommand {
     @Argument(help: "Documents, folders, or - for standard input.")
     var inputs: [String] = []
 
-    @Option(name: [.short, .customLong("output")], help: "An output file (.rdf, .graphml or .nt); repeat for several.")
+    @Option(name: [.short, .customLong("output")], help: "An output file (.rdf, .graphml, .nt or .ttl); repeat for several.")
     var outputs: [String] = []
 
     @Option(help: "A file listing documents to read, one path per line (relative to the list's folder); repeatable.")

@@ -13,6 +13,8 @@ enum GraphFiles {
             try RDFXMLParser(base: base ?? fileIRI(path)).parse(path: path, into: &sink)
         case .nTriples:
             try NTriplesParser.parse(path: path, into: &sink)
+        case .turtle:
+            try TurtleParser.parse(path: path, base: base ?? fileIRI(path), into: &sink)
         case .graphML:
             for t in try GraphMLReader.read(path: path).triples { try sink.consume(t) }
         }
@@ -43,6 +45,10 @@ enum GraphFiles {
                 try w.finish()
             case .nTriples:
                 var w = NTriplesSerializer(output: try ByteOutput(path: tmp))
+                try graph.forEachTriple { try w.consume($0) }
+                try w.finish()
+            case .turtle:
+                var w = TurtleSerializer(output: try ByteOutput(path: tmp))
                 try graph.forEachTriple { try w.consume($0) }
                 try w.finish()
             }

@@ -6,6 +6,7 @@ enum GraphFormat: String, CaseIterable {
     case rdfXML = "rdf"
     case graphML = "graphml"
     case nTriples = "nt"
+    case turtle = "ttl"
 
     init?(path: String) {
         let ext = path.split(separator: ".").last.map { $0.lowercased() } ?? ""
@@ -13,6 +14,7 @@ enum GraphFormat: String, CaseIterable {
         case "rdf", "owl", "xml", "rdfxml": self = .rdfXML
         case "graphml": self = .graphML
         case "nt", "ntriples": self = .nTriples
+        case "ttl", "turtle": self = .turtle
         default: return nil
         }
     }
@@ -20,7 +22,7 @@ enum GraphFormat: String, CaseIterable {
     /// The format of `path`, or a usage error naming the extensions understood.
     static func of(_ path: String) throws -> GraphFormat {
         guard let f = GraphFormat(path: path) else {
-            throw ValidationError("cannot tell the format of '\(path)': use .rdf, .graphml or .nt")
+            throw ValidationError("cannot tell the format of '\(path)': use .rdf, .graphml, .nt or .ttl")
         }
         return f
     }

@@ -8,7 +8,7 @@ struct StatsCommand: ParsableCommand {
         commandName: "stats",
         abstract: "Count a graph's triples, entities by class and relations by predicate.")
 
-    @Argument(help: "The graph (.rdf, .graphml or .nt).")
+    @Argument(help: "The graph (.rdf, .graphml, .nt or .ttl).")
     var graph: String
 
     @Option(help: "Base IRI for relative IRIs in RDF/XML input.")

@@ -11,7 +11,7 @@ struct ValidateCommand: ParsableCommand {
         abstract: "Check a graph: well-formedness, the GraphML schema, and conformance to the ontology.",
         discussion: "Exits 0 when no error is found (warnings allowed), 1 otherwise.")
 
-    @Argument(help: "The graph (.rdf, .graphml or .nt).")
+    @Argument(help: "The graph (.rdf, .graphml, .nt or .ttl).")
     var graph: String
 
     @Option(help: "The ontology folder. Default: ./Ontology or the one beside the program.")

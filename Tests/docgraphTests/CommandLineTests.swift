@@ -97,6 +97,19 @@ struct CommandLineTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["bad.txt"])
     }
 
+    @Test func turtleWrittenAndReadGivesTheSameTriples() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let ttl = dir.appendingPathComponent("g.ttl").path, direct = dir.appendingPathComponent("direct.nt").path
+        let back = dir.appendingPathComponent("back.nt").path
+        #expect(try CLI.run(["convert", "Exports/suzhou-npc-2024.rdf", ttl]).status == 0)
+        #expect(try CLI.run(["convert", ttl, back]).status == 0)
+        #expect(try CLI.run(["convert", "Exports/suzhou-npc-2024.rdf", direct]).status == 0)
+        func lines(_ p: String) throws -> [Substring] { try String(contentsOfFile: p, encoding: .utf8).split(separator: "\n").sorted() }
+        #expect(try lines(back) == lines(direct))
+        #expect(try String(contentsOfFile: ttl, encoding: .utf8).contains("@prefix dg: <https://w3id.org/docgraph/ontology#> ."))
+    }
+
     @Test func standardInputIsADocument() throws {
         let dir = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
