@@ -140,14 +140,36 @@ public struct CollectionExtraction: Sendable {
     }
 
     /// The bytes of a file, or of standard input for `-`.
+    /// Read with open(2), fstat(2) and read(2) into one buffer of the file's
+    /// size: for thousands of small documents, Foundation's file reading
+    /// and the copy out of `Data` were a tenth of the run.
     public static func bytes(of path: String) throws(IngestError) -> [UInt8] {
         if path == "-" { return [UInt8](FileHandle.standardInput.readDataToEndOfFile()) }
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else { throw IngestError(path, "no such file") }
-        guard !isDir.boolValue else { throw IngestError(path, "is a folder, not a file") }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw IngestError(path, FileManager.default.isReadableFile(atPath: path) ? "cannot read file" : "permission denied")
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else {
+            switch errno {
+            case ENOENT: throw IngestError(path, "no such file")
+            case EACCES: throw IngestError(path, "permission denied")
+            default: throw IngestError(path, "cannot read file (\(String(cString: strerror(errno))))")
+            }
         }
-        return [UInt8](data)
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { throw IngestError(path, "cannot read file") }
+        guard (st.st_mode & S_IFMT) != S_IFDIR else { throw IngestError(path, "is a folder, not a file") }
+        var out = [UInt8](repeating: 0, count: max(Int(st.st_size), 0))
+        var filled = 0
+        while true {
+            if filled == out.count { out += [UInt8](repeating: 0, count: max(out.count, 4096)) }   // the file grew, or has no size (a pipe)
+            let n = out.withUnsafeMutableBytes { read(fd, $0.baseAddress! + filled, $0.count - filled) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw IngestError(path, "cannot read file (\(String(cString: strerror(errno))))")
+            }
+            if n == 0 { break }
+            filled += n
+        }
+        out.removeSubrange(filled...)
+        return out
     }
 }

@@ -20,9 +20,16 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
     static func looksLikeHTML(_ bytes: [UInt8]) -> Bool {
         var head = bytes.prefix(1024)
         if head.starts(with: [0xEF, 0xBB, 0xBF]) { head = head.dropFirst(3) }
-        let text = String(decoding: head, as: UTF8.self).lowercased()
-        let trimmed = text.drop { $0.isWhitespace }
-        return trimmed.hasPrefix("<!doctype html") || trimmed.hasPrefix("<html") || (trimmed.hasPrefix("<!--") && text.contains("<html"))
+        head = head.drop { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+        /// ASCII, case-insensitively, at `k`.
+        func word(_ w: String, at k: Int) -> Bool {
+            let w = Array(w.utf8)
+            guard k + w.count <= head.endIndex else { return false }
+            return (0..<w.count).allSatisfy { head[k + $0] | 0x20 == w[$0] | 0x20 }
+        }
+        let start = head.startIndex
+        if word("<!doctype html", at: start) || word("<html", at: start) { return true }
+        return word("<!--", at: start) && head.indices.contains { word("<html", at: $0) }
     }
 }
 
