@@ -5,14 +5,15 @@ import PackageDescription
 ///
 /// Modules follow the data's path: XML (the only one that sees libxml2) →
 /// Model → RDF and GraphML formats → Ontology → Extract → Ingest (files of
-/// every kind read into the extractor's documents), with the `docgraph`
-/// executable a thin shell over them.
+/// every kind read into the extractor's documents) → Query (questions asked
+/// of a graph), with the `docgraph` executable a thin shell over them.
 let package = Package(
     name: "DocGraph",
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "DocGraph", targets: [
             "DocGraphModel", "DocGraphRDF", "DocGraphGraphML", "DocGraphOntology", "DocGraphExtract", "DocGraphIngest",
+            "DocGraphQuery",
         ]),
         .executable(name: "docgraph", targets: ["docgraph"]),
     ],
@@ -33,12 +34,13 @@ let package = Package(
         .target(name: "DocGraphGraphML", dependencies: ["DocGraphModel", "DocGraphXML"]),
         .target(name: "DocGraphOntology", dependencies: ["DocGraphModel", "DocGraphRDF"]),
         .target(name: "DocGraphExtract", dependencies: ["DocGraphModel", "DocGraphOntology"]),
+        .target(name: "DocGraphQuery", dependencies: ["DocGraphModel"]),
         .target(name: "DocGraphIngest", dependencies: [
             "DocGraphExtract", "DocGraphModel", "DocGraphXML", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .executableTarget(name: "docgraph", dependencies: [
             "DocGraphModel", "DocGraphRDF", "DocGraphGraphML", "DocGraphOntology", "DocGraphExtract", "DocGraphIngest",
-            "DocGraphXML",
+            "DocGraphQuery", "DocGraphXML",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "DocGraphXMLTests", dependencies: ["DocGraphXML"]),
@@ -47,6 +49,7 @@ let package = Package(
         .testTarget(name: "DocGraphGraphMLTests", dependencies: ["DocGraphGraphML", "DocGraphModel", "DocGraphXML"]),
         .testTarget(name: "DocGraphOntologyTests", dependencies: ["DocGraphOntology", "DocGraphModel"]),
         .testTarget(name: "DocGraphExtractTests", dependencies: ["DocGraphExtract", "DocGraphModel", "DocGraphGraphML"]),
+        .testTarget(name: "DocGraphQueryTests", dependencies: ["DocGraphQuery", "DocGraphModel"]),
         .testTarget(name: "DocGraphIngestTests", dependencies: [
             "DocGraphIngest", "DocGraphExtract", "DocGraphModel", "DocGraphRDF",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),

@@ -189,3 +189,23 @@ struct CommandLineTests {
         #expect(stats.stdout.hasPrefix("documents\t2\n"))
     }
 }
+
+extension CommandLineTests {
+    @Test func queryCommandsAnswerFromAnyGraphFormat() throws {
+        let rdf = try CLI.run(["relations", "Exports/suzhou-npc-2024.rdf", "--predicate", "holdsPosition", "--format", "csv"])
+        let graphml = try CLI.run(["relations", "Exports/suzhou-npc-2024.graphml", "--predicate", "holdsPosition", "--format", "csv"])
+        #expect(rdf.status == 0)
+        #expect(rdf.stdout.hasPrefix("subject,predicate,object,role,confidence,evidence\r\n"))
+        #expect(rdf.stdout.contains("刘小涛,holdsPosition,苏州市委,市委书记,0.85,1"))
+        #expect(rdf.stdout == graphml.stdout)
+        let describe = try CLI.run(["describe", "Exports/suzhou-npc-2024.rdf", "市委", "--format", "tsv"])
+        #expect(describe.stdout.contains("in: holdsPosition\t刘小涛\tconfidence 0.85, 1 evidence, role 市委书记"))
+    }
+
+    @Test func aNameThatMatchesNothingSuggestsLabels() throws {
+        let r = try CLI.run(["describe", "Exports/suzhou-npc-2024.rdf", "苏州人大常委会"])
+        #expect(r.status == 1)
+        #expect(r.stderr.hasPrefix("Exports/suzhou-npc-2024.rdf: error: no entity is called '苏州人大常委会'; did you mean '苏州市人大常委会'"))
+        #expect(r.stdout.isEmpty)
+    }
+}

@@ -1,0 +1,232 @@
+import DocGraphModel
+
+/// The questions analysts ask a graph without writing SPARQL: which
+/// entities, which relations, what is around an entity, what connects two,
+/// and everything about one. Names match a label or any alias.
+public struct GraphQuery: Sendable {
+    public let graph: KnowledgeGraph
+    /// Entities by every name they go by, exactly and case-folded.
+    let byName: [String: [Subject]]
+    /// Relations by subject and by object, for walking the graph.
+    let outgoing: [Subject: [Relation]]
+    let incoming: [Subject: [Relation]]
+
+    public init(_ graph: KnowledgeGraph) {
+        self.graph = graph
+        var names: [String: [Subject]] = [:]
+        for e in graph.sortedEntities {
+            for n in Set([e.label] + e.aliases).map(Self.fold) { names[n, default: []].append(e.node) }
+        }
+        byName = names
+        var out: [Subject: [Relation]] = [:], inc: [Subject: [Relation]] = [:]
+        for r in graph.sortedRelations {
+            out[r.subject, default: []].append(r)
+            inc[r.object, default: []].append(r)
+        }
+        outgoing = out
+        incoming = inc
+    }
+
+    /// Names compare without case (for Latin names) and full-width forms.
+    static func fold(_ s: String) -> String {
+        String(String.UnicodeScalarView(s.lowercased().unicodeScalars.map { u in
+            (0xFF01...0xFF5E).contains(u.value) ? Unicode.Scalar(u.value - 0xFEE0)! : u
+        }))
+    }
+
+    public struct NoMatch: Error, Sendable, CustomStringConvertible {
+        public var name: String
+        public var suggestions: [String]
+        public var description: String {
+            "no entity is called '\(name)'" + (suggestions.isEmpty ? "" : "; did you mean " + suggestions.map { "'\($0)'" }.joined(separator: ", ") + "?")
+        }
+    }
+
+    /// The entities called `name` (label or alias); if none, an error with
+    /// the nearest labels: those containing it or contained in it, then the
+    /// closest by edit distance.
+    public func resolve(_ name: String) throws(NoMatch) -> [Subject] {
+        if let nodes = byName[Self.fold(name)] { return nodes }
+        if let iri = IRI(name), graph.entities[.iri(iri)] != nil { return [.iri(iri)] }
+        throw NoMatch(name: name, suggestions: suggestions(for: name))
+    }
+
+    public func suggestions(for name: String, limit: Int = 5) -> [String] {
+        let key = Self.fold(name)
+        let labels = graph.sortedEntities.map(\.label)
+        // Labels holding the name, held by it, or holding its characters in order (苏州政府 → 苏州市人民政府).
+        let containing = labels.filter { l in
+            let f = Self.fold(l)
+            return f.contains(key) || (key.count >= 2 && key.contains(f)) || (key.count >= 2 && Self.isSubsequence(key, of: f))
+        }
+        let scored = labels.map { ($0, Self.editDistance(Array(key.unicodeScalars), Array(Self.fold($0).unicodeScalars))) }
+            .filter { $0.1 <= max(2, key.unicodeScalars.count / 2) }
+            .sorted { ($0.1, $0.0.count, $0.0) < ($1.1, $1.0.count, $1.0) }.map(\.0)
+        var out: [String] = []
+        for l in containing.sorted(by: { ($0.count, $0) < ($1.count, $1) }) + scored where !out.contains(l) { out.append(l) }
+        return Array(out.prefix(limit))
+    }
+
+    static func isSubsequence(_ a: String, of b: String) -> Bool {
+        var it = b.unicodeScalars.makeIterator()
+        return a.unicodeScalars.allSatisfy { u in
+            while let v = it.next() { if v == u { return true } }
+            return false
+        }
+    }
+
+    static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
+        if a.isEmpty { return b.count }
+        var previous = Array(0...b.count)
+        for i in 1...a.count {
+            var current = [i] + [Int](repeating: 0, count: b.count)
+            for j in stride(from: 1, through: b.count, by: 1) {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            previous = current
+        }
+        return previous[b.count]
+    }
+
+    public func label(_ node: Subject) -> String { graph.entities[node]?.label ?? KnowledgeGraph.fallbackLabel(node) }
+
+    public func className(_ node: Subject) -> String { graph.entities[node]?.type.displayName ?? "" }
+
+    /// A predicate given as a local name (`enacted`), a prefixed name or a full IRI matches.
+    static func predicateMatches(_ p: IRI, _ wanted: String?) -> Bool {
+        guard let wanted else { return true }
+        if p.string == wanted || p.displayName == wanted { return true }
+        if let colon = wanted.firstIndex(of: ":"), !wanted.contains("//") { return p.displayName == wanted[wanted.index(after: colon)...] }
+        return false
+    }
+
+    // MARK: commands
+
+    public func entities(type: String? = nil, match: String? = nil) -> ResultTable {
+        var t = ResultTable(columns: ["name", "class", "aliases", "documents", "iri"])
+        let key = match.map(Self.fold)
+        for e in graph.sortedEntities {
+            if let type, e.type.displayName != type && e.type.string != type { continue }
+            if let key, !([e.label] + e.aliases).contains(where: { Self.fold($0).contains(key) }) { continue }
+            t.rows.append([e.label, e.type.displayName, e.aliases.sorted().joined(separator: "|"),
+                           e.documents.sorted().joined(separator: "|"), e.node.string])
+        }
+        t.rows.sort { ($0[1], $0[0]) < ($1[1], $1[0]) }
+        return t
+    }
+
+    public func relations(subject: String? = nil, predicate: String? = nil, object: String? = nil,
+                          evidence: Bool = false) throws(NoMatch) -> ResultTable {
+        let subjects = try subject.map { name throws(NoMatch) in Set(try resolve(name)) }
+        let objects = try object.map { name throws(NoMatch) in Set(try resolve(name)) }
+        var t = ResultTable(columns: ["subject", "predicate", "object", "role", "confidence", "evidence"]
+                            + (evidence ? ["document", "sentence", "rule"] : []))
+        for r in graph.sortedRelations where Self.predicateMatches(r.predicate, predicate) {
+            if let subjects, !subjects.contains(r.subject) { continue }
+            if let objects, !objects.contains(r.object) { continue }
+            let base = [label(r.subject), r.predicate.displayName, label(r.object), r.role ?? "", String(r.confidence), String(r.evidenceCount)]
+            if evidence && r.evidenceCount > 0 {
+                for p in r.provenance { t.rows.append(base + [p.document, p.sentence, p.rule]) }
+            } else {
+                t.rows.append(base + (evidence ? ["", "", ""] : []))
+            }
+        }
+        return t
+    }
+
+    public enum Direction: String, Sendable, CaseIterable { case `in`, out, both }
+
+    /// Entities within `depth` steps of `name`, with the step that first reached each.
+    public func neighbors(_ name: String, depth: Int = 1, predicate: String? = nil, direction: Direction = .both) throws(NoMatch) -> ResultTable {
+        var t = ResultTable(columns: ["depth", "from", "predicate", "direction", "to", "class"])
+        var seen = Set(try resolve(name))
+        var frontier = seen.sorted()
+        for level in 1...max(depth, 1) {
+            var next: [Subject] = []
+            for node in frontier {
+                for (r, other, dir) in steps(from: node, predicate: predicate, direction: direction) where !seen.contains(other) {
+                    seen.insert(other)
+                    next.append(other)
+                    t.rows.append([String(level), label(node), r.predicate.displayName, dir, label(other), className(other)])
+                }
+            }
+            frontier = next
+            if frontier.isEmpty { break }
+        }
+        return t
+    }
+
+    func steps(from node: Subject, predicate: String?, direction: Direction) -> [(Relation, Subject, String)] {
+        var out: [(Relation, Subject, String)] = []
+        if direction != .in {
+            for r in outgoing[node] ?? [] where Self.predicateMatches(r.predicate, predicate) { out.append((r, r.object, "out")) }
+        }
+        if direction != .out {
+            for r in incoming[node] ?? [] where Self.predicateMatches(r.predicate, predicate) { out.append((r, r.subject, "in")) }
+        }
+        return out
+    }
+
+    /// Every shortest path (edges taken either way) from one entity to
+    /// another, up to `maxLength` steps; one row per step.
+    public func paths(from: String, to: String, maxLength: Int = 4) throws(NoMatch) -> ResultTable {
+        let sources = try resolve(from), targets = Set(try resolve(to))
+        var t = ResultTable(columns: ["path", "step", "from", "predicate", "direction", "to"])
+        // Breadth first, keeping every parent step at the shortest depth.
+        var depthOf: [Subject: Int] = [:]
+        var parents: [Subject: [(Subject, Relation, String)]] = [:]
+        for s in sources { depthOf[s] = 0 }
+        var frontier = sources.sorted()
+        var reached: [Subject] = []
+        var level = 0
+        while !frontier.isEmpty && level < maxLength && reached.isEmpty {
+            level += 1
+            var next: [Subject] = []
+            for node in frontier {
+                for (r, other, dir) in steps(from: node, predicate: nil, direction: .both) {
+                    if let d = depthOf[other], d < level { continue }
+                    if depthOf[other] == nil { depthOf[other] = level; next.append(other) }
+                    parents[other, default: []].append((node, r, dir))
+                }
+            }
+            reached = next.filter(targets.contains)
+            frontier = next
+        }
+        var found: [[(Subject, Relation, String, Subject)]] = []
+        func unwind(_ node: Subject, _ suffix: [(Subject, Relation, String, Subject)]) {
+            if depthOf[node] == 0 { found.append(suffix); return }
+            for (p, r, dir) in parents[node] ?? [] where found.count < 100 { unwind(p, [(p, r, dir, node)] + suffix) }
+        }
+        for target in reached.sorted() { unwind(target, []) }
+        for (k, path) in found.enumerated() {
+            for (s, step) in path.enumerated() {
+                t.rows.append([String(k + 1), String(s + 1), label(step.0), step.1.predicate.displayName, step.2, label(step.3)])
+            }
+        }
+        return t
+    }
+
+    /// One entity, whole: its names, class, documents, and every edge in and out.
+    public func describe(_ name: String) throws(NoMatch) -> ResultTable {
+        var t = ResultTable(columns: ["field", "value", "detail"])
+        for node in try resolve(name) {
+            guard let e = graph.entities[node] else { continue }
+            t.rows.append(["name", e.label, e.node.string])
+            t.rows.append(["class", e.type.displayName, e.type.string])
+            for a in e.aliases.sorted() { t.rows.append(["alias", a, ""]) }
+            for d in e.documents.sorted() { t.rows.append(["document", d, graph.documents[d]?.title ?? ""]) }
+            for (p, values) in e.attributes.sorted(by: { $0.key < $1.key }) {
+                for v in values.sorted() { t.rows.append([p.displayName, v.lexicalForm, ""]) }
+            }
+            for r in outgoing[node] ?? [] {
+                t.rows.append(["out: " + r.predicate.displayName, label(r.object),
+                               "confidence \(r.confidence), \(r.evidenceCount) evidence" + (r.role.map { ", role \($0)" } ?? "")])
+            }
+            for r in incoming[node] ?? [] {
+                t.rows.append(["in: " + r.predicate.displayName, label(r.subject),
+                               "confidence \(r.confidence), \(r.evidenceCount) evidence" + (r.role.map { ", role \($0)" } ?? "")])
+            }
+        }
+        return t
+    }
+}

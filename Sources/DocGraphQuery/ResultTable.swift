@@ -1,0 +1,109 @@
+import Foundation
+
+/// Rows of text under named columns: what every query command prints, in
+/// the format the user picks.
+public struct ResultTable: Sendable, Equatable {
+    public var columns: [String]
+    public var rows: [[String]]
+
+    public init(columns: [String], rows: [[String]] = []) {
+        self.columns = columns
+        self.rows = rows
+    }
+
+    public enum Format: String, Sendable, CaseIterable {
+        case table, csv, tsv, json
+    }
+
+    public func render(_ format: Format) -> String {
+        switch format {
+        case .table: return aligned()
+        case .csv: return ([columns] + rows).map { $0.map(Self.csvField).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+        case .tsv: return ([columns] + rows).map { $0.map(Self.tsvField).joined(separator: "\t") }.joined(separator: "\n") + "\n"
+        case .json: return json()
+        }
+    }
+
+    /// Columns padded to the widest cell, counting a Chinese character (or
+    /// any East Asian wide or full-width one) as two columns, as terminals
+    /// draw them.
+    func aligned() -> String {
+        let all = [columns] + rows.map { $0.map(Self.oneLine) }
+        var widths = [Int](repeating: 0, count: columns.count)
+        for row in all { for (k, cell) in row.enumerated() where k < widths.count { widths[k] = max(widths[k], Self.displayWidth(cell)) } }
+        func line(_ row: [String]) -> String {
+            var out = ""
+            for (k, cell) in row.enumerated() {
+                out += cell
+                if k < row.count - 1 { out += String(repeating: " ", count: widths[k] - Self.displayWidth(cell) + 2) }
+            }
+            return out
+        }
+        let rule = widths.enumerated().map { k, w in String(repeating: "-", count: w) + (k < widths.count - 1 ? "  " : "") }.joined()
+        return ([line(columns), rule] + rows.map { line($0.map(Self.oneLine)) }).joined(separator: "\n") + "\n"
+    }
+
+    /// An array of objects, one per row, keyed by column.
+    func json() -> String {
+        let objects = rows.map { row in
+            "{" + zip(columns, row).map { Self.jsonString($0) + ":" + Self.jsonString($1) }.joined(separator: ",") + "}"
+        }
+        return "[" + objects.joined(separator: ",\n ") + "]\n"
+    }
+
+    public static func displayWidth(_ s: String) -> Int {
+        s.unicodeScalars.reduce(0) { $0 + width(of: $1) }
+    }
+
+    /// Terminal columns of one scalar: 0 for combining marks and controls, 2 for East Asian wide and full-width.
+    static func width(of u: Unicode.Scalar) -> Int {
+        switch u.value {
+        case 0..<0x20, 0x7F..<0xA0, 0x300...0x36F, 0x200B...0x200F, 0xFE00...0xFE0F: return 0
+        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
+             0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x1F300...0x1F64F,
+             0x1F900...0x1F9FF, 0x20000...0x3FFFD:
+            return 2
+        default: return 1
+        }
+    }
+
+    static func oneLine(_ s: String) -> String {
+        s.contains(where: { $0 == "\n" || $0 == "\r" || $0 == "\t" }) ? s.map { $0 == "\n" || $0 == "\r" || $0 == "\t" ? " " : String($0) }.joined() : s
+    }
+
+    /// RFC 4180: quoted when it holds a comma, quote or line break; quotes doubled.
+    static func csvField(_ s: String) -> String {
+        s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+    }
+
+    /// Tabs, line breaks and backslashes escaped, as in PostgreSQL's text format.
+    static func tsvField(_ s: String) -> String {
+        var out = ""
+        for c in s {
+            switch c {
+            case "\t": out += "\\t"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\\": out += "\\\\"
+            default: out.append(c)
+            }
+        }
+        return out
+    }
+
+    static func jsonString(_ s: String) -> String {
+        var out = "\""
+        for u in s.unicodeScalars {
+            switch u {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if u.value < 0x20 { out += String(format: "\\u%04x", u.value) } else { out.unicodeScalars.append(u) }
+            }
+        }
+        return out + "\""
+    }
+}

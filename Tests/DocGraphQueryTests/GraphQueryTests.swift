@@ -1,0 +1,80 @@
+import DocGraphModel
+import Testing
+@testable import DocGraphQuery
+
+/// The friendly queries on a small graph of an invented city.
+struct GraphQueryTests {
+    static let graph: KnowledgeGraph = {
+        var g = KnowledgeGraph()
+        let org = DG.term("Organization"), reg = DG.term("Regulation"), per = DG.term("Person")
+        let congress = Entity(type: org, label: "杭州市人大常委会", aliases: ["市人大常委会"], documents: ["d1"])
+        let party = Entity(type: org, label: "杭州市委", aliases: ["中共杭州市委", "市委"], documents: ["d1"])
+        let law = Entity(type: reg, label: "《杭州市河道管理条例》", documents: ["d1"])
+        let person = Entity(type: per, label: "王明", documents: ["d1"])
+        for e in [congress, party, law, person] { g.add(e) }
+        g.add(Document(id: "d1", title: "杭州市人大常委会工作报告", checksum: "x"))
+        func p(_ s: Int, _ rule: String) -> Provenance {
+            Provenance(document: "d1", sentence: "句子\(s)", sentenceStart: s, sentenceEnd: s + 3, rule: rule)
+        }
+        g.add(Relation(subject: congress.node, predicate: DG.term("enacted"), object: law.node, confidence: 0.9, provenance: [p(10, "enacted.cue-before")]))
+        g.add(Relation(subject: party.node, predicate: DG.term("leads"), object: congress.node, confidence: 0.9, provenance: [p(0, "leads.under-leadership")]))
+        g.add(Relation(subject: person.node, predicate: DG.term("holdsPosition"), object: party.node, role: "市委书记", confidence: 0.85,
+                       provenance: [p(20, "holdsPosition.post-title")]))
+        return g
+    }()
+    let q = GraphQuery(graph)
+
+    @Test func namesMatchLabelsAndAliases() throws {
+        #expect(try q.resolve("市委") == q.resolve("杭州市委"))
+        #expect(try q.resolve("中共杭州市委").count == 1)
+    }
+
+    @Test func anUnknownNameSuggestsTheNearestLabels() {
+        #expect(throws: GraphQuery.NoMatch.self) { try q.resolve("杭州市政府") }
+        do {
+            _ = try q.resolve("杭州人大常委会")
+        } catch {
+            #expect(error.suggestions.first == "杭州市人大常委会")
+            #expect(error.description.hasPrefix("no entity is called '杭州人大常委会'; did you mean '杭州市人大常委会'"))
+        }
+    }
+
+    @Test func relationsFilterAndShowTheirEvidence() throws {
+        let t = try q.relations(subject: "市人大常委会", predicate: "enacted", evidence: true)
+        #expect(t.rows == [["杭州市人大常委会", "enacted", "《杭州市河道管理条例》", "", "0.9", "1", "d1", "句子10", "enacted.cue-before"]])
+        #expect(try q.relations(predicate: "dg:leads").rows.count == 1)
+        #expect(try q.relations(object: "杭州市委").rows.map { $0[0] } == ["王明"])
+    }
+
+    @Test func neighborsWalkOutwardLevelByLevel() throws {
+        let t = try q.neighbors("王明", depth: 3)
+        #expect(t.rows.map { [$0[0], $0[4]] } == [["1", "杭州市委"], ["2", "杭州市人大常委会"], ["3", "《杭州市河道管理条例》"]])
+        #expect(try q.neighbors("杭州市委", direction: .out).rows.map { $0[4] } == ["杭州市人大常委会"])
+    }
+
+    @Test func pathsGiveEachStepWithItsPredicate() throws {
+        let t = try q.paths(from: "王明", to: "《杭州市河道管理条例》")
+        #expect(t.rows.map { [$0[2], $0[3], $0[4], $0[5]] } == [
+            ["王明", "holdsPosition", "out", "杭州市委"], ["杭州市委", "leads", "out", "杭州市人大常委会"],
+            ["杭州市人大常委会", "enacted", "out", "《杭州市河道管理条例》"],
+        ])
+        #expect(try q.paths(from: "王明", to: "《杭州市河道管理条例》", maxLength: 2).rows.isEmpty)
+    }
+
+    @Test func describeShowsNamesDocumentsAndEdges() throws {
+        let rows = try q.describe("市委").rows
+        #expect(rows.contains(["alias", "中共杭州市委", ""]))
+        #expect(rows.contains(["document", "d1", "杭州市人大常委会工作报告"]))
+        #expect(rows.contains(["out: leads", "杭州市人大常委会", "confidence 0.9, 1 evidence"]))
+        #expect(rows.contains(["in: holdsPosition", "王明", "confidence 0.85, 1 evidence, role 市委书记"]))
+    }
+
+    @Test func tablesAlignChineseByDisplayWidth() {
+        let t = ResultTable(columns: ["name", "n"], rows: [["杭州市委", "1"], ["abc", "22"]])
+        #expect(t.render(.table) == "name      n\n--------  --\n杭州市委  1\nabc       22\n")
+        #expect(t.render(.csv) == "name,n\r\n杭州市委,1\r\nabc,22\r\n")
+        #expect(ResultTable(columns: ["a"], rows: [["x,\"y\""]]).render(.csv) == "a\r\n\"x,\"\"y\"\"\"\r\n")
+        #expect(ResultTable(columns: ["a"], rows: [["x\ty\n"]]).render(.tsv) == "a\nx\\ty\\n\n")
+        #expect(ResultTable(columns: ["a", "b"], rows: [["杭\"州", "\u{1}"]]).render(.json) == "[{\"a\":\"杭\\\"州\",\"b\":\"\\u0001\"}]\n")
+    }
+}
