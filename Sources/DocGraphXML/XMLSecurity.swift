@@ -18,8 +18,10 @@ import Synchronization
 enum XMLSecurity {
     static let parseOptions: Int32 = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOENT.rawValue | XML_PARSE_NOCDATA.rawValue)
 
-    /// The folder whose files may load while a trusted schema is parsed.
-    static let trustedFolder = Mutex<String?>(nil)
+    /// The folders whose files may load while a trusted schema is parsed,
+    /// with how many parses are trusting each (schemas may be parsed on
+    /// several threads at once; one finishing must not end another's trust).
+    static let trustedFolders = Mutex<[String: Int]>([:])
 
     /// Installs the refusing entity loader once per process.
     static func install() { _ = installed }
@@ -29,10 +31,9 @@ enum XMLSecurity {
         xmlSetExternalEntityLoader { url, id, context in
             guard let url else { return nil }
             let path = String(cString: url)
-            let allowed = XMLSecurity.trustedFolder.withLock { folder -> Bool in
-                guard let folder else { return false }
+            let allowed = XMLSecurity.trustedFolders.withLock { folders -> Bool in
                 let file = path.hasPrefix("file://") ? String(path.dropFirst(7)) : path
-                return file.hasPrefix(folder + "/") && !file.contains("/../")
+                return !file.contains("/../") && folders.keys.contains { file.hasPrefix($0 + "/") }
             }
             guard allowed, let context else { return nil }
             return xmlNewInputFromFile(context, path.hasPrefix("file://") ? String(path.dropFirst(7)) : path)
@@ -41,8 +42,13 @@ enum XMLSecurity {
 
     /// Runs `body` with files in `folder` loadable (a trusted schema's imports).
     static func trusting<T>(_ folder: String, _ body: () throws -> T) rethrows -> T {
-        trustedFolder.withLock { $0 = folder }
-        defer { trustedFolder.withLock { $0 = nil } }
+        trustedFolders.withLock { $0[folder, default: 0] += 1 }
+        defer {
+            trustedFolders.withLock { folders in
+                folders[folder, default: 1] -= 1
+                if folders[folder] == 0 { folders[folder] = nil }
+            }
+        }
         return try body()
     }
 }
