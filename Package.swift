@@ -34,7 +34,7 @@ let package = Package(
         .target(name: "DocGraphGraphML", dependencies: ["DocGraphModel", "DocGraphXML"]),
         .target(name: "DocGraphOntology", dependencies: ["DocGraphModel", "DocGraphRDF"]),
         .target(name: "DocGraphExtract", dependencies: ["DocGraphModel", "DocGraphOntology"]),
-        .target(name: "DocGraphQuery", dependencies: ["DocGraphModel"]),
+        .target(name: "DocGraphQuery", dependencies: ["DocGraphModel", "DocGraphRDF"]),
         .target(name: "DocGraphIngest", dependencies: [
             "DocGraphExtract", "DocGraphModel", "DocGraphXML", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
@@ -49,7 +49,7 @@ let package = Package(
         .testTarget(name: "DocGraphGraphMLTests", dependencies: ["DocGraphGraphML", "DocGraphModel", "DocGraphXML"]),
         .testTarget(name: "DocGraphOntologyTests", dependencies: ["DocGraphOntology", "DocGraphModel"]),
         .testTarget(name: "DocGraphExtractTests", dependencies: ["DocGraphExtract", "DocGraphModel", "DocGraphGraphML"]),
-        .testTarget(name: "DocGraphQueryTests", dependencies: ["DocGraphQuery", "DocGraphModel"]),
+        .testTarget(name: "DocGraphQueryTests", dependencies: ["DocGraphQuery", "DocGraphModel", "DocGraphRDF", "DocGraphXML"]),
         .testTarget(name: "DocGraphIngestTests", dependencies: [
             "DocGraphIngest", "DocGraphExtract", "DocGraphModel", "DocGraphRDF",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),

@@ -20,6 +20,18 @@ enum GraphFiles {
         }
     }
 
+    /// Every triple of a graph file, whatever its format (GraphML through its RDF view).
+    static func readGraphTriples(_ path: String) throws -> [Triple] {
+        let format = try GraphFormat.of(path)
+        if format == .graphML {
+            try requireReadable(path)
+            return try GraphMLReader.read(path: path).triples
+        }
+        var sink = TripleCollector()
+        try streamTriples(path, format: format, base: nil, into: &sink)
+        return sink.triples
+    }
+
     /// Reads any graph file as a knowledge graph.
     static func readGraph(_ path: String, base: String? = nil) throws -> KnowledgeGraph {
         let format = try GraphFormat.of(path)

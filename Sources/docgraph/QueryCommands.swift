@@ -87,3 +87,48 @@ struct DescribeCommand: ParsableCommand {
     @Argument(help: "The entity's name or alias.") var name: String
     func run() throws { try options.print { try options.query().describe(name) } }
 }
+
+struct SPARQLCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sparql", abstract: "Run a SPARQL 1.1 query (SELECT, ASK, CONSTRUCT) on a graph.",
+        discussion: """
+        Examples:
+          docgraph sparql graph.rdf 'PREFIX dg: <https://w3id.org/docgraph/ontology#> SELECT ?s ?o WHERE { ?s dg:enacted ?o }'
+          docgraph sparql graph.nt -f query.rq --format json
+        --format json gives SPARQL 1.1 Query Results JSON. A syntax error shows the line with a caret under the offending token.
+        """)
+    @OptionGroup var options: QueryOptions
+    @Argument(help: "The query text (or use -f).") var query: String?
+    @Option(name: .short, help: "Read the query from this file.") var file: String?
+
+    func validate() throws {
+        if (query == nil) == (file == nil) { throw ValidationError("give the query as an argument or with -f FILE, not both") }
+    }
+
+    func run() throws {
+        try reportingFailures {
+            let source = file ?? "query"
+            let text: String
+            if let file {
+                guard let data = FileManager.default.contents(atPath: file), let s = String(data: data, encoding: .utf8) else {
+                    throw CLIError(file, "cannot read query file")
+                }
+                text = s
+            } else {
+                text = query!
+            }
+            let parsed: SPARQLQuery
+            do throws(SPARQLSyntaxError) {
+                parsed = try SPARQLParser.parse(text)
+            } catch {
+                printError("\(source):\(error.description)")   // source:line:col: error: …, then the line and a caret
+                throw ExitCode.failure
+            }
+            var evaluator = SPARQLEvaluator(store: TripleStore(try GraphFiles.readGraphTriples(options.graph)))
+            let result = evaluator.run(parsed)
+            let format = options.format ?? (isatty(1) == 1 ? .table : .tsv)
+            let out = format == .json ? result.json() : result.table().render(format)
+            FileHandle.standardOutput.write(Data(out.utf8))
+        }
+    }
+}

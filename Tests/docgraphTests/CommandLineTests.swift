@@ -209,3 +209,16 @@ extension CommandLineTests {
         #expect(r.stdout.isEmpty)
     }
 }
+
+extension CommandLineTests {
+    @Test func sparqlAnswersInJSONAndShowsSyntaxErrorsWithACaret() throws {
+        let q = "PREFIX dg: <https://w3id.org/docgraph/ontology#> SELECT (COUNT(*) AS ?n) WHERE { ?s dg:holdsPosition ?o }"
+        let r = try CLI.run(["sparql", "Exports/suzhou-npc-2024.rdf", q, "--format", "json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.hasPrefix("{\"head\":{\"vars\":[\"n\"]},"))
+        #expect(r.stdout.contains("\"datatype\":\"http://www.w3.org/2001/XMLSchema#integer\""))
+        let bad = try CLI.run(["sparql", "Exports/suzhou-npc-2024.rdf", "SELECT ?x WHERE { ?x dg:p ?y }"])
+        #expect(bad.status == 1)
+        #expect(bad.stderr == "query:1:22: error: unknown prefix 'dg:' (declare it with PREFIX dg: <…>)\n  SELECT ?x WHERE { ?x dg:p ?y }\n                       ^\n")
+    }
+}

@@ -1,0 +1,73 @@
+import DocGraphModel
+import DocGraphRDF
+import Testing
+@testable import DocGraphQuery
+
+/// SPARQL on a small graph of an invented city: each feature on a query a user would write.
+struct SPARQLTests {
+    static let data = """
+        @prefix dg: <https://w3id.org/docgraph/ontology#> .
+        @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+        @prefix : <http://example.org/> .
+        :congress a dg:Organization ; skos:prefLabel "杭州市人大常委会"@zh-Hans ; dg:enacted :law1, :law2 ; dg:oversees :gov .
+        :party a dg:Organization ; skos:prefLabel "杭州市委"@zh-Hans ; dg:leads :congress .
+        :gov a dg:Organization ; skos:prefLabel "杭州市人民政府"@zh-Hans .
+        :law1 a dg:Regulation ; skos:prefLabel "《杭州市河道管理条例》"@zh-Hans ; :year 2023 .
+        :law2 a dg:Regulation ; skos:prefLabel "《杭州市养犬管理办法》"@zh-Hans ; :year 2021 .
+        :wang a dg:Person ; skos:prefLabel "王明" ; dg:holdsPosition :party .
+        """
+
+    func run(_ query: String) throws -> SPARQLResult {
+        var sink = TripleCollector()
+        try TurtleParser(source: "d.ttl").parse(Self.data, into: &sink)
+        var e = SPARQLEvaluator(store: TripleStore(sink.triples))
+        return e.run(try SPARQLParser.parse("""
+            PREFIX dg: <https://w3id.org/docgraph/ontology#>
+            PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+            PREFIX : <http://example.org/>
+            """ + query))
+    }
+
+    func rows(_ query: String) throws -> [[String]] {
+        try run(query).table().rows
+    }
+
+    @Test func joinsFiltersAndOrder() throws {
+        #expect(try rows("SELECT ?name WHERE { ?o dg:enacted ?l . ?l skos:prefLabel ?name ; :year ?y FILTER(?y > 2022) }") == [["《杭州市河道管理条例》"]])
+        #expect(try rows("SELECT ?y WHERE { ?l :year ?y } ORDER BY DESC(?y)") == [["2023"], ["2021"]])
+    }
+
+    @Test func optionalUnionMinusAndBind() throws {
+        #expect(try rows("SELECT ?n ?p WHERE { ?o a dg:Organization ; skos:prefLabel ?n OPTIONAL { ?o dg:leads ?p } } ORDER BY ?n").map { $0[1].isEmpty } == [true, true, false])
+        #expect(try rows("SELECT ?x WHERE { { ?x a dg:Person } UNION { ?x dg:leads ?y } } ORDER BY ?x").count == 2)
+        #expect(try rows("SELECT ?o WHERE { ?o a dg:Organization MINUS { ?o dg:enacted ?l } }").count == 2)
+        #expect(try rows("SELECT ?d WHERE { :law1 :year ?y BIND(?y + 1 AS ?d) }") == [["2024"]])
+    }
+
+    @Test func pathsAndAggregates() throws {
+        // Who leads a body that enacted something, via a path.
+        #expect(try rows("SELECT ?l WHERE { :wang dg:holdsPosition/dg:leads/dg:enacted ?l } ORDER BY ?l") == [["<http://example.org/law1>"], ["<http://example.org/law2>"]])
+        #expect(try rows("SELECT ?x WHERE { :law1 ^dg:enacted/^dg:leads ?x }") == [["<http://example.org/party>"]])
+        #expect(try rows("SELECT (COUNT(?l) AS ?n) WHERE { ?o dg:enacted ?l } GROUP BY ?o") == [["2"]])
+        #expect(try rows("SELECT ?t (COUNT(*) AS ?n) WHERE { ?x a ?t } GROUP BY ?t HAVING (COUNT(*) > 1) ORDER BY ?n").count == 2)
+        #expect(try rows("SELECT (GROUP_CONCAT(?y; SEPARATOR=\",\") AS ?all) WHERE { ?l :year ?y }").first?.first?.split(separator: ",").count == 2)
+    }
+
+    @Test func askAndConstruct() throws {
+        guard case .boolean(true) = try run("ASK { :party dg:leads :congress }") else { Issue.record("ASK"); return }
+        guard case .graph(let g) = try run("CONSTRUCT { ?b dg:ledBy ?a } WHERE { ?a dg:leads ?b }") else { Issue.record("CONSTRUCT"); return }
+        #expect(g.count == 1)
+    }
+
+    @Test func syntaxErrorsPointAtTheToken() {
+        do {
+            _ = try SPARQLParser.parse("SELECT ?x WHERE {\n  ?x <http://e/p> ?y .\n  FILTER(?y > )\n}")
+            Issue.record("accepted")
+        } catch {
+            #expect(error.line == 3 && error.column == 15)
+            #expect(error.description == "3:15: error: expected an expression, found ')'\n    FILTER(?y > )\n                ^")
+        }
+        #expect(throws: SPARQLSyntaxError.self) { try SPARQLParser.parse("SELECT ?x WHERE { ?x ex:p ?y }") }
+        #expect(throws: SPARQLSyntaxError.self) { try SPARQLParser.parse("SELECT ?x WHERE { GRAPH ?g { ?x ?p ?o } }") }
+    }
+}
