@@ -31,14 +31,16 @@ public struct Literal: Hashable, Comparable, Sendable {
 
     /// Literals are equal when lexical form, datatype and tag are, code
     /// point by code point (see ``CodePointString``).
+    /// Language tags compare without case, as RDF 1.1 (§3.3) and BCP 47 say.
     public static func == (a: Literal, b: Literal) -> Bool {
-        CodePointString.equal(a.lexicalForm, b.lexicalForm) && a.datatype == b.datatype && a.language == b.language
+        CodePointString.equal(a.lexicalForm, b.lexicalForm) && a.datatype == b.datatype
+            && (a.language == b.language || (a.language.map { $0.lowercased() } == b.language.map { $0.lowercased() }))
     }
 
     public func hash(into hasher: inout Hasher) {
         CodePointString.hash(lexicalForm, into: &hasher)
         hasher.combine(datatype)
-        hasher.combine(language)
+        if let language { for b in language.utf8 { hasher.combine(b | (b >= 0x41 && b <= 0x5A ? 0x20 : 0)) } }
     }
 
     public static func < (a: Literal, b: Literal) -> Bool {

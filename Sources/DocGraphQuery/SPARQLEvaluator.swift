@@ -94,6 +94,7 @@ public struct SPARQLEvaluator {
         }
         if q.offset > 0 { rows = Array(rows.dropFirst(q.offset)) }
         if let limit = q.limit { rows = Array(rows.prefix(limit)) }
+        if let values = q.trailingValues { rows = join(rows, evaluate(values)) }
         return rows
     }
 

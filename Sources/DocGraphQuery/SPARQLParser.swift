@@ -47,6 +47,8 @@ public struct SPARQLParser {
     var base: String?
     var blankCounter = 0
     var aggregates: [(variable: String, aggregate: Aggregate)] = []
+    /// Features read but not evaluated; a query using one is refused before it runs.
+    var unsupported: [String] = []
 
     init(text: String) {
         self.text = Array(text.unicodeScalars)
@@ -279,7 +281,9 @@ public struct SPARQLParser {
             }
         }
         var q = try queryBody()
+        if accept("VALUES") { q.trailingValues = try valuesBlock() }
         guard token == .end else { throw error("unexpected \(describe(token)) after the query") }
+        q.unsupported = unsupported
         q.aggregates = aggregates
         try validateGrouping(q, at: 0)
         return q
@@ -358,20 +362,56 @@ public struct SPARQLParser {
                 try solutionModifiers(&q)
                 return q
             }
+            try datasetClauses()
+            if isWord("WHERE") {
+                k += 1
+                let pattern = try groupGraphPattern()
+                guard case .bgp(let triples) = pattern else { throw error("CONSTRUCT WHERE takes triple patterns only") }
+                q.form = .construct(template: triples)
+                q.pattern = pattern
+                try solutionModifiers(&q)
+                return q
+            }
             try expectSymbol("{", "to open the CONSTRUCT template")
             var template: [TriplePattern] = []
             if !isSymbol("}") { try triplesBlock(&template, allowPaths: false) }
             try expectSymbol("}", "to close the CONSTRUCT template")
             q.form = .construct(template: template)
         } else if accept("DESCRIBE") {
-            throw error("DESCRIBE is not supported: use the describe command, or CONSTRUCT")
+            q = SPARQLQuery(form: .ask, pattern: .bgp([]))
+            unsupported.append("DESCRIBE (use the describe command, or CONSTRUCT)")
+            if !acceptSymbol("*") {
+                while true {
+                    if case .variable = token { k += 1; continue }
+                    if case .iri = token { k += 1; continue }
+                    if case .prefixed = token { _ = try iri(); continue }
+                    break
+                }
+            }
+            try datasetClauses()
+            if isWord("WHERE") || isSymbol("{") {
+                _ = accept("WHERE")
+                q.pattern = try groupGraphPattern()
+            }
+            try solutionModifiers(&q)
+            return q
         } else {
             throw error("expected SELECT, ASK or CONSTRUCT, found \(describe(token))")
         }
+        try datasetClauses()
         _ = accept("WHERE")
         q.pattern = try groupGraphPattern()
         try solutionModifiers(&q)
         return q
+    }
+
+    /// FROM and FROM NAMED: parsed, and refused at evaluation (the graph file given is the dataset).
+    mutating func datasetClauses() throws {
+        while accept("FROM") {
+            let named = accept("NAMED")
+            _ = try iri()
+            unsupported.append(named ? "FROM NAMED" : "FROM (the graph file given is the dataset)")
+        }
     }
 
     mutating func solutionModifiers(_ q: inout SPARQLQuery) throws {
@@ -477,8 +517,13 @@ public struct SPARQLParser {
                 current = .extend(current, v, e)
             } else if accept("VALUES") {
                 current = join(current, try valuesBlock())
-            } else if accept("GRAPH") || accept("SERVICE") {
-                throw error("named graphs (GRAPH, SERVICE) are not supported: a DocGraph file holds one graph")
+            } else if isWord("GRAPH") || isWord("SERVICE") {
+                let keyword = isWord("GRAPH") ? "GRAPH" : "SERVICE"
+                k += 1
+                if keyword == "SERVICE" { _ = accept("SILENT") }
+                if case .variable = token { k += 1 } else { _ = try iri() }
+                unsupported.append(keyword == "GRAPH" ? "GRAPH (a DocGraph file holds one graph)" : "SERVICE (DocGraph never goes to the network)")
+                current = join(current, try groupGraphPattern())
             } else if isSymbol("{") {
                 var group = try groupGraphPattern()
                 while accept("UNION") { group = .union(group, try groupGraphPattern()) }
@@ -528,16 +573,22 @@ public struct SPARQLParser {
     /// Triples separated by '.', ending before '}' or a keyword.
     mutating func triplesBlock(_ out: inout [TriplePattern], allowPaths: Bool) throws {
         while true {
+            let compound = isSymbol("[") || isSymbol("(")
             let subject = try patternTerm(&out, allowPaths: allowPaths)
-            if case .term(.blank) = subject, isSymbol(".") || isSymbol("}") {
-                // `[ :p :o ] .` stands alone
+            if compound && (isSymbol(".") || isSymbol("}") || isKeyword) {
+                // `[ :p :o ] .` and `( 1 2 ) .` stand alone
             } else {
                 try propertyList(subject, &out, allowPaths: allowPaths)
             }
             guard acceptSymbol(".") else { return }
-            if isSymbol("}") || isSymbol("{") { return }
-            if case .word(let w) = token, ["OPTIONAL", "FILTER", "BIND", "VALUES", "MINUS", "GRAPH", "SERVICE"].contains(w.uppercased()) { return }
+            if isSymbol("}") || isSymbol("{") || isKeyword { return }
         }
+    }
+
+    /// A keyword that starts a new part of a group pattern.
+    var isKeyword: Bool {
+        if case .word(let w) = token { return ["OPTIONAL", "FILTER", "BIND", "VALUES", "MINUS", "GRAPH", "SERVICE"].contains(w.uppercased()) }
+        return false
     }
 
     mutating func propertyList(_ subject: PatternTerm, _ out: inout [TriplePattern], allowPaths: Bool) throws {
@@ -561,7 +612,7 @@ public struct SPARQLParser {
             }
             guard acceptSymbol(";") else { return }
             while acceptSymbol(";") {}
-            if isSymbol(".") || isSymbol("}") || isSymbol("]") { return }
+            if isSymbol(".") || isSymbol("}") || isSymbol("]") || isKeyword { return }
         }
     }
 

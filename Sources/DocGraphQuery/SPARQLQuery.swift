@@ -27,6 +27,12 @@ public struct SPARQLQuery: Sendable {
     public var offset = 0
     /// Aggregates found in the projection, HAVING and ORDER BY, each bound to a hidden variable.
     public var aggregates: [(variable: String, aggregate: Aggregate)] = []
+    /// A VALUES block after the query, joined with its solutions.
+    public var trailingValues: GraphPattern?
+    /// Features the query uses that DocGraph reads but does not evaluate
+    /// (FROM, GRAPH, SERVICE, DESCRIBE): such a query is refused, never
+    /// answered wrongly.
+    public var unsupported: [String] = []
 }
 
 /// A subject, object or predicate position: a variable or a constant term.

@@ -124,6 +124,7 @@ struct SPARQLCommand: ParsableCommand {
                 printError("\(source):\(error.description)")   // source:line:col: error: …, then the line and a caret
                 throw ExitCode.failure
             }
+            if let feature = parsed.unsupported.first { throw CLIError(source, "not supported: \(feature)") }
             var evaluator = SPARQLEvaluator(store: TripleStore(try GraphFiles.readGraphTriples(options.graph)))
             let result = evaluator.run(parsed)
             let format = options.format ?? (isatty(1) == 1 ? .table : .tsv)

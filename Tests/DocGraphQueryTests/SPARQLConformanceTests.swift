@@ -82,6 +82,7 @@ struct SPARQLConformanceTests {
         if c.namedGraphs { return "skipped: named graphs (GRAPH, FROM NAMED) are outside DocGraph's one-graph files" }
         let query: SPARQLQuery
         do { query = try SPARQLParser.parse(text) } catch { return "parse error: \(error.description.split(separator: "\n").first ?? "")" }
+        if let feature = query.unsupported.first { return "skipped: \(feature) is refused by design" }
         var store = TripleStore()
         for d in c.data {
             var sink = TripleCollector()
@@ -266,5 +267,5 @@ struct SPARQLConformanceTests {
     }
 
     /// The number of tests passing when this floor was last raised.
-    static let floor = 532
+    static let floor = 558
 }

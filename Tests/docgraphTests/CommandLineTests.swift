@@ -222,3 +222,12 @@ extension CommandLineTests {
         #expect(bad.stderr == "query:1:22: error: unknown prefix 'dg:' (declare it with PREFIX dg: <…>)\n  SELECT ?x WHERE { ?x dg:p ?y }\n                       ^\n")
     }
 }
+
+extension CommandLineTests {
+    @Test func sparqlRefusesWhatItDoesNotEvaluate() throws {
+        let r = try CLI.run(["sparql", "Exports/suzhou-npc-2024.rdf", "SELECT * FROM <http://e/g> WHERE { ?s ?p ?o }"])
+        #expect(r.status == 1)
+        #expect(r.stderr == "query: error: not supported: FROM (the graph file given is the dataset)\n")
+        #expect(r.stdout.isEmpty)
+    }
+}
