@@ -144,10 +144,11 @@ public struct SPARQLEvaluator {
             let left = evaluate(a)
             if left.isEmpty { return [] }
             let right = evaluate(b)
+            let partners = Self.partners(left, right)
             var out: [Solution] = []
             for l in left {
                 var matched = false
-                for r in right where r.allSatisfy({ k, v in l[k] == nil || l[k] == v }) {
+                for r in partners(l) where r.allSatisfy({ k, v in l[k] == nil || l[k] == v }) {
                     let merged = l.merging(r) { x, _ in x }
                     if let condition, effectiveBoolean(condition, merged) != true { continue }
                     out.append(merged)
@@ -241,11 +242,27 @@ public struct SPARQLEvaluator {
 
     /// Joins two solution sequences on their shared variables.
     func join(_ a: [Solution], _ b: [Solution]) -> [Solution] {
+        let partners = Self.partners(a, b)
         var out: [Solution] = []
         for x in a {
-            for y in b where y.allSatisfy({ k, v in x[k] == nil || x[k] == v }) { out.append(x.merging(y) { l, _ in l }) }
+            for y in partners(x) where y.allSatisfy({ k, v in x[k] == nil || x[k] == v }) { out.append(x.merging(y) { l, _ in l }) }
         }
         return out
+    }
+
+    /// For each left solution, the right ones that may be compatible with it:
+    /// a hash join on the variables bound in every solution of both sides,
+    /// or all of them when there are none (the caller checks compatibility).
+    static func partners(_ left: [Solution], _ right: [Solution]) -> (Solution) -> [Solution] {
+        guard let l0 = left.first, let r0 = right.first else { return { _ in right } }
+        var keys = Set(l0.keys).intersection(r0.keys)
+        for l in left where !keys.isEmpty { keys.formIntersection(l.keys) }
+        for r in right where !keys.isEmpty { keys.formIntersection(r.keys) }
+        guard !keys.isEmpty else { return { _ in right } }
+        let ordered = keys.sorted()
+        var table: [[Term]: [Solution]] = [:]
+        for r in right { table[ordered.map { r[$0]! }, default: []].append(r) }
+        return { l in table[ordered.map { l[$0]! }] ?? [] }
     }
 
     /// The solutions of triple patterns extending `start`, most selective pattern first.
@@ -354,7 +371,9 @@ public struct SPARQLEvaluator {
             for mid in reach(a, node) { out += reach(b, mid) }
             return out   // a sequence keeps duplicates: each way through counts (SPARQL 1.1 §18.4)
         case .alternative(let a, let b):
-            return reach(a, node) + reach(b, node)
+            // Pairs joined by either path count once, as pyoxigraph and Jena count them.
+            var seen = Set<Term>()
+            return (reach(a, node) + reach(b, node)).filter { seen.insert($0).inserted }
         case .zeroOrOne(let x):
             var seen: [Term] = [node]
             for t in reach(x, node) where !seen.contains(t) { seen.append(t) }
