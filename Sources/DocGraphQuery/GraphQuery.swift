@@ -54,7 +54,7 @@ public struct GraphQuery: Sendable {
     public func suggestions(for name: String, limit: Int = 5) -> [String] {
         let key = Self.fold(name)
         let labels = graph.sortedEntities.map(\.label)
-        // Labels holding the name, held by it, or holding its characters in order (苏州政府 → 苏州市人民政府).
+        // Labels holding the name, held by it, or holding its characters in order (杭州政府 → 杭州市人民政府).
         let containing = labels.filter { l in
             let f = Self.fold(l)
             return f.contains(key) || (key.count >= 2 && key.contains(f)) || (key.count >= 2 && Self.isSubsequence(key, of: f))
