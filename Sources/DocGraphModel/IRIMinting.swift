@@ -55,19 +55,24 @@ public enum IRIMinting {
 
     /// Percent-encodes what an IRI path segment cannot hold, keeping letters
     /// of any script readable (`组织/杭州` stays as it is, a space becomes %20).
+    /// Whether a character stands in an IRI path segment as it is.
+    static func keeps(_ u: Unicode.Scalar) -> Bool {
+        let v = u.value
+        switch v {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: return true
+        case 0x2D, 0x2E, 0x5F, 0x7E: return true  // - . _ ~
+        case 0xA0...0xD7FF, 0xF900...0xFDCF, 0xFDF0...0xFFEF: return true
+        case 0x10000...0xEFFFD: return (v & 0xFFFE) != 0xFFFE
+        default: return false
+        }
+    }
+
     public static func encode(_ s: String) -> String {
+        // Most names (Chinese text, 《》 titles) need no escape: return them as they are.
+        if s.unicodeScalars.allSatisfy(keeps) { return s }
         var out = ""
         for u in s.unicodeScalars {
-            let v = u.value
-            let keep: Bool
-            switch v {
-            case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: keep = true
-            case 0x2D, 0x2E, 0x5F, 0x7E: keep = true  // - . _ ~
-            case 0xA0...0xD7FF, 0xF900...0xFDCF, 0xFDF0...0xFFEF: keep = true
-            case 0x10000...0xEFFFD: keep = (v & 0xFFFE) != 0xFFFE
-            default: keep = false
-            }
-            if keep {
+            if keeps(u) {
                 out.unicodeScalars.append(u)
             } else {
                 for b in String(u).utf8 {
