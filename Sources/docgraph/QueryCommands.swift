@@ -17,7 +17,7 @@ struct QueryOptions: ParsableArguments {
     func query() throws -> GraphQuery { GraphQuery(try GraphFiles.readGraph(graph)) }
 
     /// Prints the table; a name that matched nothing is an error with suggestions.
-    func print(_ table: () throws -> ResultTable) throws {
+    func show(_ table: () throws -> ResultTable) throws {
         try reportingFailures {
             do {
                 let t = try table()
@@ -37,7 +37,7 @@ struct EntitiesCommand: ParsableCommand {
     @OptionGroup var options: QueryOptions
     @Option(help: "Only this class (Organization, Person, … or a full IRI).") var type: String?
     @Option(help: "Only entities with a name or alias containing this text.") var match: String?
-    func run() throws { try options.print { try options.query().entities(type: type, match: match) } }
+    func run() throws { try options.show { try options.query().entities(type: type, match: match) } }
 }
 
 struct RelationsCommand: ParsableCommand {
@@ -50,7 +50,7 @@ struct RelationsCommand: ParsableCommand {
     @Option(help: "The object's name or alias.") var object: String?
     @Flag(help: "One row per piece of evidence: its document, sentence and rule.") var evidence = false
     func run() throws {
-        try options.print { try options.query().relations(subject: subject, predicate: predicate, object: object, evidence: evidence) }
+        try options.show { try options.query().relations(subject: subject, predicate: predicate, object: object, evidence: evidence) }
     }
 }
 
@@ -64,7 +64,7 @@ struct NeighborsCommand: ParsableCommand {
     @Option(help: "Only edges with this predicate.") var predicate: String?
     @Option(help: "in, out or both.") var direction: GraphQuery.Direction = .both
     func run() throws {
-        try options.print { try options.query().neighbors(name, depth: depth, predicate: predicate, direction: direction) }
+        try options.show { try options.query().neighbors(name, depth: depth, predicate: predicate, direction: direction) }
     }
 }
 
@@ -76,7 +76,7 @@ struct PathCommand: ParsableCommand {
     @Argument(help: "Where the paths start.") var from: String
     @Argument(help: "Where they end.") var to: String
     @Option(help: "The longest path looked for, in steps.") var maxLength = 4
-    func run() throws { try options.print { try options.query().paths(from: from, to: to, maxLength: maxLength) } }
+    func run() throws { try options.show { try options.query().paths(from: from, to: to, maxLength: maxLength) } }
 }
 
 struct DescribeCommand: ParsableCommand {
@@ -85,7 +85,7 @@ struct DescribeCommand: ParsableCommand {
         discussion: "Example: docgraph describe graph.rdf 市委")
     @OptionGroup var options: QueryOptions
     @Argument(help: "The entity's name or alias.") var name: String
-    func run() throws { try options.print { try options.query().describe(name) } }
+    func run() throws { try options.show { try options.query().describe(name) } }
 }
 
 struct SPARQLCommand: ParsableCommand {
