@@ -54,8 +54,8 @@ public struct Extractor: Sendable {
     func read(_ doc: TextDocument, into graph: inout KnowledgeGraph) -> (mentions: [Mention], sentences: [Range<Int>]) {
         let s = normalizer.normalize(doc.scalars)
         let orgs = OrganizationFinder(rules: rules, index: index, scalars: s, original: doc.scalars)
-        let regulations = RegulationFinder(rules: rules, index: index, scalars: s, original: doc.scalars)
-        let programs = ProgramFinder(rules: rules, index: index, scalars: s, original: doc.scalars)
+        let regulations = RegulationFinder(index: index, scalars: s, original: doc.scalars)
+        let programs = ProgramFinder(index: index, scalars: s, original: doc.scalars)
         let people = PersonFinder(organizations: orgs)
         let context = documentContext(s, orgs)
         graph.add(doc.document)

@@ -2,7 +2,6 @@
 /// (“河长制”, “清廊行动”) or is followed by one (“数字治理”平台,
 /// “三服务”代表主题活动). A quoted phrase with no such noun is a slogan.
 struct ProgramFinder {
-    let rules: ExtractionRules
     let index: LexiconIndex
     /// The normalized text, for matching; the original, for names.
     let scalars: [Unicode.Scalar]

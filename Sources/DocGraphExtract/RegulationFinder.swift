@@ -1,7 +1,6 @@
 /// Finds regulations: 《…》 titles whose last words are a regulation head
 /// noun (法, 条例, 办法 …). A 《…》 naming a book or a newspaper is left out.
 struct RegulationFinder {
-    let rules: ExtractionRules
     let index: LexiconIndex
     /// The normalized text, for matching; the original, for titles.
     let scalars: [Unicode.Scalar]

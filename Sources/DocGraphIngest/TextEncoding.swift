@@ -36,6 +36,11 @@ public enum TextEncoding: String, Sendable, CaseIterable {
     /// Decodes `bytes`: with the encoding named by `forced`, else the one
     /// detected. A byte-order mark is not part of the text.
     public static func decode(_ bytes: [UInt8], forced: TextEncoding? = nil) throws(Failure) -> (text: String, encoding: TextEncoding) {
+        // Text that is UTF-8 (the common case) is validated once, here, not again by `detect`.
+        if forced == nil, !bytes.starts(with: [0xFF, 0xFE]), !bytes.starts(with: [0xFE, 0xFF]) {
+            let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes.dropFirst(3) : bytes[...]
+            if let text = String(validating: body, as: UTF8.self) { return (text, .utf8) }
+        }
         let encoding = forced ?? detect(bytes)
         var body = bytes[...]
         switch encoding {

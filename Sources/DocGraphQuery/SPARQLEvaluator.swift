@@ -23,7 +23,7 @@ public struct SPARQLEvaluator {
     public init(store: TripleStore) { self.store = store }
 
     public mutating func run(_ q: SPARQLQuery) -> SPARQLResult {
-        var rows = solutions(of: q)
+        let rows = solutions(of: q)
         switch q.form {
         case .ask:
             return .boolean(!rows.isEmpty)
@@ -50,11 +50,9 @@ public struct SPARQLEvaluator {
                 }
             }
             return .graph(out)
-        case .select(let projections, let all):
-            let variables = all ? Self.visibleVariables(q.pattern) : projections.map(\.variable)
-            rows = rows.map { row in row.filter { variables.contains($0.key) } }
-            if q.distinct || q.reduced { rows = Self.distinct(rows) }
-            return .solutions(variables: variables, rows: rows)
+        case .select:
+            let variables = Self.projected(q)
+            return .solutions(variables: variables, rows: rows.map { row in row.filter { variables.contains($0.key) } })
         }
     }
 
@@ -87,15 +85,19 @@ public struct SPARQLEvaluator {
         }
         if case .select = q.form, q.distinct || q.reduced {
             // DISTINCT comes before OFFSET and LIMIT: project first, then slice.
-            if case .select(let projections, let all) = q.form {
-                let variables = all ? Self.visibleVariables(q.pattern) : projections.map(\.variable)
-                rows = Self.distinct(rows.map { $0.filter { variables.contains($0.key) } })
-            }
+            let variables = Self.projected(q)
+            rows = Self.distinct(rows.map { $0.filter { variables.contains($0.key) } })
         }
         if q.offset > 0 { rows = Array(rows.dropFirst(q.offset)) }
         if let limit = q.limit { rows = Array(rows.prefix(limit)) }
         if let values = q.trailingValues { rows = join(rows, evaluate(values)) }
         return rows
+    }
+
+    /// The variables a SELECT shows, in order.
+    static func projected(_ q: SPARQLQuery) -> [String] {
+        guard case .select(let projections, let all) = q.form else { return [] }
+        return all ? visibleVariables(q.pattern) : projections.map(\.variable)
     }
 
     static func distinct(_ rows: [Solution]) -> [Solution] {
@@ -333,15 +335,7 @@ public struct SPARQLEvaluator {
             return reach(.inverse(path), to).map { ($0, to) }
         }
         var out: [(Term, Term)] = []
-        let starts: [Term]
-        switch path {
-        case .zeroOrMore, .zeroOrOne: starts = store.nodes
-        default:
-            var s = Set<Term>()
-            for t in store.triples { s.insert(t.subject.term); s.insert(t.object) }
-            starts = s.sorted()
-        }
-        for s in starts { for e in reach(path, s) { out.append((s, e)) } }
+        for s in store.nodes { for e in reach(path, s) { out.append((s, e)) } }
         return out
     }
 

@@ -746,7 +746,6 @@ public struct SPARQLParser {
         while true {
             if acceptSymbol("+") { e = .arithmetic("+", e, try multiplicative()) }
             else if acceptSymbol("-") { e = .arithmetic("-", e, try multiplicative()) }
-            else if case .integer(let n) = token, n.hasPrefix("-") || n.hasPrefix("+") { k += 1; e = .arithmetic("+", e, .constant(numberTerm(n, XSD.integer))) }
             else { return e }
         }
     }

@@ -21,27 +21,23 @@ enum GraphFiles {
     }
 
     /// Every triple of a graph file, whatever its format (GraphML through its RDF view).
-    static func readGraphTriples(_ path: String) throws -> [Triple] {
-        let format = try GraphFormat.of(path)
-        if format == .graphML {
+    static func readGraphTriples(_ path: String, base: String? = nil) throws -> [Triple] {
+        if try GraphFormat.of(path) == .graphML {
             try requireReadable(path)
             return try GraphMLReader.read(path: path).triples
         }
         var sink = TripleCollector()
-        try streamTriples(path, format: format, base: nil, into: &sink)
+        try streamTriples(path, format: GraphFormat.of(path), base: base, into: &sink)
         return sink.triples
     }
 
     /// Reads any graph file as a knowledge graph.
     static func readGraph(_ path: String, base: String? = nil) throws -> KnowledgeGraph {
-        let format = try GraphFormat.of(path)
-        if format == .graphML {
+        if try GraphFormat.of(path) == .graphML {
             try requireReadable(path)
             return try GraphMLReader.read(path: path)
         }
-        var sink = TripleCollector()
-        try streamTriples(path, format: format, base: base, into: &sink)
-        return KnowledgeGraph(triples: sink.triples)
+        return KnowledgeGraph(triples: try readGraphTriples(path, base: base))
     }
 
     /// Writes a knowledge graph to `path` atomically, in the format its extension names.
