@@ -17,8 +17,8 @@ places = "北京 上海 苏州 无锡 杭州 宁波 合肥 芜湖 武汉 孝感 
 bodies = "市人大常委会 市人民政府 市委 市中级人民法院 市人民检察院 市财政局 市教育局 区人民政府".split()
 heads = "条例 办法 规定 决定 意见 方案 规划 细则".split()
 topics = "安全生产 慈善促进 排水管理 大气污染防治 基层法治建设 数字经济 乡村振兴 养老服务 文明行为 河湖保护".split()
-surnames = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗".split()
-given = "小涛庆文建国志明丽华海峰晓东红梅伟强".split()
+surnames = list("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗")
+given = ["小涛", "庆", "文", "建国", "志明", "丽华", "海峰", "晓东", "红梅", "伟强"]
 rels = ["enacted", "inspected", "oversees", "reportsTo", "leads", "collaboratedWith", "holdsPosition"]
 
 orgs = [f"{p}{b}" for p in places for b in bodies]

@@ -283,7 +283,7 @@ public struct SPARQLEvaluator {
             for (i, t) in remaining.enumerated() {
                 let cost: Int
                 if t.path != nil {
-                    cost = bound(t.subject, row) != nil || bound(t.object, row) != nil ? store.triples.count / 2 + 1 : store.triples.count * 2 + 2
+                    cost = bound(t.subject, row) != nil || bound(t.object, row) != nil ? store.count / 2 + 1 : store.count * 2 + 2
                 } else {
                     cost = store.estimate(subject: bound(t.subject, row), predicate: bound(t.predicate, row)?.iri, object: bound(t.object, row))
                 }

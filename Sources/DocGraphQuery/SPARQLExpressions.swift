@@ -223,6 +223,10 @@ extension SPARQLEvaluator {
         }
         let v = args.map { value($0, row) }
         func arg(_ i: Int) -> Term? { i < v.count ? v[i] : nil }
+        if name.hasPrefix(XSD.namespace) {
+            guard args.count == 1, let x = arg(0) else { return nil }
+            return Self.cast(x, to: String(name.dropFirst(XSD.namespace.count)))
+        }
         switch name {
         case "STR":
             guard let t = arg(0), let s = Self.string(t) else { return nil }
@@ -341,6 +345,77 @@ extension SPARQLEvaluator {
             return Self.integer(n)
         default:
             return nil   // an unknown function is an error, and FILTER drops the row
+        }
+    }
+
+    /// The XML Schema datatypes a SPARQL query may cast to, by local name (§17.5).
+    static let castTargets: Set<String> = ["string", "boolean", "integer", "decimal", "float", "double", "dateTime"]
+
+    /// `xsd:T(x)`: the SPARQL 1.1 cast table; nil (an error) where the
+    /// table says a cast cannot be made or the value does not fit.
+    static func cast(_ x: Term, to target: String) -> Term? {
+        let lexical: String
+        let source: IRI
+        switch x {
+        case .blank: return nil
+        case .iri(let i):
+            return target == "string" ? .literal(Literal(i.string)) : nil
+        case .literal(let l):
+            guard l.language == nil else { return target == "string" ? .literal(Literal(l.lexicalForm)) : nil }
+            lexical = l.lexicalForm.trimmingCharacters(in: .whitespaces)
+            source = l.datatype
+        }
+        let fromString = source == XSD.string
+        let fromNumber = numericTypes[source] != nil
+        let fromBoolean = source == XSD.boolean
+        let asNumber = fromNumber ? number(x) : nil
+        if fromNumber && asNumber == nil && target != "string" { return nil }   // an ill-typed number
+        switch target {
+        case "string":
+            if case .literal(let l) = x { return .literal(Literal(l.lexicalForm)) }
+            return nil
+        case "boolean":
+            if fromBoolean || fromString {
+                switch lexical {
+                case "true", "1": return boolean(true)
+                case "false", "0": return boolean(false)
+                default: return nil
+                }
+            }
+            guard let n = asNumber else { return nil }
+            return boolean(!(n.value == 0 || n.value.isNaN))
+        case "integer", "decimal":
+            let rank = target == "integer" ? 0 : 1
+            if fromBoolean { return numericTerm(lexical == "true" || lexical == "1" ? 1 : 0, lexical == "true" || lexical == "1" ? 1 : 0, rank: rank) }
+            if fromString {
+                return number(.literal(Literal(lexical, datatype: rank == 0 ? XSD.integer : XSD.decimal)))
+                    .map { numericTerm($0.value, $0.decimal, rank: rank) }
+            }
+            guard let n = asNumber, n.value.isFinite else { return nil }
+            if rank == 0 {
+                let whole = n.decimal.map { d -> Decimal in
+                    var d = d, r = Decimal()
+                    NSDecimalRound(&r, &d, 0, d < 0 ? .up : .down)
+                    return r
+                } ?? Decimal(string: String(format: "%.0f", n.value.rounded(.towardZero)))
+                return whole.map { numericTerm(NSDecimalNumber(decimal: $0).doubleValue, $0, rank: 0) }
+            }
+            return numericTerm(n.value, n.decimal ?? Decimal(string: String(n.value)), rank: 1)
+        case "float", "double":
+            let rank = target == "float" ? 2 : 3
+            if fromBoolean { return numericTerm(lexical == "true" || lexical == "1" ? 1 : 0, nil, rank: rank) }
+            if fromString {
+                return number(.literal(Literal(lexical, datatype: XSD.double))).map { numericTerm($0.value, nil, rank: rank) }
+            }
+            guard let n = asNumber else { return nil }
+            return numericTerm(n.value, nil, rank: rank)
+        case "dateTime":
+            guard fromString || source == XSD.dateTime,
+                  lexical.range(of: #"^-?[0-9]{4,}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})?$"#,
+                                options: .regularExpression) != nil else { return nil }
+            return .literal(Literal(lexical, datatype: XSD.dateTime))
+        default:
+            return nil
         }
     }
 }

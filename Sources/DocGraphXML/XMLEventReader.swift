@@ -1,9 +1,19 @@
 import DocGraphModel
 import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 internal import CLibXML2
 
-/// A pull reader over libxml2's `xmlTextReader`: the document streams
-/// through in constant memory, one ``XMLEvent`` at a time.
+/// A pull reader over libxml2's SAX2 push parser: the document is fed in
+/// chunks, the events of each chunk are queued and handed out one at a
+/// time, so a file of any size streams through in constant memory.
+///
+/// SAX2 rather than `xmlTextReader`: the text reader builds and frees a
+/// tree node for every element, which made it half again slower on large
+/// RDF/XML. The security options (``XMLSecurity``) are the same either way.
 ///
 /// Errors carry libxml2's line and column. Names that libxml2 interns are
 /// turned into Swift strings once per reader, which keeps the per-element
@@ -11,27 +21,37 @@ internal import CLibXML2
 public final class XMLEventReader {
     /// The name used in error messages.
     public let source: String
-    private let reader: xmlTextReaderPtr
-    private let errors: ErrorBox
-    private var memory: UnsafeMutableBufferPointer<UInt8>?
-    private var pendingEnd = false
-    private var names: [UnsafeRawPointer: String] = [:]
-    private var recentNames = [(pointer: UnsafeRawPointer?, name: String)](repeating: (nil, ""), count: 64)
+    private var context: xmlParserCtxtPtr?
+    private let input: Input
+    @exclusivity(unchecked) private var events: [XMLEvent] = []
+    @exclusivity(unchecked) private var eventLines: [Int] = []
+    @exclusivity(unchecked) private var position = 0
+    @exclusivity(unchecked) private var text: [UInt8] = []
+    @exclusivity(unchecked) private var textLine = 0
+    private var finished = false
+    private var failure: ParseError?
+    private var lastLine = 1
+    @exclusivity(unchecked) private var names: [UnsafeRawPointer: String] = [:]
+    @exclusivity(unchecked) private var recentNames = [(pointer: UnsafeRawPointer?, name: String)](repeating: (nil, ""), count: 64)
+
+    /// Where the bytes come from.
+    private enum Input {
+        case file(Int32)
+        case memory(UnsafeMutableBufferPointer<UInt8>, offset: Int)
+    }
+    private var memoryOffset = 0
+    private static let chunkSize = 256 * 1024
 
     /// Opens `path` for reading; throws when the file cannot be opened.
     public init(path: String) throws(ParseError) {
         XMLSecurity.install()
         source = path
-        guard FileManager.default.isReadableFile(atPath: path) else {
-            throw ParseError(source: path, message: FileManager.default.fileExists(atPath: path)
-                ? "cannot read file" : "no such file")
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else {
+            throw ParseError(source: path, message: errno == ENOENT ? "no such file" : "cannot read file")
         }
-        guard let r = xmlReaderForFile(path, nil, XMLSecurity.parseOptions) else {
-            throw ParseError(source: path, message: "cannot open file")
-        }
-        reader = r
-        errors = ErrorBox(source: path)
-        attachErrorHandler()
+        input = .file(fd)
+        try start()
     }
 
     /// Reads XML from bytes in memory; `source` names it in errors and
@@ -41,97 +61,176 @@ public final class XMLEventReader {
         self.source = source
         let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(bytes.count, 1))
         _ = buffer.initialize(from: bytes)
-        memory = buffer
-        guard let base = buffer.baseAddress,
-              let r = xmlReaderForMemory(UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self), Int32(bytes.count),
-                                         source, nil, XMLSecurity.parseOptions) else {
-            buffer.deallocate()
-            throw ParseError(source: source, message: "cannot create XML reader")
-        }
-        reader = r
-        errors = ErrorBox(source: source)
-        attachErrorHandler()
+        input = .memory(UnsafeMutableBufferPointer(rebasing: buffer[0..<bytes.count]), offset: 0)
+        try start()
     }
 
     deinit {
-        xmlFreeTextReader(reader)
-        memory?.deallocate()
+        if let context {
+            if let doc = context.pointee.myDoc { xmlFreeDoc(doc) }
+            xmlFreeParserCtxt(context)
+        }
+        switch input {
+        case .file(let fd): close(fd)
+        case .memory(let buffer, _): buffer.deallocate()
+        }
     }
 
-    private func attachErrorHandler() {
-        let box = Unmanaged.passUnretained(errors).toOpaque()
-        xmlTextReaderSetStructuredErrorHandler(reader, { arg, err in
-            guard let arg, let err else { return }
-            let box = Unmanaged<ErrorBox>.fromOpaque(arg).takeUnretainedValue()
-            box.record(err.pointee)
-        }, box)
+    /// Creates the push parser with DocGraph's SAX callbacks; the defaults
+    /// stay for the document prolog, so internal entities declared in a
+    /// DOCTYPE are known and expanded.
+    private func start() throws(ParseError) {
+        var sax = xmlSAXHandler()
+        xmlSAXVersion(&sax, 2)
+        sax.startElementNs = { user, localName, prefix, uri, namespaceCount, namespaces, attributeCount, _, attributes in
+            XMLEventReader.from(user).startElement(localName, prefix, uri, Int(namespaceCount), namespaces,
+                                                   Int(attributeCount), attributes)
+        }
+        sax.endElementNs = { user, _, _, _ in
+            let r = XMLEventReader.from(user)
+            r.flushText()
+            r.append(.endElement, line: r.parserLine)
+        }
+        let characters: charactersSAXFunc = { user, bytes, count in
+            guard let bytes, count > 0 else { return }
+            let r = XMLEventReader.from(user)
+            if r.text.isEmpty { r.textLine = r.parserLine }
+            r.text.append(contentsOf: UnsafeBufferPointer(start: bytes, count: Int(count)))
+        }
+        sax.characters = characters
+        sax.ignorableWhitespace = characters
+        sax.cdataBlock = characters
+        sax.comment = { user, value in
+            let r = XMLEventReader.from(user)
+            r.flushText()
+            r.append(.comment(r.string(value)), line: r.parserLine)
+        }
+        sax.processingInstruction = { user, target, data in
+            let r = XMLEventReader.from(user)
+            r.flushText()
+            r.append(.processingInstruction(target: r.string(target), data: r.string(data)), line: r.parserLine)
+        }
+        sax.serror = { user, error in
+            guard let user, let error else { return }
+            XMLEventReader.from(user).record(error.pointee)
+        }
+        // The callbacks' user data stays the parser context (libxml2's own
+        // SAX2 handlers, kept for the prolog, expect it); the reader rides
+        // in the context's `_private` field.
+        guard let ctxt = xmlCreatePushParserCtxt(&sax, nil, nil, 0, source) else {
+            throw ParseError(source: source, message: "cannot create XML parser")
+        }
+        ctxt.pointee._private = Unmanaged.passUnretained(self).toOpaque()
+        xmlCtxtUseOptions(ctxt, XMLSecurity.parseOptions)
+        context = ctxt
     }
 
-    /// The line libxml2 has reached, for errors found by the consumer.
-    public var currentLine: Int { Int(xmlTextReaderGetParserLineNumber(reader)) }
+    private static func from(_ user: UnsafeMutableRawPointer?) -> XMLEventReader {
+        let ctxt = user!.assumingMemoryBound(to: xmlParserCtxt.self)
+        return Unmanaged<XMLEventReader>.fromOpaque(ctxt.pointee._private!).takeUnretainedValue()
+    }
+
+    /// The line of the last event handed out, for errors found by the consumer.
+    public var currentLine: Int { lastLine }
+
+    private var parserLine: Int { context.map { Int(xmlSAX2GetLineNumber(UnsafeMutableRawPointer($0))) } ?? lastLine }
 
     /// The next event, or nil at the end of the document.
     public func next() throws(ParseError) -> XMLEvent? {
-        if pendingEnd {
-            pendingEnd = false
-            return .endElement
+        while position == events.count {
+            if let failure { throw failure }
+            if finished { return nil }
+            events.removeAll(keepingCapacity: true)
+            eventLines.removeAll(keepingCapacity: true)
+            position = 0
+            try feed()
         }
-        while true {
-            let status = xmlTextReaderRead(reader)
-            if let e = errors.first { throw e }
-            if status == 0 { return nil }
-            if status < 0 {
-                throw ParseError(source: source, line: currentLine, column: 0, message: "malformed XML")
-            }
-            switch xmlTextReaderNodeType(reader) {
-            case 1:
-                let start = startElement()
-                if xmlTextReaderIsEmptyElement(reader) == 1 { pendingEnd = true }
-                if let e = errors.first { throw e }
-                return .startElement(start)
-            case 15:
-                return .endElement
-            case 3, 4, 13, 14:
-                return .text(string(xmlTextReaderConstValue(reader)))
-            case 8:
-                return .comment(string(xmlTextReaderConstValue(reader)))
-            case 7:
-                return .processingInstruction(target: interned(xmlTextReaderConstLocalName(reader)),
-                                              data: string(xmlTextReaderConstValue(reader)))
-            default:
-                continue
-            }
-        }
+        defer { position += 1 }
+        lastLine = eventLines[position]
+        return events[position]
     }
 
-    private func startElement() -> XMLStartElement {
-        let node = xmlTextReaderCurrentNode(reader)
-        let line = node.map { Int(xmlGetLineNo($0)) } ?? currentLine
-        let parserLine = currentLine
-        let column = parserLine == line ? Int(xmlTextReaderGetParserColumnNumber(reader)) : 1
-        var element = XMLStartElement(
-            namespace: internedOrEmpty(xmlTextReaderConstNamespaceUri(reader)),
-            localName: interned(xmlTextReaderConstLocalName(reader)),
-            prefix: internedOrNil(xmlTextReaderConstPrefix(reader)),
-            attributes: [], namespaceDeclarations: [], line: line, column: column)
-        if xmlTextReaderHasAttributes(reader) == 1 {
-            while xmlTextReaderMoveToNextAttribute(reader) == 1 {
-                if xmlTextReaderIsNamespaceDecl(reader) == 1 {
-                    let prefix = internedOrNil(xmlTextReaderConstPrefix(reader))
-                    let name = interned(xmlTextReaderConstLocalName(reader))
-                    element.namespaceDeclarations.append(XMLNamespaceDeclaration(
-                        prefix: prefix == nil ? nil : name, namespace: string(xmlTextReaderConstValue(reader))))
-                } else {
-                    element.attributes.append(XMLAttribute(
-                        namespace: internedOrEmpty(xmlTextReaderConstNamespaceUri(reader)),
-                        localName: interned(xmlTextReaderConstLocalName(reader)),
-                        prefix: internedOrNil(xmlTextReaderConstPrefix(reader)),
-                        value: string(xmlTextReaderConstValue(reader))))
-                }
+    /// Parses the next chunk of input, queueing its events.
+    private func feed() throws(ParseError) {
+        guard let context else { finished = true; return }
+        var status: Int32
+        switch input {
+        case .file(let fd):
+            var chunk = [UInt8](repeating: 0, count: Self.chunkSize)
+            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, Self.chunkSize) }
+            if n < 0 { throw ParseError(source: source, line: lastLine, column: 0, message: "cannot read file") }
+            status = chunk.withUnsafeBytes {
+                xmlParseChunk(context, $0.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(n), n == 0 ? 1 : 0)
             }
-            xmlTextReaderMoveToElement(reader)
+            if n == 0 { finished = true }
+        case .memory(let buffer, _):
+            let n = min(Self.chunkSize, buffer.count - memoryOffset)
+            let last = memoryOffset + n == buffer.count
+            status = xmlParseChunk(context, UnsafeRawPointer(buffer.baseAddress!.advanced(by: memoryOffset))
+                .assumingMemoryBound(to: CChar.self), Int32(n), last ? 1 : 0)
+            memoryOffset += n
+            if last { finished = true }
         }
-        return element
+        if finished { flushText() }
+        if status != 0 && failure == nil {
+            failure = ParseError(source: source, line: parserLine, column: 0, message: "malformed XML")
+        }
+        if failure != nil { finished = true }
+    }
+
+    private func append(_ event: XMLEvent, line: Int) {
+        events.append(event)
+        eventLines.append(line)
+    }
+
+    /// Character data arrives in pieces; consumers see one text event per run.
+    private func flushText() {
+        guard !text.isEmpty else { return }
+        append(.text(String(decoding: text, as: UTF8.self)), line: textLine)
+        text.removeAll(keepingCapacity: true)
+    }
+
+    private func startElement(_ localName: UnsafePointer<xmlChar>?, _ prefix: UnsafePointer<xmlChar>?,
+                              _ uri: UnsafePointer<xmlChar>?, _ namespaceCount: Int,
+                              _ namespaces: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, _ attributeCount: Int,
+                              _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+        flushText()
+        let line = parserLine
+        let column = context.map { Int(xmlSAX2GetColumnNumber(UnsafeMutableRawPointer($0))) } ?? 0
+        var element = XMLStartElement(
+            namespace: interned(uri), localName: interned(localName), prefix: internedOrNil(prefix),
+            attributes: [], namespaceDeclarations: [], line: line, column: column)
+        if let namespaces, namespaceCount > 0 {
+            for i in 0..<namespaceCount {
+                element.namespaceDeclarations.append(XMLNamespaceDeclaration(
+                    prefix: internedOrNil(namespaces[2 * i]), namespace: string(namespaces[2 * i + 1])))
+            }
+        }
+        if let attributes, attributeCount > 0 {
+            element.attributes.reserveCapacity(attributeCount)
+            for i in 0..<attributeCount {
+                // localname, prefix, URI, value start, value end
+                let a = attributes + 5 * i
+                var value = ""
+                if let start = a[3], let end = a[4] {
+                    value = String(decoding: UnsafeBufferPointer(start: start, count: end - start), as: UTF8.self)
+                }
+                element.attributes.append(XMLAttribute(
+                    namespace: interned(a[2]), localName: interned(a[0]), prefix: internedOrNil(a[1]), value: value))
+            }
+        }
+        append(.startElement(element), line: line)
+    }
+
+    /// Keeps the first error (warnings are not errors); the parser stops at it.
+    private func record(_ e: xmlError) {
+        guard failure == nil, e.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
+        var message = e.message.map { String(cString: $0) } ?? "malformed XML"
+        while message.last == "\n" { message.removeLast() }
+        if let c = message.first, c.isUppercase, message.dropFirst().first?.isLowercase == true {
+            message = c.lowercased() + message.dropFirst()
+        }
+        failure = ParseError(source: source, line: Int(e.line), column: Int(e.int2), message: message)
     }
 
     private func string(_ p: UnsafePointer<xmlChar>?) -> String {
@@ -139,8 +238,8 @@ public final class XMLEventReader {
         return String(cString: p)
     }
 
-    /// Names, prefixes and namespace IRIs come from the reader's dictionary,
-    /// so their pointers are stable for the reader's life.
+    /// Names, prefixes and namespace IRIs come from the parser's dictionary,
+    /// so their pointers are stable for the parser's life.
     private func interned(_ p: UnsafePointer<xmlChar>?) -> String {
         guard let p else { return "" }
         let key = UnsafeRawPointer(p)
@@ -159,27 +258,7 @@ public final class XMLEventReader {
         return s
     }
 
-    private func internedOrEmpty(_ p: UnsafePointer<xmlChar>?) -> String { interned(p) }
-
     private func internedOrNil(_ p: UnsafePointer<xmlChar>?) -> String? {
         p == nil ? nil : interned(p)
-    }
-}
-
-/// Collects the first error libxml2 reports through the structured handler.
-private final class ErrorBox {
-    let source: String
-    var first: ParseError?
-
-    init(source: String) { self.source = source }
-
-    func record(_ e: xmlError) {
-        guard first == nil, e.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
-        var message = e.message.map { String(cString: $0) } ?? "malformed XML"
-        while message.last == "\n" { message.removeLast() }
-        if let c = message.first, c.isUppercase, message.dropFirst().first?.isLowercase == true {
-            message = c.lowercased() + message.dropFirst()
-        }
-        first = ParseError(source: source, line: Int(e.line), column: Int(e.int2), message: message)
     }
 }

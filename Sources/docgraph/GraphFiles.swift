@@ -1,5 +1,6 @@
 import DocGraphGraphML
 import DocGraphModel
+import DocGraphQuery
 import DocGraphRDF
 import Foundation
 
@@ -29,6 +30,13 @@ enum GraphFiles {
         var sink = TripleCollector()
         try streamTriples(path, format: GraphFormat.of(path), base: base, into: &sink)
         return sink.triples
+    }
+
+    /// Reads any graph file into a store for querying, streaming its triples
+    /// straight into the store's indexes.
+    static func readStore(_ path: String) throws -> TripleStore {
+        let format = try GraphFormat.of(path)
+        return try TripleStore.load { sink in try streamTriples(path, format: format, base: nil, into: &sink) }
     }
 
     /// Reads any graph file as a knowledge graph.

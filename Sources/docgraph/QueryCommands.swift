@@ -99,37 +99,78 @@ struct SPARQLCommand: ParsableCommand {
         """)
     @OptionGroup var options: QueryOptions
     @Argument(help: "The query text (or use -f).") var query: String?
-    @Option(name: .short, help: "Read the query from this file.") var file: String?
+    @Option(name: .short, help: "Read the query from this file; repeat -f to run several queries on one loading of the graph.")
+    var file: [String] = []
+    @Flag(help: "Print to standard error how long loading the graph and each query took.") var time = false
+    @Option(name: .customLong("repeat"), help: "Run each query this many times; with --time, report the fastest and the median.")
+    var repetitions = 1
 
     func validate() throws {
-        if (query == nil) == (file == nil) { throw ValidationError("give the query as an argument or with -f FILE, not both") }
+        if (query == nil) == file.isEmpty { throw ValidationError("give the query as an argument or with -f FILE, not both") }
+        if repetitions < 1 { throw ValidationError("--repeat must be at least 1") }
     }
 
     func run() throws {
         try reportingFailures {
-            let source = file ?? "query"
-            let text: String
-            if let file {
-                guard let data = FileManager.default.contents(atPath: file), let s = String(data: data, encoding: .utf8) else {
-                    throw CLIError(file, "cannot read query file")
+            // Every query is parsed before the graph is read: a typo costs nothing.
+            var queries: [(source: String, text: String, query: SPARQLQuery)] = []
+            for (source, text) in try texts() {
+                let parsed: SPARQLQuery
+                do throws(SPARQLSyntaxError) {
+                    parsed = try SPARQLParser.parse(text)
+                } catch {
+                    printError("\(source):\(error.description)")   // source:line:col: error: …, then the line and a caret
+                    throw ExitCode.failure
                 }
-                text = s
-            } else {
-                text = query!
+                if let feature = parsed.unsupported.first { throw CLIError(source, "not supported: \(feature)") }
+                queries.append((source, text, parsed))
             }
-            let parsed: SPARQLQuery
-            do throws(SPARQLSyntaxError) {
-                parsed = try SPARQLParser.parse(text)
-            } catch {
-                printError("\(source):\(error.description)")   // source:line:col: error: …, then the line and a caret
-                throw ExitCode.failure
-            }
-            if let feature = parsed.unsupported.first { throw CLIError(source, "not supported: \(feature)") }
-            var evaluator = SPARQLEvaluator(store: TripleStore(try GraphFiles.readGraphTriples(options.graph)))
-            let result = evaluator.run(parsed)
+            let clock = ContinuousClock()
+            let loadStart = clock.now
+            let store = try GraphFiles.readStore(options.graph)
+            if time { printError("load: \(store.count) triples in \(Self.seconds(clock.now - loadStart))") }
             let format = options.format ?? (isatty(1) == 1 ? .table : .tsv)
-            let out = format == .json ? result.json() : result.table().render(format)
-            FileHandle.standardOutput.write(Data(out.utf8))
+            for (n, (source, text, parsed)) in queries.enumerated() {
+                var durations: [Duration] = []
+                var result = SPARQLResult.boolean(false)
+                for _ in 0..<repetitions {
+                    // Timed from the text, as a user's query is: parsing, planning, evaluation.
+                    let start = clock.now
+                    var evaluator = SPARQLEvaluator(store: store)
+                    result = evaluator.run((try? SPARQLParser.parse(text)) ?? parsed)
+                    durations.append(clock.now - start)
+                }
+                if time {
+                    durations.sort()
+                    let size: String
+                    switch result {
+                    case .solutions(_, let rows): size = "\(rows.count) rows"
+                    case .boolean(let b): size = "\(b)"
+                    case .graph(let triples): size = "\(triples.count) triples"
+                    }
+                    let spread = repetitions > 1 ? " (fastest of \(repetitions); median \(Self.seconds(durations[repetitions / 2])))" : ""
+                    printError("\(source): \(size) in \(Self.seconds(durations[0]))\(spread)")
+                }
+                let out = format == .json ? result.json() : result.table().render(format)
+                FileHandle.standardOutput.write(Data(((n > 0 ? "\n" : "") + out).utf8))
+            }
         }
+    }
+
+    /// Each query's text with the name its errors are reported under.
+    private func texts() throws -> [(String, String)] {
+        if let query { return [("query", query)] }
+        return try file.map { path in
+            guard let data = FileManager.default.contents(atPath: path), let s = String(data: data, encoding: .utf8) else {
+                throw CLIError(path, "cannot read query file")
+            }
+            return (path, s)
+        }
+    }
+
+    /// A duration for people: milliseconds under a second, seconds above.
+    static func seconds(_ d: Duration) -> String {
+        let s = Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+        return s < 1 ? String(format: "%.2f ms", s * 1000) : String(format: "%.2f s", s)
     }
 }

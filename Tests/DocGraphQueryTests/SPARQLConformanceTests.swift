@@ -83,7 +83,7 @@ struct SPARQLConformanceTests {
         let query: SPARQLQuery
         do { query = try SPARQLParser.parse(text) } catch { return "parse error: \(error.description.split(separator: "\n").first ?? "")" }
         if let feature = query.unsupported.first { return "skipped: \(feature) is refused by design" }
-        var store = TripleStore()
+        var loader = TripleStore.Loader()
         for d in c.data {
             var sink = TripleCollector()
             do {
@@ -91,9 +91,9 @@ struct SPARQLConformanceTests {
                     try TurtleParser.parse(path: d, into: &sink)
                 }
             } catch { return "data error: \(error)" }
-            for t in sink.triples { store.add(t) }
+            for t in sink.triples { loader.consume(t) }
         }
-        var evaluator = SPARQLEvaluator(store: store)
+        var evaluator = SPARQLEvaluator(store: loader.finish())
         let got = evaluator.run(query)
         guard let resultPath = c.result else { return "skipped: no result file" }
         let ordered = text.range(of: "ORDER BY", options: .caseInsensitive) != nil
@@ -267,5 +267,5 @@ struct SPARQLConformanceTests {
     }
 
     /// The number of tests passing when this floor was last raised.
-    static let floor = 558
+    static let floor = 560
 }

@@ -53,6 +53,26 @@ struct SPARQLTests {
         #expect(try rows("SELECT (GROUP_CONCAT(?y; SEPARATOR=\",\") AS ?all) WHERE { ?l :year ?y }").first?.first?.split(separator: ",").count == 2)
     }
 
+    @Test func aGroupedPathAfterAnIRISubjectIsAPathNotAFunctionCall() throws {
+        #expect(try rows("SELECT ?x WHERE { :party (dg:leads|dg:oversees)+ ?x } ORDER BY ?x")
+            == [["<http://example.org/congress>"], ["<http://example.org/gov>"]])
+    }
+
+    @Test func castsFollowTheSPARQLCastTable() throws {
+        let q = """
+            PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+            SELECT (xsd:integer("42") AS ?i) (xsd:double(?y) AS ?d) (xsd:boolean("1") AS ?b) (xsd:string(:law1) AS ?s)
+                   (xsd:integer(2.7) AS ?t) (xsd:integer("x") AS ?bad)
+            WHERE { :law1 :year ?y }
+            """
+        #expect(try rows(q) == [["42", "2023.0", "true", "http://example.org/law1", "2", ""]])
+    }
+
+    @Test func anUnknownFunctionIsRefusedByName() throws {
+        #expect(try SPARQLParser.parse("SELECT ?x WHERE { ?x ?p ?o FILTER(<http://example.org/f>(?o)) }").unsupported
+            == ["the function <http://example.org/f>"])
+    }
+
     @Test func askAndConstruct() throws {
         guard case .boolean(true) = try run("ASK { :party dg:leads :congress }") else { Issue.record("ASK"); return }
         guard case .graph(let g) = try run("CONSTRUCT { ?b dg:ledBy ?a } WHERE { ?a dg:leads ?b }") else { Issue.record("CONSTRUCT"); return }

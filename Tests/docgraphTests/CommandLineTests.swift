@@ -231,3 +231,24 @@ extension CommandLineTests {
         #expect(r.stdout.isEmpty)
     }
 }
+
+extension CommandLineTests {
+    @Test func severalQueriesRunOnOneLoadingAndAreTimedOnRequest() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dg-sparql-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let count = dir.appendingPathComponent("count.rq").path, ask = dir.appendingPathComponent("ask.rq").path
+        try "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }".write(toFile: count, atomically: true, encoding: .utf8)
+        try "ASK { ?s ?p ?o }".write(toFile: ask, atomically: true, encoding: .utf8)
+        let r = try CLI.run(["sparql", "Exports/suzhou-npc-2024.rdf", "-f", count, "-f", ask, "--time", "--repeat", "3", "--format", "tsv"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let lines = r.stderr.split(separator: "\n")
+        #expect(lines.count == 3)
+        #expect(lines.first?.hasPrefix("load: ") == true && lines.first?.contains(" triples in ") == true)
+        #expect(lines.dropFirst().first?.hasPrefix(count + ": 1 rows in ") == true)
+        #expect(lines.dropFirst().first?.contains("(fastest of 3; median ") == true)
+        #expect(lines.last?.hasPrefix(ask + ": true in ") == true)
+        // Both results, in order, the second after a blank line.
+        #expect(r.stdout.hasPrefix("n\n") && r.stdout.hasSuffix("\n\nresult\ntrue\n"))
+    }
+}
