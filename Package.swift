@@ -43,6 +43,12 @@ let package = Package(
             "DocGraphQuery", "DocGraphXML",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // The fuzzing harnesses (scripts/fuzz.sh builds them with libFuzzer);
+        // an ordinary build replays saved inputs through them.
+        .executableTarget(name: "docgraph-fuzz", dependencies: [
+            "DocGraphModel", "DocGraphRDF", "DocGraphGraphML", "DocGraphOntology", "DocGraphExtract", "DocGraphIngest",
+            "DocGraphQuery",
+        ]),
         .testTarget(name: "DocGraphXMLTests", dependencies: ["DocGraphXML"]),
         .testTarget(name: "DocGraphModelTests", dependencies: ["DocGraphModel"]),
         .testTarget(name: "DocGraphRDFTests", dependencies: ["DocGraphRDF", "DocGraphModel"]),

@@ -30,12 +30,7 @@ public enum DOCXReader {
     }
 
     public static func read(bytes: [UInt8], source: String) throws(Failure) -> DOCXContent {
-        let archive: Archive
-        do {
-            archive = try Archive(data: Data(bytes), accessMode: .read)
-        } catch {
-            throw Failure(message: "not a Word document (not a ZIP archive)")
-        }
+        let archive = try openArchive(bytes)
         var count = 0
         for _ in archive {
             count += 1
@@ -51,6 +46,31 @@ public enum DOCXReader {
             (title, date) = try properties(try part(core, of: archive, source: source), source: source + ":docProps/core.xml")
         }
         return DOCXContent(title: title, date: date, text: text)
+    }
+
+    /// The archive, read through a private temporary file that is unlinked
+    /// as soon as it is open. Not ZIPFoundation's in-memory archive: a
+    /// hostile offset past the end makes it seek beyond its data and trap
+    /// on a negative read length, where a file read simply returns nothing
+    /// and the archive is reported as corrupt.
+    static func openArchive(_ bytes: [UInt8]) throws(Failure) -> Archive {
+        var template = Array((NSTemporaryDirectory() + "/docgraph-docx-XXXXXX").utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard fd >= 0 else { throw Failure(message: "cannot create a temporary file to read the archive") }
+        let path = String(cString: template)
+        defer { unlink(path) }
+        var written = 0
+        while written < bytes.count {
+            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + written, bytes.count - written) }
+            if n <= 0 { close(fd); throw Failure(message: "cannot write a temporary file to read the archive") }
+            written += n
+        }
+        close(fd)
+        do {
+            return try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
+        } catch {
+            throw Failure(message: "not a Word document (not a ZIP archive)")
+        }
     }
 
     /// The inflated bytes of one part, refused past ``maximumPartSize``.

@@ -19,6 +19,13 @@ internal import CLibXML2
 /// turned into Swift strings once per reader, which keeps the per-element
 /// cost low on large files.
 public final class XMLEventReader {
+    /// The deepest nesting of elements accepted (libxml2's own default
+    /// limit, which its push parser does not apply itself).
+    public static let maximumDepth = 256
+    /// The longest run of character data accepted, in bytes (libxml2's
+    /// limit for a text node; SAX callbacks bypass libxml2's own check).
+    public static let maximumTextLength = 10_000_000
+
     /// The name used in error messages.
     public let source: String
     private var context: xmlParserCtxtPtr?
@@ -28,6 +35,7 @@ public final class XMLEventReader {
     @exclusivity(unchecked) private var position = 0
     @exclusivity(unchecked) private var text: [UInt8] = []
     @exclusivity(unchecked) private var textLine = 0
+    @exclusivity(unchecked) private var depth = 0
     private var finished = false
     private var failure: ParseError?
     private var lastLine = 1
@@ -88,12 +96,17 @@ public final class XMLEventReader {
         }
         sax.endElementNs = { user, _, _, _ in
             let r = XMLEventReader.from(user)
+            r.depth -= 1
             r.flushText()
             r.append(.endElement, line: r.parserLine)
         }
         let characters: charactersSAXFunc = { user, bytes, count in
             guard let bytes, count > 0 else { return }
             let r = XMLEventReader.from(user)
+            if r.text.count + Int(count) > XMLEventReader.maximumTextLength {
+                r.stop("text longer than \(XMLEventReader.maximumTextLength) bytes (the limit for one text node)")
+                return
+            }
             if r.text.isEmpty { r.textLine = r.parserLine }
             r.text.append(contentsOf: UnsafeBufferPointer(start: bytes, count: Int(count)))
         }
@@ -179,6 +192,7 @@ public final class XMLEventReader {
     }
 
     private func append(_ event: XMLEvent, line: Int) {
+        guard failure == nil else { return }   // nothing after the point of failure
         events.append(event)
         eventLines.append(line)
     }
@@ -195,6 +209,11 @@ public final class XMLEventReader {
                               _ namespaces: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, _ attributeCount: Int,
                               _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
         flushText()
+        depth += 1
+        if depth > Self.maximumDepth {
+            stop("elements nested deeper than \(Self.maximumDepth) levels (the limit)")
+            return
+        }
         let line = parserLine
         let column = context.map { Int(xmlSAX2GetColumnNumber(UnsafeMutableRawPointer($0))) } ?? 0
         var element = XMLStartElement(
@@ -220,6 +239,14 @@ public final class XMLEventReader {
             }
         }
         append(.startElement(element), line: line)
+    }
+
+    /// Fails at a limit DocGraph sets: the error names it, and libxml2 stops parsing.
+    private func stop(_ message: String) {
+        guard failure == nil else { return }
+        let column = context.map { Int(xmlSAX2GetColumnNumber(UnsafeMutableRawPointer($0))) } ?? 0
+        failure = ParseError(source: source, line: parserLine, column: column, message: message)
+        if let context { xmlStopParser(context) }
     }
 
     /// Keeps the first error (warnings are not errors); the parser stops at it.

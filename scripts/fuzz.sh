@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Runs DocGraph's libFuzzer harnesses (Sources/docgraph-fuzz), each for SECONDS,
+# one after another: rdfxml, graphml, ntriples, sparql, text (or those named).
+# The harnesses are built with `-sanitize=fuzzer,address` into .build/fuzz;
+# each starts from its seed corpus in Fuzz/corpus/<harness> and keeps what it
+# learns in .build/fuzz-corpus/<harness>. A crash, sanitizer report, timeout
+# (10 s) or memory blow-up (2 GiB) is saved as Fuzz/crashes/<harness>-…; replay it
+# with `swift run docgraph-fuzz <harness> FILE` and turn it into a test.
+# Prints, per harness, executions, executions/s and coverage (edges, features).
+# Usage: scripts/fuzz.sh [SECONDS=600] [HARNESS...]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds="${1:-600}"; shift || true
+harnesses=("$@")
+[ ${#harnesses[@]} -gt 0 ] || harnesses=(rdfxml graphml ntriples sparql text)
+swift build -c release --product docgraph-fuzz --build-path .build/fuzz \
+  -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -Xswiftc -DFUZZING 2>&1 | grep -E "error|Compiling docgraph_fuzz|Build" || true
+bin=.build/fuzz/release/docgraph-fuzz
+[ -x "$bin" ] || { echo "fuzz: error: the harness did not build" >&2; exit 1; }
+mkdir -p Fuzz/crashes
+export DOCGRAPH_ONTOLOGY="$PWD/Ontology"
+# Swift's own crash reporter would race ASan for the failing process; libFuzzer reports instead.
+export SWIFT_BACKTRACE=enable=no
+status=0
+for h in "${harnesses[@]}"; do
+  corpus=".build/fuzz-corpus/$h"
+  mkdir -p "$corpus"
+  dict=()
+  case "$h" in
+    rdfxml|graphml) dict=(-dict=Fuzz/xml.dict) ;;
+    sparql) dict=(-dict=Fuzz/sparql.dict) ;;
+  esac
+  maxlen=8192; [ "$h" = text ] && maxlen=32768
+  log="$corpus.log"
+  set +e
+  DOCGRAPH_FUZZ_TARGET="$h" "$bin" "$corpus" "Fuzz/corpus/$h" "${dict[@]}" -max_total_time="$seconds" \
+    -max_len="$maxlen" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+    -artifact_prefix="Fuzz/crashes/$h-" > "$log" 2>&1
+  rc=$?
+  set -e
+  runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo "?")
+  rate=$(grep -o 'stat::average_exec_per_sec: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo "?")
+  cov=$(grep -oE 'cov: [0-9]+ ft: [0-9]+' "$log" | tail -1 || echo "cov: ?")
+  corpusSize=$(ls "$corpus" | wc -l)
+  if [ $rc -eq 0 ]; then
+    echo "fuzz $h: ${seconds} s, $runs executions ($rate/s), $cov, corpus $corpusSize inputs, no crash"
+  else
+    echo "fuzz $h: FAILED after $runs executions ($cov); see $log and Fuzz/crashes/$h-*"
+    grep -E "ERROR|SUMMARY|Fatal error|==[0-9]+==" "$log" | head -5
+    status=1
+  fi
+done
+exit $status
