@@ -16,7 +16,7 @@ public final class ByteOutput {
     /// Creates or truncates the file at `path`.
     public init(path: String) throws {
         guard let f = fopen(path, "wb") else {
-            throw ParseError(source: path, message: "cannot open file for writing")
+            throw ParseError(source: path, message: "cannot open file for writing: \(String(cString: strerror(errno)))")
         }
         file = f
         destination = path
@@ -49,7 +49,7 @@ public final class ByteOutput {
             return
         }
         let n = buffer.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, file) }
-        if n != buffer.count { throw ParseError(source: destination, message: "write failed (disk full?)") }
+        if n != buffer.count { throw ParseError(source: destination, message: "write failed: \(String(cString: strerror(errno)))") }
         buffer.removeAll(keepingCapacity: true)
     }
 
@@ -58,7 +58,7 @@ public final class ByteOutput {
         try flush()
         if let f = file {
             file = nil
-            if fclose(f) != 0 { throw ParseError(source: destination, message: "write failed on close") }
+            if fclose(f) != 0 { throw ParseError(source: destination, message: "write failed: \(String(cString: strerror(errno)))") }
         }
     }
 }

@@ -1,5 +1,10 @@
 import DocGraphModel
 internal import CLibXML2
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A streaming XML writer over libxml2's `xmlTextWriter`.
 ///
@@ -19,8 +24,9 @@ public final class XMLStreamWriter {
     /// Writes to the file at `path`, creating or truncating it.
     public init(path: String, indent: Bool = true) throws(ParseError) {
         XMLSecurity.install()
+        errno = 0
         guard let w = xmlNewTextWriterFilename(path, 0) else {
-            throw ParseError(source: path, message: "cannot open file for writing")
+            throw ParseError(source: path, message: "cannot open file for writing" + XMLStreamWriter.reason())
         }
         writer = w
         buffer = nil
@@ -58,7 +64,12 @@ public final class XMLStreamWriter {
     }
 
     private func check(_ rc: Int32) throws(ParseError) {
-        if rc < 0 { throw ParseError(source: destination, message: "write failed (disk full or file closed?)") }
+        if rc < 0 { throw ParseError(source: destination, message: "write failed" + Self.reason()) }
+    }
+
+    /// The operating system's reason for the last failure (libxml2 reports only that one happened).
+    private static func reason() -> String {
+        errno == 0 ? "" : ": " + String(cString: strerror(errno))
     }
 
     private func safe(_ s: String) -> String {

@@ -18,6 +18,7 @@ struct CLIError: Error, CustomStringConvertible {
 /// stderr and exiting 1; usage errors pass through to the argument parser,
 /// which exits 64.
 func reportingFailures(_ body: () throws -> Void) throws {
+    _ = signalsHandled
     do {
         try body()
     } catch let e as ParseError {
@@ -35,6 +36,10 @@ func reportingFailures(_ body: () throws -> Void) throws {
         throw ExitCode.failure
     }
 }
+
+/// Every command that may write a file runs through ``reportingFailures``: the handlers that
+/// clean up temporary files on an interrupt are installed once, there.
+private let signalsHandled: Void = TemporaryFiles.installHandlers()
 
 func printError(_ line: String) {
     FileHandle.standardError.write(Data((line + "\n").utf8))

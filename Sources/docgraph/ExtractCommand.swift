@@ -89,7 +89,7 @@ struct ExtractCommand: ParsableCommand {
                 throw CLIError(outcome.failures[0].path, "\(outcome.failures.count) document(s) could not be read; nothing written (--strict)")
             }
             if collection.items.isEmpty { printError("warning: no documents found in the inputs") }
-            for o in outputs.isEmpty ? [into!] : outputs { try GraphFiles.write(outcome.graph, to: o) }
+            try GraphFiles.write(outcome.graph, to: outputs.isEmpty ? [into!] : outputs)
             if !quiet {
                 printError(Self.summary(outcome, extracting: extracted.timeIntervalSince(started), writing: Date().timeIntervalSince(extracted)))
             }

@@ -50,8 +50,13 @@ enum GraphFiles {
 
     /// Writes a knowledge graph to `path` atomically, in the format its extension names.
     static func write(_ graph: KnowledgeGraph, to path: String) throws {
-        let format = try GraphFormat.of(path)
-        try AtomicOutput.write(to: path) { tmp in
+        try write(graph, to: [path])
+    }
+
+    /// Writes a knowledge graph to every path, all or none (see ``AtomicOutput``).
+    static func write(_ graph: KnowledgeGraph, to paths: [String]) throws {
+        try AtomicOutput.writeAll(paths) { path, tmp in
+            let format = try GraphFormat.of(path)
             switch format {
             case .graphML:
                 try GraphMLWriter.write(graph, to: tmp)
