@@ -60,6 +60,9 @@ let package = Package(
             "DocGraphIngest", "DocGraphExtract", "DocGraphModel", "DocGraphRDF",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
-        .testTarget(name: "docgraphTests", dependencies: ["docgraph", "DocGraphModel", "DocGraphRDF", "DocGraphGraphML"]),
+        .testTarget(name: "docgraphTests", dependencies: [
+            "docgraph", "DocGraphModel", "DocGraphRDF", "DocGraphGraphML", "DocGraphIngest",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
     ]
 )

@@ -20,13 +20,22 @@ public struct TextDocument: Sendable {
     /// looked at, and only short ones (a body paragraph is no header).
     /// Metadata given here (from an HTML page's meta tags or a Word
     /// document's properties) wins over what the header says.
+    static func isForbidden(_ u: Unicode.Scalar) -> Bool {
+        (u.value < 0x20 && u != "\t" && u != "\n" && u != "\r") || u.value == 0xFFFE || u.value == 0xFFFF
+    }
+
     public init(id: String, text: String, checksum: String, title: String? = nil, date: String? = nil,
                 source: String? = nil, location: String? = nil, format: String? = nil) {
         self.id = id
         self.checksum = checksum
         self.location = location
         self.format = format
-        let s = Array(text.unicodeScalars)
+        var s = Array(text.unicodeScalars)
+        // Characters XML 1.0 cannot carry (C0 controls other than tab and
+        // line breaks, U+FFFE, U+FFFF) become U+FFFD here, once, scalar for
+        // scalar: offsets stay put, and every output format shows the same
+        // name instead of each writer replacing them its own way.
+        for i in s.indices where Self.isForbidden(s[i]) { s[i] = "\u{FFFD}" }
         scalars = s
         var lines: [Range<Int>] = []
         var start = 0

@@ -19,7 +19,7 @@ public struct DOCXContent: Sendable, Equatable {
 /// ``maximumPartSize`` or an archive of more than ``maximumEntries``
 /// entries is refused before it can exhaust memory.
 public enum DOCXReader {
-    public static let maximumPartSize = 256 << 20
+    public static let maximumPartSize = 64 << 20
     public static let maximumEntries = 10_000
     static let word = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
     static let dc = "http://purl.org/dc/elements/1.1/"

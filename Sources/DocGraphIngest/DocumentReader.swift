@@ -65,7 +65,14 @@ public struct DocumentReader: Sendable {
             do {
                 decoded = try TextEncoding.decode(bytes, forced: forcedEncoding)
             } catch {
-                throw IngestError(location, error.byteOffset.map { _ in error.message } ?? error.message)
+                // Text in no encoding with NUL bytes (UTF-16 would have decoded) is a binary file.
+                if let nul = bytes.prefix(1 << 16).firstIndex(of: 0) {
+                    throw IngestError(location, "binary data, not a document (a NUL byte at offset \(nul))")
+                }
+                throw IngestError(location, error.message)
+            }
+            if decoded.text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) {
+                throw IngestError(location, bytes.isEmpty ? "empty file" : "no text in the file (only whitespace)")
             }
             let markdown = format == .markdown
             let text = markdown ? MarkdownText.plainText(decoded.text) : decoded.text

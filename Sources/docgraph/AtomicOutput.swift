@@ -37,12 +37,13 @@ enum AtomicOutput {
 
     private static func checkFolder(of path: String) throws {
         let dir = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        let asGiven = (path as NSString).deletingLastPathComponent   // named as the user wrote it
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue else {
-            throw CLIError(path, "the folder '\(dir)' does not exist")
+            throw CLIError(path, "the folder '\(asGiven.isEmpty ? "." : asGiven)' does not exist")
         }
         guard access(dir, W_OK) == 0 else {
-            throw CLIError(path, "cannot write to the folder '\(dir)'")
+            throw CLIError(path, "cannot write to the folder '\(asGiven.isEmpty ? "." : asGiven)'")
         }
     }
 }

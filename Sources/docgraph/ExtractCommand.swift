@@ -83,12 +83,14 @@ struct ExtractCommand: ParsableCommand {
             let outcome = run.run(collection.items, into: base) { bar.update($0) }
             let extracted = Date()
             bar.finish()
-            for f in outcome.failures { printError(f.description + (strict ? "" : " (skipped)")) }
+            let nothingRead = !outcome.failures.isEmpty && outcome.extracted.isEmpty && outcome.unchanged.isEmpty && outcome.replaced.isEmpty
+            for f in outcome.failures { printError(f.description + (strict || nothingRead ? "" : " (skipped)")) }
             for w in outcome.warnings { printError("warning: " + w) }
             if strict && !outcome.failures.isEmpty {
                 throw CLIError(outcome.failures[0].path, "\(outcome.failures.count) document(s) could not be read; nothing written (--strict)")
             }
             if collection.items.isEmpty { printError("warning: no documents found in the inputs") }
+            if nothingRead { throw CLIError("docgraph", "no document could be read; nothing written") }
             try GraphFiles.write(outcome.graph, to: outputs.isEmpty ? [into!] : outputs)
             if !quiet {
                 printError(Self.summary(outcome, extracting: extracted.timeIntervalSince(started), writing: Date().timeIntervalSince(extracted)))

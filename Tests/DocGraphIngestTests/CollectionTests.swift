@@ -119,9 +119,10 @@ struct CollectionTests {
         _ = Fixtures.write([0x50, 0x4B, 0x03, 0x04, 0x00], "broken.docx", in: dir)
         _ = Fixtures.write([], "empty.txt", in: dir)
         let outcome = try run(dir)
-        #expect(outcome.failures.map { ($0.path as NSString).lastPathComponent } == ["broken.docx", "odd.txt"])
-        #expect(outcome.extracted == ["empty", "good"])
-        #expect(outcome.graph.documents["empty"] != nil)   // no text, no entities, still a document
+        #expect(outcome.failures.map { ($0.path as NSString).lastPathComponent } == ["broken.docx", "empty.txt", "odd.txt"])
+        #expect(outcome.failures.first { $0.path.hasSuffix("empty.txt") }?.message == "empty file")
+        #expect(outcome.extracted == ["good"])
+        #expect(outcome.graph.documents["empty"] == nil)   // an empty file is reported, not added as a document
         #expect(outcome.graph.entities.count > 3)
     }
 }

@@ -20,9 +20,9 @@ enum CLI {
         var stderr: String
     }
 
-    static func run(_ args: [String], in directory: URL? = nil, stdin: String? = nil) throws -> Result {
+    static func run(_ args: [String], in directory: URL? = nil, stdin: String? = nil, executable: String? = nil) throws -> Result {
         let p = Process()
-        p.executableURL = URL(fileURLWithPath: binary)
+        p.executableURL = URL(fileURLWithPath: executable ?? binary)
         p.arguments = args
         p.currentDirectoryURL = directory ?? root
         let out = Pipe(), err = Pipe()
