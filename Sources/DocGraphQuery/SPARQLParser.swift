@@ -46,6 +46,9 @@ public struct SPARQLParser {
     var prefixes: [String: String] = [:]
     var base: String?
     var blankCounter = 0
+    /// How deeply groups, expressions, paths and nested terms enclose the
+    /// current token: each level is a recursive call, so it is bounded.
+    var depth = 0
     var aggregates: [(variable: String, aggregate: Aggregate)] = []
     /// Features read but not evaluated; a query using one is refused before it runs.
     var unsupported: [String] = []
@@ -60,12 +63,24 @@ public struct SPARQLParser {
         return (line, col)
     }
 
+    /// The deepest nesting accepted (no real query comes near it).
+    public static let maximumDepth = 128
+
+    mutating func enter() throws {
+        depth += 1
+        if depth > Self.maximumDepth { throw error("nested deeper than \(Self.maximumDepth) levels (the limit)") }
+    }
+
     func error(_ message: String, at offset: Int? = nil) -> SPARQLSyntaxError {
         let at = offset ?? (k < tokens.count ? tokens[k].1 : text.count)
         let (line, col) = position(at)
         let lines = String(String.UnicodeScalarView(text)).split(separator: "\n", omittingEmptySubsequences: false)
-        let source = line - 1 < lines.count ? String(lines[line - 1]) : ""
-        let pad = String(source.unicodeScalars.prefix(col - 1).map { u -> Character in u == "\t" ? "\t" : (ResultTable.width(of: u) == 2 ? "　" : " ") })
+        // A window of the line around the column: a long (or hostile) line is cut, with … marking the cuts.
+        let whole = Array((line - 1 < lines.count ? String(lines[line - 1]) : "").unicodeScalars)
+        let from = max(0, col - 1 - 60), to = min(whole.count, col - 1 + 60)
+        let source = (from > 0 ? "…" : "") + String(String.UnicodeScalarView(whole[from..<to])) + (to < whole.count ? "…" : "")
+        let before = (from > 0 ? ["…"] : []) + whole[from..<min(col - 1, whole.count)]
+        let pad = String(before.map { u -> Character in u == "\t" ? "\t" : (ResultTable.width(of: u) == 2 ? "　" : " ") })
         return SPARQLSyntaxError(line: line, column: col, message: message, excerpt: "  " + source + "\n  " + pad + "^")
     }
 
@@ -479,6 +494,8 @@ public struct SPARQLParser {
     // MARK: graph patterns
 
     mutating func groupGraphPattern() throws -> GraphPattern {
+        try enter()
+        defer { depth -= 1 }
         try expectSymbol("{", "to open a group pattern")
         if isWord("SELECT") {
             let saved = aggregates
@@ -617,6 +634,8 @@ public struct SPARQLParser {
     }
 
     mutating func pathAlternative() throws -> PropertyPath {
+        try enter()
+        defer { depth -= 1 }
         var p = try pathSequence()
         while acceptSymbol("|") { p = .alternative(p, try pathSequence()) }
         return p
@@ -669,6 +688,8 @@ public struct SPARQLParser {
 
     /// A variable or term in a subject or object position; `[ … ]` and `( … )` add their triples.
     mutating func patternTerm(_ out: inout [TriplePattern], allowPaths: Bool) throws -> PatternTerm {
+        try enter()
+        defer { depth -= 1 }
         if case .variable(let v) = token { k += 1; return .variable(v) }
         if case .blank(let b) = token { k += 1; return .variable("_:" + b) }
         switch token {
@@ -715,6 +736,8 @@ public struct SPARQLParser {
     }
 
     mutating func expression() throws -> Expression {
+        try enter()
+        defer { depth -= 1 }
         var e = try andExpression()
         while acceptSymbol("||") { e = .or(e, try andExpression()) }
         return e
@@ -764,6 +787,8 @@ public struct SPARQLParser {
     }
 
     mutating func unary() throws -> Expression {
+        try enter()
+        defer { depth -= 1 }
         if acceptSymbol("!") { return .not(try unary()) }
         if acceptSymbol("-") { return .negate(try unary()) }
         if acceptSymbol("+") { return .plus(try unary()) }

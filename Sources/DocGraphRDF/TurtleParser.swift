@@ -9,6 +9,8 @@ import FoundationEssentials
 ///
 /// Most RDF published today, and the data of the W3C SPARQL tests, is Turtle.
 public struct TurtleParser {
+    /// The deepest nesting of `[ … ]` and `( … )` accepted.
+    public static let maximumDepth = 256
     /// The name used in error messages.
     public let source: String
     let base: String?
@@ -54,6 +56,9 @@ extension TurtleParser {
         var prefixes: [String: String] = [:]
         var labels: [String: BlankNode] = [:]
         var fresh = 0
+        /// How many `[ … ]` and `( … )` enclose the parser: each level is a
+        /// recursive call, so a hostile file could otherwise exhaust the stack.
+        var depth = 0
         /// A per-document token, so that blank nodes of two documents never meet.
         let scope: String
 
@@ -202,7 +207,16 @@ extension TurtleParser {
             return try iri()
         }
 
+        mutating func enter() throws(ParseError) {
+            depth += 1
+            if depth > TurtleParser.maximumDepth {
+                throw error("blank nodes and collections nested deeper than \(TurtleParser.maximumDepth) levels (the limit)")
+            }
+        }
+
         mutating func blankNodePropertyList(_ emit: (Triple) throws -> Void) throws -> BlankNode {
+            try enter()
+            defer { depth -= 1 }
             advance()  // [
             let node = newBlank()
             skipSpace()
@@ -239,6 +253,8 @@ extension TurtleParser {
         }
 
         mutating func collection(_ emit: (Triple) throws -> Void) throws -> Term {
+            try enter()
+            defer { depth -= 1 }
             advance()  // (
             var items: [Term] = []
             while true {

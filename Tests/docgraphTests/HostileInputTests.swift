@@ -154,6 +154,25 @@ struct HostileInputTests {
         box.expectNothingWritten(besides: ["deep.docx", "deep.graphml", "deep.rdf"])
     }
 
+    @Test func deepTurtleAndDeepQueriesAreRefusedNotOverflowed() throws {
+        let box = try Sandbox()
+        try box.write("deep.ttl", "@prefix : <http://example.org/> .\n:a :p " + String(repeating: "(", count: 100_000)
+            + "1" + String(repeating: ")", count: 100_000) + " .\n")
+        let turtle = try box.run(["convert", "deep.ttl", "out.nt"])
+        #expect(turtle.status == 1)
+        #expect(turtle.stderr == "deep.ttl:2:263: error: blank nodes and collections nested deeper than 256 levels (the limit)\n")
+        for (name, query) in [("groups.rq", "SELECT * WHERE { " + String(repeating: "{", count: 50_000) + String(repeating: "}", count: 50_000) + " }"),
+                              ("brackets.rq", "ASK { FILTER(" + String(repeating: "(", count: 50_000) + "1" + String(repeating: ")", count: 50_000) + ") }"),
+                              ("nots.rq", "ASK { FILTER(" + String(repeating: "!", count: 50_000) + "true) }"),
+                              ("paths.rq", "ASK { ?s " + String(repeating: "(", count: 50_000) + "<http://e/p>" + String(repeating: ")", count: 50_000) + " ?o }")] {
+            try box.write(name, query)
+            let r = try box.run(["sparql", CLI.root.appendingPathComponent("Exports/suzhou-npc-2024.rdf").path, "-f", name])
+            #expect(r.status == 1)
+            #expect(r.stderr.hasPrefix("\(name):1:") && r.stderr.contains(": error: nested deeper than 128 levels (the limit)\n"), "\(r.stderr.prefix(200))")
+        }
+        box.expectNothingWritten(besides: ["brackets.rq", "deep.ttl", "groups.rq", "nots.rq", "paths.rq"])
+    }
+
     @Test func aTextNodeBeyondTheLimitIsRefusedByName() throws {
         let box = try Sandbox()
         try box.write("big.rdf", Self.rdfHead + "<rdf:Description rdf:about=\"http://example.org/a\"><e:p>"
