@@ -33,17 +33,39 @@ public struct Relation: Hashable, Sendable {
     public let key: RelationKey
     /// How sure the rule that produced the edge is, from 0 to 1.
     public var confidence: Double
-    /// The evidence, as a set so that merging stays linear in its size.
-    private var evidence: Set<Provenance>
+    /// The evidence, one piece per sentence and rule (the first mention in
+    /// the sentence): a sentence that states a fact ten times proves it no
+    /// better than once, and a run-on text repeating a name must not grow
+    /// the graph by the sentence for every repetition. Keyed so that merging
+    /// stays linear in its size and, keeping the least, order-independent.
+    private var evidence: [EvidenceSlot: Provenance]
+
+    /// Where a piece of evidence stands: its document, sentence and rule.
+    struct EvidenceSlot: Hashable, Sendable {
+        let document: CodePointKey, sentenceStart: Int, sentenceEnd: Int, rule: CodePointKey
+        init(_ p: Provenance) {
+            document = CodePointKey(p.document)
+            sentenceStart = p.sentenceStart
+            sentenceEnd = p.sentenceEnd
+            rule = CodePointKey(p.rule)
+        }
+    }
 
     /// Every piece of evidence, sorted and without repeats.
-    public var provenance: [Provenance] { evidence.sorted() }
+    public var provenance: [Provenance] { evidence.values.sorted() }
 
     public init(subject: Subject, predicate: IRI, object: Subject, role: String? = nil,
                 confidence: Double = 1, provenance: [Provenance] = []) {
         key = RelationKey(subject: subject, predicate: predicate, object: object, role: role)
         self.confidence = confidence
-        evidence = Set(provenance)
+        evidence = [:]
+        for p in provenance { add(p) }
+    }
+
+    private mutating func add(_ p: Provenance) {
+        let slot = EvidenceSlot(p)
+        if let kept = evidence[slot], !(p < kept) { return }
+        evidence[slot] = p
     }
 
     public var subject: Subject { key.subject }
@@ -57,7 +79,7 @@ public struct Relation: Hashable, Sendable {
     /// Drops the evidence read from one document; true if there was any.
     public mutating func removeEvidence(fromDocument id: String) -> Bool {
         let before = evidence.count
-        evidence = evidence.filter { $0.document != id }
+        evidence = evidence.filter { $0.value.document != id }
         return evidence.count != before
     }
 
@@ -65,6 +87,6 @@ public struct Relation: Hashable, Sendable {
     /// not depend on the order facts arrive in.
     public mutating func absorb(_ other: Relation) {
         confidence = max(confidence, other.confidence)
-        evidence.formUnion(other.evidence)
+        for p in other.evidence.values { add(p) }
     }
 }

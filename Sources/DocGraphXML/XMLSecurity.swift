@@ -15,6 +15,18 @@ import Synchronization
 ///   entity amplification ("billion laughs"), nesting depth and text node
 ///   size stay in force.
 /// - `XML_PARSE_NOCDATA`: CDATA sections arrive as ordinary text.
+///
+/// What each limit does to a hostile file:
+/// - an external entity (`<!ENTITY x SYSTEM "file:///…">`) or external DTD
+///   expands to nothing: the refusing loader returns no input, and no URL
+///   is fetched (`XML_PARSE_NONET` as well);
+/// - entity amplification ("billion laughs") stops at libxml2's check with
+///   "detected an entity reference loop" before memory grows;
+/// - attribute values and names are bounded by libxml2 (10,000,000 and
+///   50,000 bytes) because `XML_PARSE_HUGE` is off;
+/// - nesting and text nodes are bounded by ``XMLEventReader`` itself
+///   (``XMLEventReader/maximumDepth``, ``XMLEventReader/maximumTextLength``):
+///   libxml2's push parser, which it drives through SAX, applies neither.
 enum XMLSecurity {
     static let parseOptions: Int32 = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOENT.rawValue | XML_PARSE_NOCDATA.rawValue)
 

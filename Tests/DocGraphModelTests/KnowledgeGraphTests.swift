@@ -39,6 +39,22 @@ struct KnowledgeGraphTests {
         #expect(g.sortedRelations[0].confidence == 0.9)
     }
 
+    @Test func aSentenceStatingAFactTwiceIsOnePieceOfEvidencePerRule() {
+        func mention(_ at: Int, _ rule: String) -> Provenance {
+            Provenance(document: "d", sentence: String(repeating: "甲制定乙", count: 3), sentenceStart: 0, sentenceEnd: 12,
+                       subjectStart: at, subjectEnd: at + 1, objectStart: at + 3, objectEnd: at + 4, rule: rule)
+        }
+        let s = Entity(type: org, label: "甲"), o = Entity(type: reg, label: "《乙条例》")
+        let evidence = [mention(8, "enacted.cue"), mention(0, "enacted.cue"), mention(4, "enacted.cue"), mention(4, "enacted.other")]
+        var forward = Relation(subject: s.node, predicate: DG.term("enacted"), object: o.node, provenance: [])
+        var backward = forward
+        for p in evidence { forward.absorb(Relation(subject: s.node, predicate: DG.term("enacted"), object: o.node, provenance: [p])) }
+        for p in evidence.reversed() { backward.absorb(Relation(subject: s.node, predicate: DG.term("enacted"), object: o.node, provenance: [p])) }
+        // The first mention for each rule, whatever order they came in.
+        #expect(forward.provenance == [mention(0, "enacted.cue"), mention(4, "enacted.other")])
+        #expect(backward.provenance == forward.provenance)
+    }
+
     @Test func shardsStatingTwoConfidencesReadAsTheHigher() {
         var a = KnowledgeGraph(), b = KnowledgeGraph()
         let s = Entity(type: org, label: "甲", documents: ["d1"]), o = Entity(type: reg, label: "《乙条例》", documents: ["d1"])
