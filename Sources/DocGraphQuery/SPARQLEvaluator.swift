@@ -19,10 +19,13 @@ public enum SPARQLResult: Sendable {
 public struct SPARQLEvaluator {
     public let store: TripleStore
     var blankCounter = 0
+    /// The query's ``SPARQLQuery/unusedVariables``: matched, never bound.
+    var unused: Set<String> = []
 
     public init(store: TripleStore) { self.store = store }
 
     public mutating func run(_ q: SPARQLQuery) -> SPARQLResult {
+        unused = q.unusedVariables
         let rows = solutions(of: q)
         switch q.form {
         case .ask:
@@ -269,6 +272,15 @@ public struct SPARQLEvaluator {
 
     /// The solutions of triple patterns extending `start`, most selective pattern first.
     func bgp(_ patterns: [TriplePattern], _ start: Solution) -> [Solution] {
+        // Unused variables become the anonymous variable "", which matches anything and binds nothing.
+        let patterns = unused.isEmpty ? patterns : patterns.map { t in
+            var t = t
+            func forget(_ p: inout PatternTerm) { if case .variable(let v) = p, unused.contains(v) { p = .variable("") } }
+            forget(&t.subject)
+            forget(&t.predicate)
+            forget(&t.object)
+            return t
+        }
         var results: [Solution] = []
         func bound(_ p: PatternTerm, _ row: Solution) -> Term? {
             switch p {
@@ -309,7 +321,11 @@ public struct SPARQLEvaluator {
                 extend(rest, r)
             }
         }
-        extend(patterns, start)
+        // Room for every variable up front: each solution copies the start row's storage
+        // and would otherwise grow it (rehashing) as the patterns bind.
+        var first = start
+        first.reserveCapacity(start.count + patterns.count * 3)
+        extend(patterns, first)
         return results
     }
 
@@ -318,6 +334,7 @@ public struct SPARQLEvaluator {
         switch p {
         case .term(let c): return c == t
         case .variable(let v):
+            if v.isEmpty { return true }   // the anonymous variable of an unused one
             if let existing = row[v] { return existing == t }
             row[v] = t
             return true
@@ -399,17 +416,33 @@ public struct SPARQLEvaluator {
     // MARK: grouping
 
     mutating func group(_ rows: [Solution], _ q: SPARQLQuery) -> [Solution] {
+        // Groups in order of first appearance; one hash per row, and no key array for one key.
         var keys: [[Term?]] = []
-        var members: [[Term?]: [Solution]] = [:]
-        for row in rows {
-            let key = q.groupBy.map { value($0.expression, row) }
-            if members[key] == nil { keys.append(key) }
-            members[key, default: []].append(row)
+        var groups: [[Solution]] = []
+        if q.groupBy.count == 1 {
+            let e = q.groupBy[0].expression
+            var index: [Term?: Int] = [:]
+            for row in rows {
+                let key = value(e, row)
+                if let n = index[key] { groups[n].append(row); continue }
+                index[key] = groups.count
+                keys.append([key])
+                groups.append([row])
+            }
+        } else {
+            var index: [[Term?]: Int] = [:]
+            for row in rows {
+                let key = q.groupBy.map { value($0.expression, row) }
+                if let n = index[key] { groups[n].append(row); continue }
+                index[key] = groups.count
+                keys.append(key)
+                groups.append([row])
+            }
         }
-        if q.groupBy.isEmpty && keys.isEmpty { keys = [[]]; members[[]] = [] }   // one group, even of nothing
+        if q.groupBy.isEmpty && keys.isEmpty { keys = [[]]; groups = [[]] }   // one group, even of nothing
         var out: [Solution] = []
-        for key in keys {
-            let group = members[key] ?? []
+        for (n, key) in keys.enumerated() {
+            let group = groups[n]
             var row: Solution = [:]
             for (k, spec) in q.groupBy.enumerated() {
                 if let v = key[k] {

@@ -46,6 +46,8 @@ public struct SPARQLParser {
     var prefixes: [String: String] = [:]
     var base: String?
     var blankCounter = 0
+    /// Whether something reads every variable (`SELECT *`, `CONSTRUCT WHERE`, `COUNT(DISTINCT *)`).
+    var everyVariableShown = false
     /// How deeply groups, expressions, paths and nested terms enclose the
     /// current token: each level is a recursive call, so it is bounded.
     var depth = 0
@@ -301,6 +303,27 @@ public struct SPARQLParser {
         q.unsupported = unsupported
         q.aggregates = aggregates
         try validateGrouping(q, at: 0)
+        if !everyVariableShown && !tokens.contains(where: { $0.0 == .word("EXISTS") || $0.0 == .word("exists") }) {
+            // Written once in the text and standing in one triple pattern (`;` and `,` repeat a
+            // subject written once, and EXISTS patterns are not walked, so queries with it keep all).
+            var written: [String: Int] = [:]
+            for case (.variable(let v), _) in tokens { written[v, default: 0] += 1 }
+            var inPatterns: [String: Int] = [:]
+            func walk(_ p: GraphPattern) {
+                switch p {
+                case .bgp(let triples):
+                    for t in triples {
+                        for x in [t.subject, t.predicate, t.object] { if case .variable(let v) = x { inPatterns[v, default: 0] += 1 } }
+                    }
+                case .join(let a, let b), .union(let a, let b), .minus(let a, let b), .leftJoin(let a, let b, _): walk(a); walk(b)
+                case .filter(_, let a), .extend(let a, _, _): walk(a)
+                case .values: break
+                case .subquery(let sub): walk(sub.pattern)
+                }
+            }
+            walk(q.pattern)
+            q.unusedVariables = Set(written.filter { $0.value == 1 && inPatterns[$0.key] == 1 }.keys)
+        }
         return q
     }
 
@@ -342,6 +365,7 @@ public struct SPARQLParser {
             var all = false
             if acceptSymbol("*") {
                 all = true
+                everyVariableShown = true
             } else {
                 while true {
                     if case .variable(let v) = token {
@@ -366,6 +390,7 @@ public struct SPARQLParser {
         } else if accept("CONSTRUCT") {
             q = SPARQLQuery(form: .ask, pattern: .bgp([]))
             if isWord("WHERE") {
+                everyVariableShown = true   // the pattern is the template
                 k += 1
                 let start = k
                 let pattern = try groupGraphPattern()
@@ -379,6 +404,7 @@ public struct SPARQLParser {
             }
             try datasetClauses()
             if isWord("WHERE") {
+                everyVariableShown = true
                 k += 1
                 let pattern = try groupGraphPattern()
                 guard case .bgp(let triples) = pattern else { throw error("CONSTRUCT WHERE takes triple patterns only") }
@@ -866,6 +892,7 @@ public struct SPARQLParser {
         var a = Aggregate(name: name, distinct: accept("DISTINCT"), expression: nil)
         if name == "COUNT" && acceptSymbol("*") {
             a.expression = nil
+            if a.distinct { everyVariableShown = true }   // distinct solutions differ in any variable
         } else {
             a.expression = try expression()
         }

@@ -33,6 +33,13 @@ public struct SPARQLQuery: Sendable {
     /// (FROM, GRAPH, SERVICE, DESCRIBE): such a query is refused, never
     /// answered wrongly.
     public var unsupported: [String] = []
+    /// Variables written once in the whole query, in a triple pattern and
+    /// nowhere else: no join, filter, projection or template reads them, so
+    /// the evaluator matches their position without binding it (a solution
+    /// with fewer bindings is cheaper to build, and the count of solutions
+    /// is the same). Empty when `SELECT *`, `CONSTRUCT WHERE` or
+    /// `COUNT(DISTINCT *)` reads them all, or an EXISTS pattern might.
+    public var unusedVariables: Set<String> = []
 }
 
 /// A subject, object or predicate position: a variable or a constant term.

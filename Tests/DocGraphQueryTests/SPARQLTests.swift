@@ -68,6 +68,20 @@ struct SPARQLTests {
         #expect(try rows(q) == [["42", "2023.0", "true", "http://example.org/law1", "2", ""]])
     }
 
+    @Test func variablesNothingReadsAreMatchedButNotBound() throws {
+        let count = try SPARQLParser.parse("SELECT ?p (COUNT(*) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?p")
+        #expect(count.unusedVariables == ["s", "o"])
+        // A subject written once but repeated by `;` joins two patterns; SELECT * shows everything.
+        #expect(try SPARQLParser.parse("SELECT ?n WHERE { ?x a ?t ; <http://www.w3.org/2004/02/skos/core#prefLabel> ?n }").unusedVariables == ["t"])
+        #expect(try SPARQLParser.parse("SELECT * WHERE { ?s ?p ?o }").unusedVariables.isEmpty)
+        // Solutions keep their number: every triple still counts once.
+        #expect(try rows("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }") == [["19"]])
+        #expect(try rows("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o FILTER(BOUND(?s) && BOUND(?o)) }") == [["19"]])
+        #expect(try rows("SELECT ?t (COUNT(*) AS ?n) WHERE { ?x a ?t ; skos:prefLabel ?l } GROUP BY ?t ORDER BY ?n") == [
+            ["<https://w3id.org/docgraph/ontology#Person>", "1"], ["<https://w3id.org/docgraph/ontology#Regulation>", "2"],
+            ["<https://w3id.org/docgraph/ontology#Organization>", "3"]])
+    }
+
     @Test func anUnknownFunctionIsRefusedByName() throws {
         #expect(try SPARQLParser.parse("SELECT ?x WHERE { ?x ?p ?o FILTER(<http://example.org/f>(?o)) }").unsupported
             == ["the function <http://example.org/f>"])
