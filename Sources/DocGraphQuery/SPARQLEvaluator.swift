@@ -88,8 +88,7 @@ public struct SPARQLEvaluator {
         }
         if case .select = q.form, q.distinct || q.reduced {
             // DISTINCT comes before OFFSET and LIMIT: project first, then slice.
-            let variables = Self.projected(q)
-            rows = Self.distinct(rows.map { $0.filter { variables.contains($0.key) } })
+            rows = Self.distinct(rows, on: Self.projected(q))
         }
         if q.offset > 0 { rows = Array(rows.dropFirst(q.offset)) }
         if let limit = q.limit { rows = Array(rows.prefix(limit)) }
@@ -101,6 +100,24 @@ public struct SPARQLEvaluator {
     static func projected(_ q: SPARQLQuery) -> [String] {
         guard case .select(let projections, let all) = q.form else { return [] }
         return all ? visibleVariables(q.pattern) : projections.map(\.variable)
+    }
+
+    /// The first of each set of rows that agree on `variables`, projected to them. Rows are
+    /// compared by their values in a fixed order, which hashes far cheaper than whole
+    /// dictionaries (whose hash must not depend on order).
+    static func distinct(_ rows: [Solution], on variables: [String]) -> [Solution] {
+        func projected(_ row: Solution) -> Solution {
+            var out: Solution = [:]
+            for v in variables { if let t = row[v] { out[v] = t } }
+            return out
+        }
+        if variables.count == 1 {
+            let v = variables[0]
+            var seen = Set<Term?>()
+            return rows.compactMap { row in seen.insert(row[v]).inserted ? projected(row) : nil }
+        }
+        var seen = Set<[Term?]>()
+        return rows.compactMap { row in seen.insert(variables.map { row[$0] }).inserted ? projected(row) : nil }
     }
 
     static func distinct(_ rows: [Solution]) -> [Solution] {
