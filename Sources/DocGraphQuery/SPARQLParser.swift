@@ -46,6 +46,10 @@ public struct SPARQLParser {
     var prefixes: [String: String] = [:]
     var base: String?
     var blankCounter = 0
+    /// The basic graph pattern being read, and the one each blank node label
+    /// was first used in: a label may not be shared by two (SPARQL 1.1 §4.1.4).
+    var currentBGP = 0, bgpCounter = 0
+    var blankLabelBGP: [String: Int] = [:]
     /// Whether something reads every variable (`SELECT *`, `CONSTRUCT WHERE`, `COUNT(DISTINCT *)`).
     var everyVariableShown = false
     /// How deeply groups, expressions, paths and nested terms enclose the
@@ -536,6 +540,11 @@ public struct SPARQLParser {
         }
         var current: GraphPattern = .bgp([])
         var filters: [Expression] = []
+        func newBGP() { bgpCounter += 1; currentBGP = bgpCounter }
+        newBGP()
+        var afterTriples = false   // a triples block just ended without '.'
+        var wasFilter = false
+        
         func join(_ a: GraphPattern, _ b: GraphPattern) -> GraphPattern {
             if case .bgp(let x) = a, x.isEmpty { return b }
             if case .bgp(let x) = a, case .bgp(let y) = b { return .bgp(x + y) }
@@ -543,13 +552,17 @@ public struct SPARQLParser {
         }
         while !isSymbol("}") {
             if token == .end { throw error("expected '}' to close the group pattern") }
+            wasFilter = false
             if accept("OPTIONAL") {
                 let right = try groupGraphPattern()
                 if case .filter(let f, let inner) = right { current = .leftJoin(current, inner, f) } else { current = .leftJoin(current, right, nil) }
             } else if accept("MINUS") {
                 current = .minus(current, try groupGraphPattern())
             } else if accept("FILTER") {
+                let saved = currentBGP   // a filter does not end the basic graph pattern around it
                 filters.append(try constraint())
+                currentBGP = saved
+                wasFilter = true
             } else if accept("BIND") {
                 try expectSymbol("(")
                 let e = try expression()
@@ -572,10 +585,15 @@ public struct SPARQLParser {
                 while accept("UNION") { group = .union(group, try groupGraphPattern()) }
                 current = join(current, group)
             } else {
+                if afterTriples { throw error("expected '.' or '}' after a triple pattern, found \(describe(token))") }
                 var triples: [TriplePattern] = []
                 try triplesBlock(&triples, allowPaths: true)
                 current = join(current, .bgp(triples))
+                afterTriples = !(k > 0 && tokens[k - 1].0 == .symbol("."))
+                continue
             }
+            afterTriples = false
+            if !wasFilter { newBGP() }
             _ = acceptSymbol(".")
         }
         k += 1
@@ -616,7 +634,9 @@ public struct SPARQLParser {
     /// Triples separated by '.', ending before '}' or a keyword.
     mutating func triplesBlock(_ out: inout [TriplePattern], allowPaths: Bool) throws {
         while true {
-            let compound = isSymbol("[") || isSymbol("(")
+            // `[ :p :o ]` and `( 1 2 )` may stand alone; `[]` and `()` are plain terms and may not.
+            let compound = (isSymbol("[") || isSymbol("(")) && k + 1 < tokens.count
+                && tokens[k + 1].0 != .symbol("]") && tokens[k + 1].0 != .symbol(")")
             let subject = try patternTerm(&out, allowPaths: allowPaths)
             if compound && (isSymbol(".") || isSymbol("}") || isKeyword) {
                 // `[ :p :o ] .` and `( 1 2 ) .` stand alone
@@ -717,7 +737,16 @@ public struct SPARQLParser {
         try enter()
         defer { depth -= 1 }
         if case .variable(let v) = token { k += 1; return .variable(v) }
-        if case .blank(let b) = token { k += 1; return .variable("_:" + b) }
+        if case .blank(let b) = token {
+            if allowPaths {
+                if let first = blankLabelBGP[b], first != currentBGP {
+                    throw error("the blank node _:\(b) is used in two basic graph patterns; use a variable")
+                }
+                blankLabelBGP[b] = currentBGP
+            }
+            k += 1
+            return .variable("_:" + b)
+        }
         switch token {
         case .iri, .prefixed: return .term(.iri(try iri()))   // never a function call: `<s> (<p>|<q>) ?o` is a path
         default: break
@@ -758,7 +787,10 @@ public struct SPARQLParser {
 
     mutating func constraint() throws -> Expression {
         if isSymbol("(") { return try bracketted() }
-        return try primary()
+        switch token {
+        case .word, .iri, .prefixed: return try primary()   // a built-in or function call
+        default: throw error("expected '(' after FILTER, found \(describe(token))")
+        }
     }
 
     mutating func expression() throws -> Expression {
@@ -857,9 +889,8 @@ public struct SPARQLParser {
                 return .call(i.string, try argumentList())
             }
             return .constant(.iri(i))
-        case .blank(let b):
-            k += 1
-            return .variable("_:" + b)
+        case .blank:
+            throw error("a blank node cannot stand in an expression")
         case .word(let w):
             let upper = w.uppercased()
             if upper == "TRUE" || upper == "FALSE" { k += 1; return .constant(.literal(Literal(upper.lowercased(), datatype: XSD.boolean))) }
