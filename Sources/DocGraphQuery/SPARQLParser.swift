@@ -202,9 +202,13 @@ public struct SPARQLParser {
                     j += 1
                     let ls = j
                     while j < t.count && (isName(t[j]) || t[j] == ":" || t[j] == "%" || (t[j] == "\\" && j + 1 < t.count)) {
+                        if t[j] == "\\" && !"_~.-!$&'()*+,;=/?#@%".unicodeScalars.contains(t[j + 1]) {
+                            throw error("'\\\(t[j + 1])' is not an escape a prefixed name may use", at: j)
+                        }
                         j += t[j] == "\\" ? 2 : 1
                     }
-                    while j > ls && t[j - 1] == "." { j -= 1 }
+                    // A name does not end in '.', unless the dot is escaped (`:a\.`).
+                    while j > ls && t[j - 1] == "." && !(j - 2 >= ls && t[j - 2] == "\\") { j -= 1 }
                     let local = String(String.UnicodeScalarView(t[ls..<j])).replacingOccurrences(of: "\\", with: "")
                     tokens.append((.prefixed(prefix: prefix, local: local), start))
                 } else {
@@ -334,6 +338,19 @@ public struct SPARQLParser {
     /// In a grouped query, only group variables (and aggregates) may be
     /// projected (§11.4): `SELECT ?x … GROUP BY ?y` is an error.
     func validateGrouping(_ q: SPARQLQuery, at offset: Int) throws(SPARQLSyntaxError) {
+        // `(expr AS ?x)` must name a new variable: not one the pattern binds, not one named twice (§18.2.1).
+        if case .select(let projections, _) = q.form {
+            let inPattern = Set(SPARQLEvaluator.visibleVariables(q.pattern))
+            var named = Set<String>()
+            for p in projections {
+                if p.expression != nil && inPattern.contains(p.variable) {
+                    throw error("?\(p.variable) is already bound by the pattern; AS must name a new variable", at: offset)
+                }
+                if !named.insert(p.variable).inserted && p.expression != nil {
+                    throw error("?\(p.variable) is projected twice", at: offset)
+                }
+            }
+        }
         guard case .select(let projections, let all) = q.form, !q.groupBy.isEmpty || !q.aggregates.isEmpty else { return }
         if all { throw error("SELECT * cannot be used with GROUP BY or aggregates", at: offset) }
         var allowed = Set<String>()
@@ -568,6 +585,9 @@ public struct SPARQLParser {
                 let e = try expression()
                 guard accept("AS") else { throw error("expected AS in BIND") }
                 guard case .variable(let v) = token else { throw error("expected a variable after AS") }
+                if SPARQLEvaluator.visibleVariables(current).contains(v) {
+                    throw error("?\(v) is already bound before this BIND; BIND must name a new variable")
+                }
                 k += 1
                 try expectSymbol(")")
                 current = .extend(current, v, e)
