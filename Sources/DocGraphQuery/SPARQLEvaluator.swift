@@ -340,8 +340,10 @@ public struct SPARQLEvaluator {
         }
         // Room for every variable up front: each solution copies the start row's storage
         // and would otherwise grow it (rehashing) as the patterns bind.
+        var names = Set<String>()
+        for t in patterns { for x in [t.subject, t.predicate, t.object] { if case .variable(let v) = x, !v.isEmpty { names.insert(v) } } }
         var first = start
-        first.reserveCapacity(start.count + patterns.count * 3)
+        first.reserveCapacity(start.count + names.count)
         extend(patterns, first)
         return results
     }
