@@ -110,10 +110,60 @@ extension SPARQLEvaluator {
     }
 
     /// RDFterm-equal and value equality of literals (§17.4.1.7).
+    /// An xsd:boolean's value ("true", "1", "false", "0"), nil when ill-typed.
+    static func booleanValue(_ l: Literal) -> Bool? {
+        switch l.lexicalForm.trimmingCharacters(in: .whitespaces) {
+        case "true", "1": return true
+        case "false", "0": return false
+        default: return nil
+        }
+    }
+
+    /// An xsd:dateTime as seconds from 0001-01-01 (UTC when it has a time
+    /// zone) and whether it has one; nil when ill-typed. 24:00:00 is the
+    /// next day's midnight, as XML Schema defines it.
+    static func dateTimeValue(_ l: Literal) -> (seconds: Double, zoned: Bool)? {
+        let s = l.lexicalForm.trimmingCharacters(in: .whitespaces)
+        guard let m = s.wholeMatch(of: /(-?\d{4,})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2}(?:\.\d+)?)(Z|[+-]\d{2}:\d{2})?/),
+              let year = Int(m.1), let month = Int(m.2), let day = Int(m.3), let hour = Int(m.4), let minute = Int(m.5),
+              let second = Double(m.6), (1...12).contains(month), (1...31).contains(day), hour <= 24, minute < 60, second < 60,
+              hour < 24 || (minute == 0 && second == 0) else { return nil }
+        // Days from the civil date (proleptic Gregorian), after H. Hinnant's algorithm.
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let days = era * 146_097 + yoe * 365 + yoe / 4 - yoe / 100 + doy
+        var seconds = Double(days) * 86_400 + Double(hour * 3600 + minute * 60) + second
+        var zoned = false
+        if let zone = m.7 {
+            zoned = true
+            if zone != "Z" {
+                let sign: Double = zone.hasPrefix("-") ? -1 : 1
+                let parts = zone.dropFirst().split(separator: ":")
+                seconds -= sign * Double((Int(parts[0]) ?? 0) * 3600 + (Int(parts[1]) ?? 0) * 60)
+            }
+        }
+        return (seconds, zoned)
+    }
+
+    /// Two dateTimes compared as XML Schema does: -1, 0 or 1, nil when one
+    /// has a time zone and the other not and they are within 14 hours.
+    static func compareDateTimes(_ a: Literal, _ b: Literal) -> Int? {
+        guard let x = dateTimeValue(a), let y = dateTimeValue(b) else { return nil }
+        if x.zoned != y.zoned && abs(x.seconds - y.seconds) <= 14 * 3600 { return nil }
+        return x.seconds < y.seconds ? -1 : x.seconds > y.seconds ? 1 : 0
+    }
+
     static func equal(_ a: Term, _ b: Term) -> Bool? {
         if let x = number(a), let y = number(b) { return x.value == y.value }
         if case .literal(let la) = a, case .literal(let lb) = b {
             if la == lb { return true }
+            if la.datatype == XSD.boolean && lb.datatype == XSD.boolean {
+                guard let x = booleanValue(la), let y = booleanValue(lb) else { return nil }
+                return x == y
+            }
+            if la.datatype == XSD.dateTime && lb.datatype == XSD.dateTime { return compareDateTimes(la, lb).map { $0 == 0 } }
             let simple: Set<IRI> = [XSD.string]
             if la.language != nil || lb.language != nil { return la.language?.lowercased() == lb.language?.lowercased() && la.lexicalForm == lb.lexicalForm ? true : false }
             if la.datatype == lb.datatype { return simple.contains(la.datatype) || la.datatype == XSD.boolean || la.datatype == XSD.dateTime ? false : nil }
@@ -130,8 +180,14 @@ extension SPARQLEvaluator {
         if let x = number(a), let y = number(b) {
             if x.value.isNaN || y.value.isNaN { return false }
             c = x.value < y.value ? -1 : x.value > y.value ? 1 : 0
+        } else if case .literal(let la) = a, case .literal(let lb) = b, la.datatype == XSD.dateTime, lb.datatype == XSD.dateTime {
+            guard let d = compareDateTimes(la, lb) else { return nil }
+            c = d
+        } else if case .literal(let la) = a, case .literal(let lb) = b, la.datatype == XSD.boolean, lb.datatype == XSD.boolean {
+            guard let x = booleanValue(la), let y = booleanValue(lb) else { return nil }
+            c = x == y ? 0 : (x ? 1 : -1)
         } else if case .literal(let la) = a, case .literal(let lb) = b, la.language == nil, lb.language == nil,
-                  la.datatype == lb.datatype, [XSD.string, XSD.boolean, XSD.dateTime, XSD.date].contains(la.datatype) {
+                  la.datatype == lb.datatype, [XSD.string, XSD.date].contains(la.datatype) {
             c = la.lexicalForm == lb.lexicalForm ? 0 : CodePointString.less(la.lexicalForm, lb.lexicalForm) ? -1 : 1
         } else {
             return nil

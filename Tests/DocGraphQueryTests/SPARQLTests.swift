@@ -82,6 +82,19 @@ struct SPARQLTests {
             ["<https://w3id.org/docgraph/ontology#Organization>", "3"]])
     }
 
+    @Test func booleansAndDateTimesCompareByValue() throws {
+        let q = """
+            PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+            SELECT ?a ?b ?c ?d WHERE {
+              BIND("1"^^xsd:boolean = "true"^^xsd:boolean AS ?a)
+              BIND("2002-04-02T23:00:00-04:00"^^xsd:dateTime = "2002-04-03T02:00:00-01:00"^^xsd:dateTime AS ?b)
+              BIND("1999-12-31T24:00:00"^^xsd:dateTime = "2000-01-01T00:00:00"^^xsd:dateTime AS ?c)
+              BIND("2024-01-02T00:00:00Z"^^xsd:dateTime < "2024-01-01T23:00:00-02:00"^^xsd:dateTime AS ?d)
+            }
+            """
+        #expect(try rows(q) == [["true", "true", "true", "true"]])
+    }
+
     @Test func anUnknownFunctionIsRefusedByName() throws {
         #expect(try SPARQLParser.parse("SELECT ?x WHERE { ?x ?p ?o FILTER(<http://example.org/f>(?o)) }").unsupported
             == ["the function <http://example.org/f>"])
