@@ -28,6 +28,7 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        .systemLibrary(name: "CDocGraphZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "DocGraphXML", dependencies: ["CLibXML2", "DocGraphModel"]),
         .target(name: "DocGraphModel", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "DocGraphRDF", dependencies: ["DocGraphModel", "DocGraphXML"]),
@@ -36,7 +37,7 @@ let package = Package(
         .target(name: "DocGraphExtract", dependencies: ["DocGraphModel", "DocGraphOntology"]),
         .target(name: "DocGraphQuery", dependencies: ["DocGraphModel", "DocGraphRDF"]),
         .target(name: "DocGraphIngest", dependencies: [
-            "DocGraphExtract", "DocGraphModel", "DocGraphXML", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            "DocGraphExtract", "DocGraphModel", "DocGraphXML", "CDocGraphZlib",
         ]),
         .executableTarget(name: "docgraph", dependencies: [
             "DocGraphModel", "DocGraphRDF", "DocGraphGraphML", "DocGraphOntology", "DocGraphExtract", "DocGraphIngest",

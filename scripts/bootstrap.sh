@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 need=()
 command -v pkg-config >/dev/null 2>&1 || need+=(pkg-config)
 pkg-config --exists libxml-2.0 2>/dev/null || need+=(libxml2-dev)
+pkg-config --exists zlib 2>/dev/null || need+=(zlib1g-dev)
 command -v python3 >/dev/null 2>&1 || need+=(python3)   # the tests score extraction with Tests/Fixtures/tools/kgscore.py
 if [ ${#need[@]} -gt 0 ]; then
   echo "docgraph: installing ${need[*]} with apt-get" >&2

@@ -30,16 +30,11 @@ for h in "${harnesses[@]}"; do
     rdfxml|graphml) dict=(-dict=Fuzz/xml.dict) ;;
     sparql) dict=(-dict=Fuzz/sparql.dict) ;;
   esac
-  maxlen=8192; leaks=1
-  # ZIPFoundation's Archive(url:) leaks the path's C string (about 30 bytes per archive
-  # opened); DOCX files are read that way because its in-memory archive traps on hostile
-  # offsets. Leak reports (per input, and LeakSanitizer's at exit) would fail the text
-  # harness on every archive; crashes and memory errors still do.
-  [ "$h" = text ] && { maxlen=32768; leaks=0; }
+  maxlen=8192; [ "$h" = text ] && maxlen=32768
   log="$corpus.log"
   set +e
-  ASAN_OPTIONS="detect_leaks=$leaks" DOCGRAPH_FUZZ_TARGET="$h" "$bin" "$corpus" "Fuzz/corpus/$h" "${dict[@]}" -max_total_time="$seconds" \
-    -max_len="$maxlen" -detect_leaks="$leaks" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+  DOCGRAPH_FUZZ_TARGET="$h" "$bin" "$corpus" "Fuzz/corpus/$h" "${dict[@]}" -max_total_time="$seconds" \
+    -max_len="$maxlen" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
     -artifact_prefix="Fuzz/crashes/$h-" > "$log" 2>&1
   rc=$?
   set -e

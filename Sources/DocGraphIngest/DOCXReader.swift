@@ -1,7 +1,6 @@
 import DocGraphModel
 import DocGraphXML
 import Foundation
-import ZIPFoundation
 
 /// What a Word document says, as read by ``DOCXReader``.
 public struct DOCXContent: Sendable, Equatable {
@@ -13,7 +12,7 @@ public struct DOCXContent: Sendable, Equatable {
     public var text: String
 }
 
-/// Reads `.docx` files: the archive with ZIPFoundation, its parts with
+/// Reads `.docx` files: the archive with ``ZIPArchive``, its parts with
 /// DocGraph's libxml2 reader (so the XML safeguards of ``XMLEventReader``
 /// apply). Archives are bounded: a part that inflates beyond
 /// ``maximumPartSize`` or an archive of more than ``maximumEntries``
@@ -30,67 +29,31 @@ public enum DOCXReader {
     }
 
     public static func read(bytes: [UInt8], source: String) throws(Failure) -> DOCXContent {
-        let archive = try openArchive(bytes)
-        var count = 0
-        for _ in archive {
-            count += 1
-            if count > maximumEntries { throw Failure(message: "more than \(maximumEntries) entries in the archive") }
+        let archive: ZIPArchive
+        do {
+            archive = try ZIPArchive(bytes, maximumEntries: maximumEntries)
+        } catch {
+            throw Failure(message: error.message == "not a ZIP archive" ? "not a Word document (not a ZIP archive)" : error.message)
         }
-        guard let body = archive["word/document.xml"] else {
+        guard let body = archive.entry("word/document.xml") else {
             throw Failure(message: "not a Word document (word/document.xml is missing)")
         }
-        let text = try paragraphs(try part(body, of: archive, source: source), source: source + ":word/document.xml")
+        let text = try paragraphs(try part(body, of: archive), source: source + ":word/document.xml")
         var title: String?
         var date: String?
-        if let core = archive["docProps/core.xml"] {
-            (title, date) = try properties(try part(core, of: archive, source: source), source: source + ":docProps/core.xml")
+        if let core = archive.entry("docProps/core.xml") {
+            (title, date) = try properties(try part(core, of: archive), source: source + ":docProps/core.xml")
         }
         return DOCXContent(title: title, date: date, text: text)
     }
 
-    /// The archive, read through a private temporary file that is unlinked
-    /// as soon as it is open. Not ZIPFoundation's in-memory archive: a
-    /// hostile offset past the end makes it seek beyond its data and trap
-    /// on a negative read length, where a file read simply returns nothing
-    /// and the archive is reported as corrupt.
-    static func openArchive(_ bytes: [UInt8]) throws(Failure) -> Archive {
-        var template = Array((NSTemporaryDirectory() + "/docgraph-docx-XXXXXX").utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard fd >= 0 else { throw Failure(message: "cannot create a temporary file to read the archive") }
-        let path = String(cString: template)
-        defer { unlink(path) }
-        var written = 0
-        while written < bytes.count {
-            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + written, bytes.count - written) }
-            if n <= 0 { close(fd); throw Failure(message: "cannot write a temporary file to read the archive") }
-            written += n
-        }
-        close(fd)
-        do {
-            return try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
-        } catch {
-            throw Failure(message: "not a Word document (not a ZIP archive)")
-        }
-    }
-
     /// The inflated bytes of one part, refused past ``maximumPartSize``.
-    static func part(_ entry: Entry, of archive: Archive, source: String) throws(Failure) -> [UInt8] {
-        guard entry.uncompressedSize <= UInt64(maximumPartSize) else {
-            throw Failure(message: "\(entry.path) inflates to \(entry.uncompressedSize) bytes, more than the limit of \(maximumPartSize)")
-        }
-        var out: [UInt8] = []
+    static func part(_ entry: ZIPArchive.Entry, of archive: ZIPArchive) throws(Failure) -> [UInt8] {
         do {
-            // The declared size can lie: count what actually comes out.
-            _ = try archive.extract(entry, skipCRC32: false) { chunk in
-                guard out.count + chunk.count <= maximumPartSize else { throw Failure(message: "\(entry.path) inflates beyond the limit of \(maximumPartSize) bytes") }
-                out.append(contentsOf: chunk)
-            }
-        } catch let f as Failure {
-            throw f
+            return try archive.contents(of: entry, limit: maximumPartSize)
         } catch {
-            throw Failure(message: "\(entry.path) is corrupt (\(error))")
+            throw Failure(message: error.message)
         }
-        return out
     }
 
     /// The text of `word/document.xml`: `w:t` runs, tabs and breaks, one

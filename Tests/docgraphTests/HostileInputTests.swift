@@ -207,17 +207,22 @@ struct HostileInputTests {
         box.expectNothingWritten(besides: ["corrupt.docx", "nobody.docx", "truncated.docx"])
     }
 
-    /// Inputs the fuzzer found: central-directory offsets past the end of the archive.
-    @Test func archivesWithOffsetsPastTheEndAreClearErrors() throws {
+    /// Inputs the fuzzer found: offsets past the end of the archive (which made ZIPFoundation's
+    /// in-memory archive trap), and a deflate stream that never ends (which made it loop for ever).
+    @Test func archivesTheFuzzerFoundAreClearErrors() throws {
         let box = try Sandbox()
-        for n in [1, 2] {
-            let fixture = CLI.root.appendingPathComponent("Tests/Fixtures/hostile/docx-offset-past-end-\(n).docx")
-            try box.write("past-end-\(n).docx", try Data(contentsOf: fixture))
-            let r = try box.run(["extract", "past-end-\(n).docx", "-o", "out.nt"])
+        let expected = [("docx-offset-past-end-1.docx", "the central directory lies outside the archive"),
+                        ("docx-offset-past-end-2.docx", "the central directory lies outside the archive"),
+                        ("docx-endless-deflate.docx", "word/document.xml is corrupt (its checksum does not match)")]
+        let started = Date()
+        for (name, message) in expected {
+            try box.write(name, try Data(contentsOf: CLI.root.appendingPathComponent("Tests/Fixtures/hostile/" + name)))
+            let r = try box.run(["extract", name, "-o", "out.nt"])
             #expect(r.status == 1)
-            #expect(r.stderr.hasPrefix("past-end-\(n).docx: error: "), "\(r.stderr)")
+            #expect(r.stderr.hasPrefix("\(name): error: \(message)\n"), "\(r.stderr)")
         }
-        box.expectNothingWritten(besides: ["past-end-1.docx", "past-end-2.docx"])
+        #expect(Date().timeIntervalSince(started) < 20)
+        box.expectNothingWritten(besides: expected.map(\.0))
     }
 
     // MARK: text
