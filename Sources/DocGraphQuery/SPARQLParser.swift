@@ -80,12 +80,15 @@ public struct SPARQLParser {
     func error(_ message: String, at offset: Int? = nil) -> SPARQLSyntaxError {
         let at = offset ?? (k < tokens.count ? tokens[k].1 : text.count)
         let (line, col) = position(at)
-        let lines = String(String.UnicodeScalarView(text)).split(separator: "\n", omittingEmptySubsequences: false)
-        // A window of the line around the column: a long (or hostile) line is cut, with … marking the cuts.
-        let whole = Array((line - 1 < lines.count ? String(lines[line - 1]) : "").unicodeScalars)
-        let from = max(0, col - 1 - 60), to = min(whole.count, col - 1 + 60)
+        // The line, found by scalars as `position` counts them (splitting a String would join
+        // "\r\n" into one character and lose count), then a window of it around the column:
+        // a long (or hostile) line is cut, with … marking the cuts.
+        let start = text[..<min(at, text.count)].lastIndex(of: "\n").map { $0 + 1 } ?? 0
+        let end = text[start...].firstIndex(of: "\n") ?? text.count
+        let whole = Array(text[start..<end]).map { $0 == "\r" ? " " : $0 }
+        let from = min(max(0, col - 1 - 60), whole.count), to = min(whole.count, max(from, col - 1 + 60))
         let source = (from > 0 ? "…" : "") + String(String.UnicodeScalarView(whole[from..<to])) + (to < whole.count ? "…" : "")
-        let before = (from > 0 ? ["…"] : []) + whole[from..<min(col - 1, whole.count)]
+        let before = (from > 0 ? ["…"] : []) + whole[from..<max(from, min(col - 1, whole.count))]
         let pad = String(before.map { u -> Character in u == "\t" ? "\t" : (ResultTable.width(of: u) == 2 ? "　" : " ") })
         return SPARQLSyntaxError(line: line, column: col, message: message, excerpt: "  " + source + "\n  " + pad + "^")
     }

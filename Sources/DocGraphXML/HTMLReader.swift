@@ -47,13 +47,23 @@ public enum HTMLReader {
         XMLSecurity.install()
         guard !bytes.isEmpty else { return HTMLContent(title: nil, meta: [:], text: "") }
         guard bytes.count <= Int(Int32.max) else { throw ParseError(source: source, message: "HTML page larger than 2 GB") }
+        // HTML errors are noise the parser recovers from, except nesting past libxml2's limit
+        // of 256: that halts it part-way, and the rest of the page would be lost without a
+        // word. The parser halts at it, so it is the context's last error.
+        guard let ctxt = htmlNewParserCtxt() else { throw ParseError(source: source, message: "cannot create HTML parser") }
+        defer { htmlFreeParserCtxt(ctxt) }
         let parsed: htmlDocPtr? = bytes.withUnsafeBufferPointer { b in
             b.baseAddress!.withMemoryRebound(to: CChar.self, capacity: b.count) { p in
-                htmlReadMemory(p, Int32(b.count), source, encoding, options)
+                htmlCtxtReadMemory(ctxt, p, Int32(b.count), source, encoding, options)
             }
         }
         guard let doc = parsed else { throw ParseError(source: source, message: "cannot parse HTML") }
         defer { xmlFreeDoc(doc) }
+        let last = ctxt.pointee.lastError
+        if last.level == XML_ERR_FATAL, let m = last.message, String(cString: m).hasPrefix("Excessive depth in document") {
+            throw ParseError(source: source, line: Int(last.line), column: 0,
+                             message: "elements nested deeper than 256 levels (libxml2's limit for HTML)")
+        }
         guard let root = xmlDocGetRootElement(doc) else { return HTMLContent(title: nil, meta: [:], text: "") }
 
         var meta: [String: String] = [:]
@@ -200,3 +210,4 @@ public enum HTMLReader {
         return String(out)
     }
 }
+

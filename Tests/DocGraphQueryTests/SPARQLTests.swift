@@ -1,4 +1,5 @@
 import DocGraphModel
+import Foundation
 import DocGraphRDF
 import Testing
 @testable import DocGraphQuery
@@ -93,6 +94,27 @@ struct SPARQLTests {
             }
             """
         #expect(try rows(q) == [["true", "true", "true", "true"]])
+    }
+
+    /// Found by fuzzing: an error on a line after "\r\n" lines, long and not UTF-8, made the
+    /// excerpt's window run backwards. Now the excerpt is the line, cut around the column.
+    @Test func errorsAfterCRLFLinesShowTheirLine() throws {
+        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/hostile/sparql-crlf-long-line.rq").path
+        let text = String(decoding: FileManager.default.contents(atPath: path) ?? Data(), as: UTF8.self)
+        do {
+            _ = try SPARQLParser.parse(text)
+            Issue.record("accepted")
+        } catch {
+            #expect(error.line == 3)
+            #expect(error.excerpt.split(separator: "\n").allSatisfy { $0.unicodeScalars.count <= 130 })
+        }
+        do {
+            _ = try SPARQLParser.parse("SELECT ?x\r\nWHERE { ?x ?y }")
+            Issue.record("accepted")
+        } catch {
+            #expect(error.description == "2:15: error: expected an expression, found '}'\n  WHERE { ?x ?y }\n                ^")
+        }
     }
 
     @Test func anUnknownFunctionIsRefusedByName() throws {

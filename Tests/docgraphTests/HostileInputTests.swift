@@ -135,6 +135,26 @@ struct HostileInputTests {
         box.expectNothingWritten(besides: ["laughs.docx", "laughs.graphml", "laughs.rdf"])
     }
 
+    /// The HTML parser expands no DTD entities: a laughs page is read, quickly, without them;
+    /// nesting past libxml2's HTML limit is an error, not a page silently cut short.
+    @Test func hostileHTMLIsBounded() throws {
+        let box = try Sandbox()
+        try box.write("laughs.html", Self.laughs + "<html><head><meta charset=\"utf-8\"></head><body><p>杭州市人大常委会主任王明主持会议。&l9;</p></body></html>")
+        let started = Date()
+        let laughs = try box.run(["extract", "laughs.html", "-o", "result.nt"])
+        #expect(laughs.status == 0, "\(laughs.stderr)")
+        #expect(Date().timeIntervalSince(started) < 20)
+        let out = try String(contentsOfFile: box.path("result.nt"), encoding: .utf8)
+        #expect(!out.contains("lollol"))
+        try box.write("deep.html", "<html><body>" + String(repeating: "<div>", count: 300) + "杭州市人大常委会主任王明主持会议。"
+            + String(repeating: "</div>", count: 300) + "</body></html>")
+        let deep = try box.run(["extract", "deep.html", "-o", "out.nt"])
+        #expect(deep.status == 1)
+        #expect(deep.stderr == "deep.html: error: elements nested deeper than 256 levels (libxml2's limit for HTML)\n"
+            + "docgraph: error: no document could be read; nothing written\n")
+        box.expectNothingWritten(besides: ["deep.html", "laughs.html", "result.nt"])
+    }
+
     @Test func nestingBeyondTheLimitIsRefusedByName() throws {
         let box = try Sandbox()
         let deep = String(repeating: "<x>", count: 300) + String(repeating: "</x>", count: 300)
