@@ -214,18 +214,18 @@ public struct TripleStore: Sendable {
 
 /// A bounded queue of triple batches between one producer and one consumer.
 final class BatchPipe: Sendable {
-    private let batches = Mutex<(items: [[Triple]], closed: Bool)>(([], false))
+    private let batches = Mutex<[[Triple]]>([])
     private let filled = DispatchSemaphore(value: 0)
     private let room = DispatchSemaphore(value: 8)
 
     func put(_ batch: [Triple]) {
         room.wait()
-        batches.withLock { $0.items.append(batch) }
+        batches.withLock { $0.append(batch) }
         filled.signal()
     }
 
+    /// Ends the stream: one more signal than there are batches, which `take` reads as the end.
     func close() {
-        batches.withLock { $0.closed = true }
         filled.signal()
     }
 
@@ -234,7 +234,7 @@ final class BatchPipe: Sendable {
     /// wait always finds one or the other).
     func take() -> [Triple]? {
         filled.wait()
-        let next = batches.withLock { $0.items.isEmpty ? nil : $0.items.removeFirst() }
+        let next = batches.withLock { $0.isEmpty ? nil : $0.removeFirst() }
         if next != nil { room.signal() }
         return next
     }
