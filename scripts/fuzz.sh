@@ -13,10 +13,15 @@ cd "$(dirname "$0")/.."
 seconds="${1:-600}"; shift || true
 harnesses=("$@")
 [ ${#harnesses[@]} -gt 0 ] || harnesses=(rdfxml graphml ntriples sparql text)
-swift build -c release --product docgraph-fuzz --build-path .build/fuzz \
-  -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -Xswiftc -DFUZZING 2>&1 | grep -E "error|Compiling docgraph_fuzz|Build" || true
+# A failed build must stop the run: fuzzing a harness left from an older build would
+# report on code that is no longer there.
+if ! swift build -c release --product docgraph-fuzz --build-path .build/fuzz \
+  -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -Xswiftc -DFUZZING > .build/fuzz-build.log 2>&1; then
+  grep -E "error" .build/fuzz-build.log | head -5 >&2
+  echo "fuzz: error: the harnesses did not build (see .build/fuzz-build.log)" >&2
+  exit 1
+fi
 bin=.build/fuzz/release/docgraph-fuzz
-[ -x "$bin" ] || { echo "fuzz: error: the harness did not build" >&2; exit 1; }
 mkdir -p Fuzz/crashes
 export DOCGRAPH_ONTOLOGY="$PWD/Ontology"
 # Swift's own crash reporter would race ASan for the failing process; libFuzzer reports instead.
