@@ -13,6 +13,7 @@ cd "$(dirname "$0")/.."
 seconds="${1:-600}"; shift || true
 harnesses=("$@")
 [ ${#harnesses[@]} -gt 0 ] || harnesses=(rdfxml graphml ntriples sparql text)
+mkdir -p .build
 # A failed build must stop the run: fuzzing a harness left from an older build would
 # report on code that is no longer there.
 if ! swift build -c release --product docgraph-fuzz --build-path .build/fuzz \
