@@ -16,24 +16,41 @@ public enum SPARQLResult: Sendable {
 /// 1.1 algebra. Basic graph patterns are joined one triple pattern at a
 /// time, always taking next the pattern the indexes say is most selective
 /// given the variables bound so far.
+///
+/// Solutions are rows of term numbers (``SolutionTable``), one column per
+/// variable of the query; they become terms only for expressions and for
+/// the result.
 public struct SPARQLEvaluator {
     public let store: TripleStore
-    var blankCounter = 0
+    /// Numbers for the store's terms and for those the query makes.
+    let pool: TermPool
+    /// The query's variables and their columns.
+    var columns: [String: Int] = [:]
+    var width: Int { columns.count }
     /// The query's ``SPARQLQuery/unusedVariables``: matched, never bound.
     var unused: Set<String> = []
 
-    public init(store: TripleStore) { self.store = store }
+    public init(store: TripleStore) {
+        self.store = store
+        pool = TermPool(store: store)
+    }
+
+    /// An evaluator for a subquery: the same numbers, its own variables.
+    init(sharing other: SPARQLEvaluator) {
+        store = other.store
+        pool = other.pool
+    }
 
     public mutating func run(_ q: SPARQLQuery) -> SPARQLResult {
-        unused = q.unusedVariables
-        let rows = solutions(of: q)
+        let table = solutions(of: q)
         switch q.form {
         case .ask:
-            return .boolean(!rows.isEmpty)
+            return .boolean(!table.isEmpty)
         case .construct(let template):
             var out: [Triple] = []
             var seen = Set<Triple>()
-            for (n, row) in rows.enumerated() {
+            for n in 0..<table.count {
+                let row = table.row(n)
                 var blanks: [String: Term] = [:]
                 func term(_ p: PatternTerm) -> Term? {
                     switch p {
@@ -43,7 +60,7 @@ public struct SPARQLEvaluator {
                         let b = Term.blank(BlankNode("c\(n)_\(blanks.count)"))
                         blanks[v] = b
                         return b
-                    case .variable(let v): return row[v]
+                    case .variable(let v): return bound(v, row)
                     }
                 }
                 for t in template {
@@ -55,45 +72,63 @@ public struct SPARQLEvaluator {
             return .graph(out)
         case .select:
             let variables = Self.projected(q)
-            return .solutions(variables: variables, rows: rows.map { row in row.filter { variables.contains($0.key) } })
+            let shown = variables.compactMap { v in columns[v].map { (v, $0) } }
+            var rows: [Solution] = []
+            rows.reserveCapacity(table.count)
+            for n in 0..<table.count {
+                var row: Solution = Dictionary(minimumCapacity: shown.count)
+                for (v, c) in shown { if let t = pool.term(orNil: table[row: n, column: c]) { row[v] = t } }
+                rows.append(row)
+            }
+            return .solutions(variables: variables, rows: rows)
         }
     }
 
+    /// The term a row binds to a variable, or nil.
+    func bound(_ variable: String, _ row: SolutionRow) -> Term? {
+        guard let c = columns[variable] else { return nil }
+        return pool.term(orNil: row[c])
+    }
+
     /// The solutions of the pattern after grouping, HAVING, projection
-    /// expressions, ORDER BY and OFFSET/LIMIT (DISTINCT is applied by the caller after projection).
-    mutating func solutions(of q: SPARQLQuery) -> [Solution] {
-        var rows = evaluate(q.pattern)
+    /// expressions, ORDER BY, DISTINCT and OFFSET/LIMIT.
+    mutating func solutions(of q: SPARQLQuery) -> SolutionTable {
+        unused = q.unusedVariables
+        columns = [:]
+        for v in Self.variables(of: q) where columns[v] == nil { columns[v] = columns.count }
+        var table = evaluate(q.pattern)
         let grouped = !q.groupBy.isEmpty || !q.aggregates.isEmpty
-        if grouped { rows = group(rows, q) }
+        if grouped { table = group(table, q) }
         if case .select(let projections, _) = q.form {
             for p in projections {
-                guard let e = p.expression else { continue }
-                rows = rows.map { row in
-                    var r = row
-                    if let v = value(e, row) { r[p.variable] = v }
-                    return r
+                guard let e = p.expression, let c = columns[p.variable] else { continue }
+                for n in 0..<table.count {
+                    if let v = value(e, table.row(n)) { table[row: n, column: c] = pool.number(v) }
                 }
             }
         }
         if !q.orderBy.isEmpty {
-            let keys = rows.map { row in q.orderBy.map { value($0.expression, row) } }
-            let order = rows.indices.sorted { a, b in
+            let keys = (0..<table.count).map { n in q.orderBy.map { value($0.expression, table.row(n)) } }
+            let order = keys.indices.sorted { a, b in
                 for (k, spec) in q.orderBy.enumerated() {
                     let c = Self.order(keys[a][k], keys[b][k])
                     if c != 0 { return spec.descending ? c > 0 : c < 0 }
                 }
                 return a < b
             }
-            rows = order.map { rows[$0] }
+            table = table.rows(order)
         }
         if case .select = q.form, q.distinct || q.reduced {
             // DISTINCT comes before OFFSET and LIMIT: project first, then slice.
-            rows = Self.distinct(rows, on: Self.projected(q))
+            table = distinct(table, on: Self.projected(q).compactMap { columns[$0] })
         }
-        if q.offset > 0 { rows = Array(rows.dropFirst(q.offset)) }
-        if let limit = q.limit { rows = Array(rows.prefix(limit)) }
-        if let values = q.trailingValues { rows = join(rows, evaluate(values)) }
-        return rows
+        if q.offset > 0 || q.limit != nil {
+            let start = min(q.offset, table.count)
+            let end = q.limit.map { min(table.count, start + $0) } ?? table.count
+            table = table.rows(start..<end)
+        }
+        if let values = q.trailingValues { table = join(table, evaluate(values)) }
+        return table
     }
 
     /// The variables a SELECT shows, in order.
@@ -102,27 +137,65 @@ public struct SPARQLEvaluator {
         return all ? visibleVariables(q.pattern) : projections.map(\.variable)
     }
 
-    /// The first of each set of rows that agree on `variables`, projected to them. Rows are
-    /// compared by their values in a fixed order, which hashes far cheaper than whole
-    /// dictionaries (whose hash must not depend on order).
-    static func distinct(_ rows: [Solution], on variables: [String]) -> [Solution] {
-        func projected(_ row: Solution) -> Solution {
-            var out: Solution = [:]
-            for v in variables { if let t = row[v] { out[v] = t } }
-            return out
+    /// The first of each set of rows that agree on `shown`, with every other column cleared.
+    func distinct(_ table: SolutionTable, on shown: [Int]) -> SolutionTable {
+        var out = SolutionTable(width: width)
+        var row = [UInt32](repeating: SolutionTable.unbound, count: width)
+        func keep(_ n: Int) { for c in shown { row[c] = table[row: n, column: c] }; out.append(row) }
+        if shown.count == 1 {
+            let c = shown[0]
+            var seen = Set<UInt32>()
+            for n in 0..<table.count where seen.insert(table[row: n, column: c]).inserted { keep(n) }
+        } else {
+            var seen = Set<[UInt32]>()
+            for n in 0..<table.count where seen.insert(shown.map { table[row: n, column: $0] }).inserted { keep(n) }
         }
-        if variables.count == 1 {
-            let v = variables[0]
-            var seen = Set<Term?>()
-            return rows.compactMap { row in seen.insert(row[v]).inserted ? projected(row) : nil }
-        }
-        var seen = Set<[Term?]>()
-        return rows.compactMap { row in seen.insert(variables.map { row[$0] }).inserted ? projected(row) : nil }
+        return out
     }
 
-    static func distinct(_ rows: [Solution]) -> [Solution] {
-        var seen = Set<Solution>()
-        return rows.filter { seen.insert($0).inserted }
+    /// Every variable the query names at its own level: in patterns (blank
+    /// nodes too), expressions, EXISTS, grouping, aggregates, projections
+    /// and the variables a subquery projects (not the ones it hides).
+    static func variables(of q: SPARQLQuery) -> [String] {
+        var out: [String] = []
+        func add(_ v: String) { if !v.isEmpty { out.append(v) } }
+        func term(_ t: PatternTerm) { if case .variable(let v) = t { add(v) } }
+        func expression(_ e: Expression?) {
+            guard let e else { return }
+            switch e {
+            case .variable(let v), .aggregateResult(let v): add(v)
+            case .constant: break
+            case .or(let a, let b), .and(let a, let b), .compare(_, let a, let b), .arithmetic(_, let a, let b):
+                expression(a); expression(b)
+            case .not(let a), .negate(let a), .plus(let a): expression(a)
+            case .in(let a, let list, _): expression(a); list.forEach(expression)
+            case .call(_, let args): args.forEach(expression)
+            case .exists(let p, _): pattern(p)
+            }
+        }
+        func pattern(_ p: GraphPattern) {
+            switch p {
+            case .bgp(let ts): for t in ts { term(t.subject); term(t.predicate); term(t.object) }
+            case .join(let a, let b), .union(let a, let b), .minus(let a, let b): pattern(a); pattern(b)
+            case .leftJoin(let a, let b, let e): pattern(a); pattern(b); expression(e)
+            case .filter(let e, let a): expression(e); pattern(a)
+            case .extend(let a, let v, let e): pattern(a); add(v); expression(e)
+            case .values(let vs, _): vs.forEach(add)
+            case .subquery(let inner): projected(inner).forEach(add)
+            }
+        }
+        pattern(q.pattern)
+        switch q.form {
+        case .select(let ps, _): for p in ps { add(p.variable); expression(p.expression) }
+        case .construct(let template): for t in template { term(t.subject); term(t.predicate); term(t.object) }
+        case .ask: break
+        }
+        for g in q.groupBy { expression(g.expression); g.variable.map(add) }
+        q.having.forEach(expression)
+        for o in q.orderBy { expression(o.expression) }
+        for a in q.aggregates { add(a.variable); expression(a.aggregate.expression) }
+        if let values = q.trailingValues { pattern(values) }
+        return out
     }
 
     /// The variables a `SELECT *` shows: those of the pattern, in order of appearance, blank nodes left out.
@@ -152,241 +225,319 @@ public struct SPARQLEvaluator {
     /// A pattern's solutions, bottom-up as the algebra defines them: each
     /// group is evaluated on its own and then joined, so a FILTER or BIND
     /// sees only the variables of its own group.
-    mutating func evaluate(_ p: GraphPattern) -> [Solution] {
+    mutating func evaluate(_ p: GraphPattern) -> SolutionTable {
         switch p {
         case .bgp(let triples):
-            return bgp(triples, [:])
+            return bgp(triples, .unit(width: width))
         case .join(let a, let b):
             let left = evaluate(a)
-            if left.isEmpty { return [] }
+            if left.isEmpty { return left }
             // A group after a basic pattern is evaluated on its own; a basic pattern after anything extends each solution.
-            if case .bgp(let triples) = b { return left.flatMap { bgp(triples, $0) } }
+            if case .bgp(let triples) = b { return bgp(triples, left) }
             return join(left, evaluate(b))
         case .leftJoin(let a, let b, let condition):
             let left = evaluate(a)
-            if left.isEmpty { return [] }
-            let right = evaluate(b)
-            let partners = Self.partners(left, right)
-            var out: [Solution] = []
-            for l in left {
-                var matched = false
-                for r in partners(l) where r.allSatisfy({ k, v in l[k] == nil || l[k] == v }) {
-                    let merged = l.merging(r) { x, _ in x }
-                    if let condition, effectiveBoolean(condition, merged) != true { continue }
-                    out.append(merged)
-                    matched = true
-                }
-                if !matched { out.append(l) }
-            }
-            return out
+            if left.isEmpty { return left }
+            return leftJoin(left, evaluate(b), condition)
         case .union(let a, let b):
-            return evaluate(a) + evaluate(b)
+            var out = evaluate(a)
+            out.append(contentsOf: evaluate(b))
+            return out
         case .minus(let a, let b):
-            let left = evaluate(a)
-            let right = evaluate(b)
-            return left.filter { l in
-                !right.contains { r in
-                    let shared = Set(l.keys).intersection(r.keys)
-                    return !shared.isEmpty && shared.allSatisfy { l[$0] == r[$0] }
-                }
-            }
+            return minus(evaluate(a), evaluate(b))
         case .filter(let e, let a):
-            return evaluate(a).filter { effectiveBoolean(e, $0) == true }
+            return filter(evaluate(a), e)
         case .extend(let a, let v, let e):
-            return evaluate(a).map { row in
-                var r = row
-                if r[v] == nil, let t = value(e, row) { r[v] = t }
-                return r
-            }
+            return extend(evaluate(a), v, e)
         case .values, .subquery:
-            return substituted(p, [[:]])
+            return substituted(p, .unit(width: width))
         }
     }
 
     /// A pattern's solutions that extend given ones (EXISTS substitutes the
     /// current solution's values into its pattern, §17.4.1.4).
-    mutating func substituted(_ p: GraphPattern, _ input: [Solution]) -> [Solution] {
+    mutating func substituted(_ p: GraphPattern, _ input: SolutionTable) -> SolutionTable {
         switch p {
         case .bgp(let triples):
-            return input.flatMap { bgp(triples, $0) }
+            return bgp(triples, input)
         case .join(let a, let b):
             return substituted(b, substituted(a, input))
         case .leftJoin(let a, let b, let condition):
-            var out: [Solution] = []
-            for left in substituted(a, input) {
-                let matches = substituted(b, [left]).filter { row in condition.map { effectiveBoolean($0, row) == true } ?? true }
-                out += matches.isEmpty ? [left] : matches
+            let left = substituted(a, input)
+            var out = SolutionTable(width: width)
+            for n in 0..<left.count {
+                var one = SolutionTable(width: width)
+                one.append(row: n, of: left)
+                let matches = filter(substituted(b, one), condition)
+                if matches.isEmpty { out.append(contentsOf: one) } else { out.append(contentsOf: matches) }
             }
             return out
         case .union(let a, let b):
-            return substituted(a, input) + substituted(b, input)
-        case .minus(let a, let b):
-            let right = substituted(b, [[:]])
-            return substituted(a, input).filter { left in
-                !right.contains { r in
-                    let shared = Set(left.keys).intersection(r.keys)
-                    return !shared.isEmpty && shared.allSatisfy { left[$0] == r[$0] }
-                }
-            }
-        case .filter(let e, let a):
-            return substituted(a, input).filter { effectiveBoolean(e, $0) == true }
-        case .extend(let a, let v, let e):
-            return substituted(a, input).map { row in
-                var r = row
-                if r[v] == nil, let t = value(e, row) { r[v] = t }
-                return r
-            }
-        case .values(let variables, let rows):
-            var out: [Solution] = []
-            for row in input {
-                for values in rows {
-                    var r = row
-                    var ok = true
-                    for (v, t) in zip(variables, values) {
-                        guard let t else { continue }
-                        if let existing = r[v], existing != t { ok = false; break }
-                        r[v] = t
-                    }
-                    if ok { out.append(r) }
-                }
-            }
+            var out = substituted(a, input)
+            out.append(contentsOf: substituted(b, input))
             return out
-        case .subquery(let q):
-            var inner = self
-            let rows: [Solution]
-            switch inner.run(q) {
-            case .solutions(_, let r): rows = r
-            default: rows = []
+        case .minus(let a, let b):
+            return minus(substituted(a, input), substituted(b, .unit(width: width)))
+        case .filter(let e, let a):
+            return filter(substituted(a, input), e)
+        case .extend(let a, let v, let e):
+            return extend(substituted(a, input), v, e)
+        case .values(let variables, let rows):
+            var table = SolutionTable(width: width)
+            var row = [UInt32](repeating: SolutionTable.unbound, count: width)
+            for values in rows {
+                for (v, t) in zip(variables, values) {
+                    if let c = columns[v] { row[c] = t.map(pool.number) ?? SolutionTable.unbound }
+                }
+                table.append(row)
             }
-            return join(input, rows)
+            return join(input, table)
+        case .subquery(let q):
+            var inner = SPARQLEvaluator(sharing: self)
+            let rows = inner.solutions(of: q)
+            // The subquery's projected variables, moved to this query's columns.
+            let moved = Self.projected(q).compactMap { v in inner.columns[v].flatMap { from in columns[v].map { (from, $0) } } }
+            var table = SolutionTable(width: width)
+            var row = [UInt32](repeating: SolutionTable.unbound, count: width)
+            for n in 0..<rows.count {
+                for (from, to) in moved { row[to] = rows[row: n, column: from] }
+                table.append(row)
+            }
+            return join(input, table)
         }
     }
 
+    /// The rows for which the condition's effective boolean value is true (all rows when there is none).
+    func filter(_ table: SolutionTable, _ condition: Expression?) -> SolutionTable {
+        guard let condition else { return table }
+        var out = SolutionTable(width: width)
+        for n in 0..<table.count where effectiveBoolean(condition, table.row(n)) == true { out.append(row: n, of: table) }
+        return out
+    }
+
+    /// BIND: each row with the expression's value in `variable`, where it has one.
+    func extend(_ table: SolutionTable, _ variable: String, _ e: Expression) -> SolutionTable {
+        guard let c = columns[variable] else { return table }
+        var table = table
+        for n in 0..<table.count where table[row: n, column: c] == SolutionTable.unbound {
+            if let t = value(e, table.row(n)) { table[row: n, column: c] = pool.number(t) }
+        }
+        return table
+    }
+
     /// Joins two solution sequences on their shared variables.
-    func join(_ a: [Solution], _ b: [Solution]) -> [Solution] {
+    func join(_ a: SolutionTable, _ b: SolutionTable) -> SolutionTable {
+        var out = SolutionTable(width: width)
         let partners = Self.partners(a, b)
-        var out: [Solution] = []
-        for x in a {
-            for y in partners(x) where y.allSatisfy({ k, v in x[k] == nil || x[k] == v }) { out.append(x.merging(y) { l, _ in l }) }
+        var merged = [UInt32](repeating: SolutionTable.unbound, count: width)
+        for x in 0..<a.count {
+            let left = a.row(x)
+            for y in partners(left) {
+                let right = b.row(y)
+                guard left.isCompatible(with: right) else { continue }
+                Self.merge(left, right, into: &merged)
+                out.append(merged)
+            }
         }
         return out
     }
 
-    /// For each left solution, the right ones that may be compatible with it:
-    /// a hash join on the variables bound in every solution of both sides,
-    /// or all of them when there are none (the caller checks compatibility).
-    static func partners(_ left: [Solution], _ right: [Solution]) -> (Solution) -> [Solution] {
-        guard let l0 = left.first, let r0 = right.first else { return { _ in right } }
-        var keys = Set(l0.keys).intersection(r0.keys)
-        for l in left where !keys.isEmpty { keys.formIntersection(l.keys) }
-        for r in right where !keys.isEmpty { keys.formIntersection(r.keys) }
-        guard !keys.isEmpty else { return { _ in right } }
-        let ordered = keys.sorted()
-        var table: [[Term]: [Solution]] = [:]
-        for r in right { table[ordered.map { r[$0]! }, default: []].append(r) }
-        return { l in table[ordered.map { l[$0]! }] ?? [] }
+    /// OPTIONAL: each left row joined with the right rows that agree and pass the condition, or alone.
+    func leftJoin(_ a: SolutionTable, _ b: SolutionTable, _ condition: Expression?) -> SolutionTable {
+        var out = SolutionTable(width: width)
+        let partners = Self.partners(a, b)
+        var merged = [UInt32](repeating: SolutionTable.unbound, count: width)
+        for x in 0..<a.count {
+            let left = a.row(x)
+            var matched = false
+            for y in partners(left) {
+                let right = b.row(y)
+                guard left.isCompatible(with: right) else { continue }
+                Self.merge(left, right, into: &merged)
+                if let condition, effectiveBoolean(condition, SolutionRow(numbers: merged[...])) != true { continue }
+                out.append(merged)
+                matched = true
+            }
+            if !matched { out.append(row: x, of: a) }
+        }
+        return out
     }
 
-    /// The solutions of triple patterns extending `start`, most selective pattern first.
-    func bgp(_ patterns: [TriplePattern], _ start: Solution) -> [Solution] {
-        // Unused variables become the anonymous variable "", which matches anything and binds nothing.
-        let patterns = unused.isEmpty ? patterns : patterns.map { t in
-            var t = t
-            func forget(_ p: inout PatternTerm) { if case .variable(let v) = p, unused.contains(v) { p = .variable("") } }
-            forget(&t.subject)
-            forget(&t.predicate)
-            forget(&t.object)
-            return t
+    /// MINUS: the left rows that no right row shares a bound variable with and agrees with.
+    func minus(_ a: SolutionTable, _ b: SolutionTable) -> SolutionTable {
+        var out = SolutionTable(width: width)
+        let partners = Self.partners(a, b)
+        for x in 0..<a.count {
+            let left = a.row(x)
+            let removed = partners(left).contains { y in
+                let right = b.row(y)
+                var shared = false
+                for c in 0..<width {
+                    let l = left[c], r = right[c]
+                    guard l != SolutionTable.unbound, r != SolutionTable.unbound else { continue }
+                    if l != r { return false }
+                    shared = true
+                }
+                return shared
+            }
+            if !removed { out.append(row: x, of: a) }
         }
-        var results: [Solution] = []
-        func bound(_ p: PatternTerm, _ row: Solution) -> Term? {
+        return out
+    }
+
+    static func merge(_ left: SolutionRow, _ right: SolutionRow, into merged: inout [UInt32]) {
+        for c in 0..<merged.count {
+            let l = left[c]
+            merged[c] = l != SolutionTable.unbound ? l : right[c]
+        }
+    }
+
+    /// For each left row, the right rows that may be compatible with it: a
+    /// hash join on the columns bound in every row of both sides, or all of
+    /// them when there are none (the caller checks compatibility).
+    static func partners(_ left: SolutionTable, _ right: SolutionTable) -> (SolutionRow) -> [Int] {
+        let all = Array(0..<right.count)
+        guard !left.isEmpty, !right.isEmpty else { return { _ in all } }
+        let l = left.columnsBoundEverywhere(), r = right.columnsBoundEverywhere()
+        let keys = (0..<left.width).filter { l[$0] && r[$0] }
+        guard !keys.isEmpty else { return { _ in all } }
+        if keys.count == 1 {
+            let c = keys[0]
+            var table: [UInt32: [Int]] = [:]
+            for y in 0..<right.count { table[right[row: y, column: c], default: []].append(y) }
+            return { row in table[row[c]] ?? [] }
+        }
+        var table: [[UInt32]: [Int]] = [:]
+        for y in 0..<right.count { table[keys.map { right[row: y, column: $0] }, default: []].append(y) }
+        return { row in table[keys.map { row[$0] }] ?? [] }
+    }
+
+    // MARK: basic graph patterns
+
+    /// A triple pattern's position: a column to bind, a constant's number, or an unused variable (matches anything, binds nothing).
+    enum Position {
+        case column(Int)
+        case constant(UInt32)
+        case anonymous
+    }
+
+    /// The solutions of triple patterns extending each input row, most selective pattern first.
+    func bgp(_ patterns: [TriplePattern], _ input: SolutionTable) -> SolutionTable {
+        func position(_ p: PatternTerm) -> Position {
             switch p {
-            case .term(let t): return t
-            case .variable(let v): return row[v]
+            case .term(let t): return .constant(pool.number(t))
+            case .variable(let v):
+                // Unused variables match anything and bind nothing.
+                guard !v.isEmpty, !unused.contains(v), let c = columns[v] else { return .anonymous }
+                return .column(c)
             }
         }
-        func extend(_ remaining: [TriplePattern], _ row: Solution) {
-            guard !remaining.isEmpty else { results.append(row); return }
+        // A language-tagged constant matches each spelling of its tag in the graph: one set of patterns per spelling.
+        typealias Compiled = (s: Position, p: Position, o: Position, path: PropertyPath?)
+        var variants: [[Compiled]] = [[]]
+        for t in patterns {
+            var objects = [position(t.object)]
+            if case .term(let term) = t.object, case .literal(let l) = term, l.language != nil {
+                let spellings = store.spellings(of: term)
+                if !spellings.isEmpty { objects = spellings.map { .constant($0) } }
+            }
+            let s = position(t.subject), p = position(t.predicate)
+            variants = variants.flatMap { v in objects.map { v + [(s: s, p: p, o: $0, path: t.path)] } }
+        }
+        var compiled = variants[0]
+        let unbound = SolutionTable.unbound
+        var out = SolutionTable(width: width)
+        var row = [UInt32](repeating: unbound, count: width)
+        var order = Array(compiled.indices)
+
+        func number(_ p: Position) -> UInt32? {
+            switch p {
+            case .column(let c): return row[c] == unbound ? nil : row[c]
+            case .constant(let n): return n
+            case .anonymous: return nil
+            }
+        }
+        /// Binds a free column or checks a bound one (a variable twice in one pattern).
+        func bind(_ p: Position, _ n: UInt32) -> Bool {
+            guard case .column(let c) = p else { return true }
+            if row[c] == unbound { row[c] = n; return true }
+            return row[c] == n
+        }
+        func extend(_ depth: Int) {
+            guard depth < order.count else { out.append(row); return }
             // The most selective pattern given what is bound.
-            var best = 0, bestCost = Int.max
-            for (i, t) in remaining.enumerated() {
+            var best = depth, bestCost = Int.max
+            for i in depth..<order.count {
+                let t = compiled[order[i]]
                 let cost: Int
                 if t.path != nil {
-                    cost = bound(t.subject, row) != nil || bound(t.object, row) != nil ? store.count / 2 + 1 : store.count * 2 + 2
+                    cost = number(t.s) != nil || number(t.o) != nil ? store.count / 2 + 1 : store.count * 2 + 2
                 } else {
-                    cost = store.estimate(subject: bound(t.subject, row), predicate: bound(t.predicate, row)?.iri, object: bound(t.object, row))
+                    cost = store.count(number(t.s), number(t.p), number(t.o))
                 }
                 if cost < bestCost { best = i; bestCost = cost }
             }
-            let t = remaining[best]
-            var rest = remaining
-            rest.remove(at: best)
+            order.swapAt(depth, best)
+            defer { order.swapAt(depth, best) }
+            let t = compiled[order[depth]]
+            // The columns this step binds: cleared again after each match.
+            var free: [Int] = []
+            for p in [t.s, t.p, t.o] { if case .column(let c) = p, row[c] == unbound { free.append(c) } }
+            func reset() { for c in free { row[c] = unbound } }
             if let path = t.path {
-                for (s, o) in pathPairs(path, from: bound(t.subject, row), to: bound(t.object, row)) {
-                    var r = row
-                    if !bind(t.subject, s, &r) || !bind(t.object, o, &r) { continue }
-                    extend(rest, r)
+                for (s, o) in pathPairs(path, from: number(t.s), to: number(t.o)) {
+                    if bind(t.s, s) && bind(t.o, o) { extend(depth + 1) }
+                    reset()
                 }
                 return
             }
-            let predicate = bound(t.predicate, row)
-            if let predicate, predicate.iri == nil { return }
-            store.match(subject: bound(t.subject, row), predicate: predicate?.iri, object: bound(t.object, row)) { triple in
-                var r = row
-                guard bind(t.subject, triple.subject.term, &r), bind(t.predicate, .iri(triple.predicate), &r),
-                      bind(t.object, triple.object, &r) else { return }
-                extend(rest, r)
+            store.forEach(number(t.s), number(t.p), number(t.o)) { k in
+                if bind(t.s, k.s) && bind(t.p, k.p) && bind(t.o, k.o) { extend(depth + 1) }
+                reset()
             }
         }
-        // Room for every variable up front: each solution copies the start row's storage
-        // and would otherwise grow it (rehashing) as the patterns bind.
-        var names = Set<String>()
-        for t in patterns { for x in [t.subject, t.predicate, t.object] { if case .variable(let v) = x, !v.isEmpty { names.insert(v) } } }
-        var first = start
-        first.reserveCapacity(start.count + names.count)
-        extend(patterns, first)
-        return results
-    }
-
-    /// Binds a variable (or checks a constant); false when it conflicts.
-    func bind(_ p: PatternTerm, _ t: Term, _ row: inout Solution) -> Bool {
-        switch p {
-        case .term(let c): return c == t
-        case .variable(let v):
-            if v.isEmpty { return true }   // the anonymous variable of an unused one
-            if let existing = row[v] { return existing == t }
-            row[v] = t
-            return true
+        for n in 0..<input.count {
+            for variant in variants {
+                compiled = variant
+                for c in 0..<width { row[c] = input[row: n, column: c] }
+                extend(0)
+            }
         }
+        return out
     }
 
     // MARK: property paths
 
     /// The (start, end) pairs a path connects, given either end when bound.
-    func pathPairs(_ path: PropertyPath, from: Term?, to: Term?) -> [(Term, Term)] {
+    func pathPairs(_ path: PropertyPath, from: UInt32?, to: UInt32?) -> [(UInt32, UInt32)] {
         if let from {
             return reach(path, from).filter { to == nil || $0 == to }.map { (from, $0) }
         }
         if let to {
             return reach(.inverse(path), to).map { ($0, to) }
         }
-        var out: [(Term, Term)] = []
-        for s in store.nodes { for e in reach(path, s) { out.append((s, e)) } }
+        var out: [(UInt32, UInt32)] = []
+        for node in store.nodes {
+            let s = pool.number(node)
+            for e in reach(path, s) { out.append((s, e)) }
+        }
         return out
     }
 
     /// The nodes a path reaches from `node`, without repeats.
-    func reach(_ path: PropertyPath, _ node: Term) -> [Term] {
+    func reach(_ path: PropertyPath, _ node: UInt32) -> [UInt32] {
         switch path {
         case .iri(let p):
-            var out: [Term] = []
-            store.match(subject: node, predicate: p, object: nil) { out.append($0.object) }
+            guard let p = store.number(.iri(p)) else { return [] }
+            var out: [UInt32] = []
+            store.forEach(node, p, nil) { out.append($0.o) }
             return out
         case .inverse(let inner):
             switch inner {
             case .iri(let p):
-                var out: [Term] = []
-                store.match(subject: nil, predicate: p, object: node) { out.append($0.subject.term) }
+                guard let p = store.number(.iri(p)) else { return [] }
+                var out: [UInt32] = []
+                store.forEach(nil, p, node) { out.append($0.s) }
                 return out
             case .inverse(let x): return reach(x, node)
             case .sequence(let a, let b): return reach(.sequence(.inverse(b), .inverse(a)), node)
@@ -397,20 +548,20 @@ public struct SPARQLEvaluator {
             case .negated(let f, let i): return reach(.negated(forward: i, inverse: f), node)
             }
         case .sequence(let a, let b):
-            var out: [Term] = []
+            var out: [UInt32] = []
             for mid in reach(a, node) { out += reach(b, mid) }
             return out   // a sequence keeps duplicates: each way through counts (SPARQL 1.1 §18.4)
         case .alternative(let a, let b):
             // Pairs joined by either path count once, as pyoxigraph and Jena count them.
-            var seen = Set<Term>()
+            var seen = Set<UInt32>()
             return (reach(a, node) + reach(b, node)).filter { seen.insert($0).inserted }
         case .zeroOrOne(let x):
-            var seen: [Term] = [node]
+            var seen: [UInt32] = [node]
             for t in reach(x, node) where !seen.contains(t) { seen.append(t) }
             return seen
         case .zeroOrMore(let x), .oneOrMore(let x):
-            var seen = Set<Term>()
-            var order: [Term] = []
+            var seen = Set<UInt32>()
+            var order: [UInt32] = []
             var frontier = [node]
             if case .zeroOrMore = path { seen.insert(node); order.append(node) }
             while let n = frontier.popLast() {
@@ -421,12 +572,14 @@ public struct SPARQLEvaluator {
             }
             return order
         case .negated(let forward, let inverse):
-            var out: [Term] = []
+            let f = Set(forward.compactMap { store.number(.iri($0)) })
+            let i = Set(inverse.compactMap { store.number(.iri($0)) })
+            var out: [UInt32] = []
             if !forward.isEmpty || inverse.isEmpty {
-                store.match(subject: node, predicate: nil, object: nil) { t in if !forward.contains(t.predicate) { out.append(t.object) } }
+                store.forEach(node, nil, nil) { k in if !f.contains(k.p) { out.append(k.o) } }
             }
             if !inverse.isEmpty {
-                store.match(subject: nil, predicate: nil, object: node) { t in if !inverse.contains(t.predicate) { out.append(t.subject.term) } }
+                store.forEach(nil, nil, node) { k in if !i.contains(k.p) { out.append(k.s) } }
             }
             return out
         }
@@ -434,59 +587,75 @@ public struct SPARQLEvaluator {
 
     // MARK: grouping
 
-    mutating func group(_ rows: [Solution], _ q: SPARQLQuery) -> [Solution] {
-        // Groups in order of first appearance; one hash per row, and no key array for one key.
-        var keys: [[Term?]] = []
-        var groups: [[Solution]] = []
+    /// GROUP BY and the aggregates: one row per group (in order of first
+    /// appearance) with its keys and aggregate values, kept if HAVING holds.
+    /// Rows are grouped by the numbers of their keys, so a key that is a
+    /// variable costs no term at all.
+    mutating func group(_ table: SolutionTable, _ q: SPARQLQuery) -> SolutionTable {
+        let unbound = SolutionTable.unbound
+        func key(_ e: Expression, _ n: Int) -> UInt32 {
+            if case .variable(let v) = e, let c = columns[v] { return table[row: n, column: c] }
+            return value(e, table.row(n)).map(pool.number) ?? unbound
+        }
+        var keys: [[UInt32]] = []
+        var groups: [[Int]] = []
         if q.groupBy.count == 1 {
             let e = q.groupBy[0].expression
-            var index: [Term?: Int] = [:]
-            for row in rows {
-                let key = value(e, row)
-                if let n = index[key] { groups[n].append(row); continue }
-                index[key] = groups.count
-                keys.append([key])
-                groups.append([row])
+            var index: [UInt32: Int] = [:]
+            for n in 0..<table.count {
+                let k = key(e, n)
+                if let g = index[k] { groups[g].append(n); continue }
+                index[k] = groups.count
+                keys.append([k])
+                groups.append([n])
             }
         } else {
-            var index: [[Term?]: Int] = [:]
-            for row in rows {
-                let key = q.groupBy.map { value($0.expression, row) }
-                if let n = index[key] { groups[n].append(row); continue }
-                index[key] = groups.count
-                keys.append(key)
-                groups.append([row])
+            var index: [[UInt32]: Int] = [:]
+            for n in 0..<table.count {
+                let k = q.groupBy.map { key($0.expression, n) }
+                if let g = index[k] { groups[g].append(n); continue }
+                index[k] = groups.count
+                keys.append(k)
+                groups.append([n])
             }
         }
         if q.groupBy.isEmpty && keys.isEmpty { keys = [[]]; groups = [[]] }   // one group, even of nothing
-        var out: [Solution] = []
-        for (n, key) in keys.enumerated() {
-            let group = groups[n]
-            var row: Solution = [:]
-            for (k, spec) in q.groupBy.enumerated() {
-                if let v = key[k] {
-                    if let name = spec.variable { row[name] = v }
-                    if case .variable(let name) = spec.expression { row[name] = v }
-                }
+        var out = SolutionTable(width: width)
+        var row = [UInt32](repeating: unbound, count: width)
+        for (g, key) in keys.enumerated() {
+            for c in 0..<width { row[c] = unbound }
+            for (k, spec) in q.groupBy.enumerated() where key[k] != unbound {
+                if let name = spec.variable, let c = columns[name] { row[c] = key[k] }
+                if case .variable(let name) = spec.expression, let c = columns[name] { row[c] = key[k] }
             }
             for (variable, aggregate) in q.aggregates {
-                if let v = evaluate(aggregate, group) { row[variable] = v }
+                if let v = evaluate(aggregate, table, groups[g]), let c = columns[variable] { row[c] = pool.number(v) }
             }
-            if q.having.allSatisfy({ effectiveBoolean($0, row) == true }) { out.append(row) }
+            if q.having.allSatisfy({ effectiveBoolean($0, SolutionRow(numbers: row[...])) == true }) { out.append(row) }
         }
         return out
     }
 
-    func evaluate(_ a: Aggregate, _ group: [Solution]) -> Term? {
-        var values: [Term] = []
-        if let e = a.expression {
-            for row in group { if let v = value(e, row) { values.append(v) } }
+    /// An aggregate over a group's rows.
+    func evaluate(_ a: Aggregate, _ table: SolutionTable, _ members: [Int]) -> Term? {
+        guard let e = a.expression else {
+            // COUNT(*): the rows, or the distinct rows.
+            guard a.distinct else { return Self.integer(members.count) }
+            var seen = Set<ArraySlice<UInt32>>()
+            for n in members { seen.insert(table.row(n).numbers) }
+            return Self.integer(seen.count)
         }
+        if a.name == "COUNT", case .variable(let v) = e, let c = columns[v] {
+            // Counting a variable needs its numbers, not its terms.
+            let bound = members.lazy.map { table[row: $0, column: c] }.filter { $0 != SolutionTable.unbound }
+            return Self.integer(a.distinct ? Set(bound).count : bound.count)
+        }
+        var values: [Term] = []
+        for n in members { if let v = value(e, table.row(n)) { values.append(v) } }
         if a.distinct { var seen = Set<Term>(); values = values.filter { seen.insert($0).inserted } }
         switch a.name {
         case "COUNT":
-            let n = a.expression == nil ? (a.distinct ? Self.distinct(group).count : group.count) : values.count
-            return Self.integer(n)
+            return Self.integer(values.count)
         case "SUM":
             var total: Term = Self.integer(0)
             for v in values { guard let s = Self.arithmetic("+", total, v) else { return nil }; total = s }

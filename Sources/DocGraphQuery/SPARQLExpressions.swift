@@ -95,7 +95,7 @@ extension SPARQLEvaluator {
     }
 
     /// The effective boolean value (§17.2.2), nil for an error.
-    func effectiveBoolean(_ e: Expression, _ row: Solution) -> Bool? {
+    func effectiveBoolean(_ e: Expression, _ row: SolutionRow) -> Bool? {
         guard let t = value(e, row) else { return nil }
         return Self.effectiveBoolean(t)
     }
@@ -200,10 +200,9 @@ extension SPARQLEvaluator {
         }
     }
 
-    func value(_ e: Expression, _ row: Solution) -> Term? {
+    func value(_ e: Expression, _ row: SolutionRow) -> Term? {
         switch e {
-        case .variable(let v): return row[v]
-        case .aggregateResult(let v): return row[v]
+        case .variable(let v), .aggregateResult(let v): return bound(v, row)
         case .constant(let t): return t
         case .or(let a, let b):
             let x = effectiveBoolean(a, row), y = effectiveBoolean(b, row)
@@ -238,7 +237,9 @@ extension SPARQLEvaluator {
             return sawError ? nil : Self.boolean(negated)
         case .exists(let pattern, let negated):
             var me = self
-            let found = !me.substituted(pattern, [row]).isEmpty
+            var one = SolutionTable(width: width)
+            one.append(row.numbers)
+            let found = !me.substituted(pattern, one).isEmpty
             return Self.boolean(found != negated)
         case .call(let name, let args):
             return call(name, args, row)
@@ -264,10 +265,10 @@ extension SPARQLEvaluator {
         .literal(l.language.map { Literal(s, language: $0) } ?? Literal(s))
     }
 
-    func call(_ name: String, _ args: [Expression], _ row: Solution) -> Term? {
+    func call(_ name: String, _ args: [Expression], _ row: SolutionRow) -> Term? {
         if name == "BOUND" {
             guard case .variable(let v)? = args.first else { return nil }
-            return Self.boolean(row[v] != nil)
+            return Self.boolean(bound(v, row) != nil)
         }
         if name == "COALESCE" {
             for a in args { if let v = value(a, row) { return v } }

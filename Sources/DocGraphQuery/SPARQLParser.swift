@@ -606,7 +606,9 @@ public struct SPARQLParser {
             } else if isSymbol("{") {
                 var group = try groupGraphPattern()
                 while accept("UNION") { group = .union(group, try groupGraphPattern()) }
-                current = join(current, group)
+                // A nested group's FILTER stays inside it: `OPTIONAL { { P FILTER(F) } }` filters P
+                // alone, where `OPTIONAL { P FILTER(F) }` makes F the condition of the optional match.
+                if case .filter = group { current = .join(current, group) } else { current = join(current, group) }
             } else {
                 if afterTriples { throw error("expected '.' or '}' after a triple pattern, found \(describe(token))") }
                 var triples: [TriplePattern] = []
@@ -620,7 +622,8 @@ public struct SPARQLParser {
             _ = acceptSymbol(".")
         }
         k += 1
-        for f in filters { current = .filter(f, current) }
+        // The group's filters are one condition (§18.2.2.3), so an OPTIONAL takes all of them.
+        if let first = filters.first { current = .filter(filters.dropFirst().reduce(first) { .and($0, $1) }, current) }
         return current
     }
 

@@ -14,16 +14,37 @@ import Synchronization
 /// once per occurrence, the indexes are sorts of 12-byte keys, and
 /// duplicate triples fall out of the SPO sort.
 public struct TripleStore: Sendable {
+    /// A term as the graph spells it. `Literal` equality ignores the case of
+    /// language tags, as RDF compares them; the store numbers `"a"@en` and
+    /// `"a"@EN` apart all the same, so each is given back as written (and
+    /// `=` in a FILTER still finds them equal).
+    struct Spelled: Hashable {
+        let term: Term
+        init(_ term: Term) { self.term = term }
+
+        static func == (a: Spelled, b: Spelled) -> Bool {
+            guard a.term == b.term else { return false }
+            if case .literal(let x) = a.term, case .literal(let y) = b.term { return x.language == y.language }
+            return true
+        }
+
+        func hash(into hasher: inout Hasher) { term.hash(into: &hasher) }
+    }
+
     /// A triple as three term numbers.
     struct Key: Sendable {
         var s: UInt32, p: UInt32, o: UInt32
     }
 
     private var terms: [Term]
-    private var numbers: [Term: UInt32]
+    private var numbers: [Spelled: UInt32]
     private var spo: [Key]
     private var pos: [Key]
     private var osp: [Key]
+    /// Each language-tagged literal whose tag has capitals, with every
+    /// spelling of it the graph holds (keyed by `Term`, whose equality
+    /// ignores the tag's case).
+    private var spellingGroups: [Term: [UInt32]] = [:]
 
     /// How many distinct triples the store holds.
     public var count: Int { spo.count }
@@ -36,7 +57,7 @@ public struct TripleStore: Sendable {
         self = loader.finish()
     }
 
-    fileprivate init(terms: [Term], numbers: [Term: UInt32], keys: [Key]) {
+    fileprivate init(terms: [Term], numbers: [Spelled: UInt32], keys: [Key]) {
         self.terms = terms
         self.numbers = numbers
         var keys = keys
@@ -48,6 +69,13 @@ public struct TripleStore: Sendable {
             unique.append(k)
         }
         spo = unique
+        for (i, t) in terms.enumerated() {
+            guard case .literal(let l) = t, let tag = l.language, tag.utf8.contains(where: { (0x41...0x5A).contains($0) }) else { continue }
+            if spellingGroups[t] == nil {
+                spellingGroups[t] = numbers[Spelled(.literal(Literal(l.lexicalForm, language: tag.lowercased())))].map { [$0] } ?? []
+            }
+            spellingGroups[t]!.append(UInt32(i))
+        }
         pos = unique.sorted { ($0.p, $0.o, $0.s) < ($1.p, $1.o, $1.s) }
         osp = unique.sorted { ($0.o, $0.s, $0.p) < ($1.o, $1.s, $1.p) }
     }
@@ -56,7 +84,7 @@ public struct TripleStore: Sendable {
     /// stream straight into it) and numbers their terms; ``finish()`` sorts.
     public struct Loader: TripleSink {
         private var terms: [Term] = []
-        private var numbers: [Term: UInt32] = [:]
+        private var numbers: [Spelled: UInt32] = [:]
         private var keys: [Key] = []
         // Parsers give a subject's triples together and use few predicates:
         // checking the last ones seen skips most hashing.
@@ -85,10 +113,10 @@ public struct TripleStore: Sendable {
         }
 
         private mutating func number(_ term: Term) -> UInt32 {
-            if let n = numbers[term] { return n }
+            if let n = numbers[Spelled(term)] { return n }
             let n = UInt32(terms.count)
             terms.append(term)
-            numbers[term] = n
+            numbers[Spelled(term)] = n
             return n
         }
 
@@ -168,14 +196,56 @@ public struct TripleStore: Sendable {
         return terms.indices.filter { seen[$0] }.map { terms[$0] }.sorted()
     }
 
+    // MARK: by number
+
+    // The evaluator works on term numbers: comparing and hashing them is
+    // what keeps a million solutions cheap, and a term is looked up only
+    // when an expression or the output needs it.
+
+    /// How many distinct terms the store numbers (0 ..< termCount).
+    var termCount: Int { terms.count }
+
+    /// The term numbered `n`.
+    func term(_ n: UInt32) -> Term { terms[Int(n)] }
+
+    /// The number of a term in the graph, or nil when the graph never uses it.
+    func number(_ term: Term) -> UInt32? { numbers[Spelled(term)] }
+
+    /// The numbers of every spelling of a term in the graph: one, or for a
+    /// language-tagged literal, each case of its tag that occurs (RDF
+    /// compares tags ignoring case, so `"a"@EN` in a query matches `"a"@en`).
+    func spellings(of term: Term) -> [UInt32] {
+        if case .literal(let l) = term, let tag = l.language {
+            if let group = spellingGroups[term] { return group }
+            return numbers[Spelled(.literal(Literal(l.lexicalForm, language: tag.lowercased())))].map { [$0] } ?? []
+        }
+        return number(term).map { [$0] } ?? []
+    }
+
+    /// How many triples match the bound numbers (exact).
+    func count(_ s: UInt32?, _ p: UInt32?, _ o: UInt32?) -> Int {
+        keys(s, p, o).1.count
+    }
+
+    /// The triples matching the bound numbers, as keys.
+    func forEach(_ s: UInt32?, _ p: UInt32?, _ o: UInt32?, _ body: (Key) -> Void) {
+        let (list, range) = keys(s, p, o)
+        for i in range { body(list[i]) }
+    }
+
     /// The index whose sort order has the bound positions as a prefix, and
     /// the range of keys with that prefix; nil when a bound term is not in
     /// the graph at all.
     private func lookup(_ subject: Term?, _ predicate: IRI?, _ object: Term?) -> ([Key], Range<Int>)? {
         var s: UInt32?, p: UInt32?, o: UInt32?
-        if let subject { guard let n = numbers[subject] else { return nil }; s = n }
-        if let predicate { guard let n = numbers[.iri(predicate)] else { return nil }; p = n }
-        if let object { guard let n = numbers[object] else { return nil }; o = n }
+        if let subject { guard let n = numbers[Spelled(subject)] else { return nil }; s = n }
+        if let predicate { guard let n = numbers[Spelled(.iri(predicate))] else { return nil }; p = n }
+        if let object { guard let n = numbers[Spelled(object)] else { return nil }; o = n }
+        return keys(s, p, o)
+    }
+
+    /// The index whose sort order has the bound numbers as a prefix, and the range of keys with that prefix.
+    private func keys(_ s: UInt32?, _ p: UInt32?, _ o: UInt32?) -> ([Key], Range<Int>) {
         switch (s, p, o) {
         case let (s?, p?, o?):
             return (spo, Self.range(spo, before: { ($0.s, $0.p, $0.o) < (s, p, o) }, while: { ($0.s, $0.p, $0.o) == (s, p, o) }))
