@@ -79,6 +79,7 @@ private struct Run {
     var stack: [Frame]
     var usedIDs = Set<String>()
     var checkedNamespaces = Set<String>()
+    var recentIRIs: [(namespace: String, localName: String, iri: IRI)] = []
     var blankCounter = 0
     /// Namespace bindings in scope, innermost last, for XML literals.
     var namespaces: [[String: String]] = [["xml": xmlNamespace]]
@@ -123,11 +124,12 @@ private struct Run {
     // MARK: Events
 
     mutating func start(_ e: XMLStartElement, into sink: inout some TripleSink) throws {
-        let parent = stack[stack.count - 1]
-        switch parent.kind {
+        // The parent's kind alone: copying a whole frame costs a retain per field.
+        let k = stack.count - 1
+        switch stack[k].kind {
         case .document:
             if e.namespace == rdfNS && e.localName == "RDF" {
-                var f = Frame(kind: .rdfRoot, base: parent.base, language: parent.language)
+                var f = Frame(kind: .rdfRoot, base: stack[k].base, language: stack[k].language)
                 try applyXMLAttributes(e, to: &f)
                 for a in e.attributes where !isXMLAttribute(a) {
                     throw error("attribute '\(qname(a))' is not allowed on rdf:RDF", e)
@@ -168,7 +170,7 @@ private struct Run {
         case .property:
             try endProperty(f, into: &sink)
         case .collection:
-            guard let subject = stack.last?.subject else { return }
+            guard let subject = stack.isEmpty ? nil : stack[stack.count - 1].subject else { return }
             var head: Subject = .iri(RDF.nil_)
             var nodes: [Subject] = []
             for _ in f.items { nodes.append(freshBlank()) }
@@ -186,7 +188,7 @@ private struct Run {
                 stack.append(g)
                 return
             }
-            guard let subject = stack.last?.subject else { return }
+            guard let subject = stack.isEmpty ? nil : stack[stack.count - 1].subject else { return }
             try emit(subject, f.predicate, .literal(Literal(f.text, datatype: RDF.xmlLiteral)),
                      reify: f.reification, into: &sink)
         }
@@ -262,11 +264,16 @@ private struct Run {
     /// Namespace + local name as an IRI; namespaces are few, so each is
     /// checked once.
     mutating func qualifiedIRI(_ namespace: String, _ localName: String, _ e: XMLStartElement) throws -> IRI {
+        // A file uses few element names, and the reader gives each one string: comparing
+        // against the recent ones is cheaper than joining the two strings again.
+        for r in recentIRIs where r.localName == localName && r.namespace == namespace { return r.iri }
         if !checkedNamespaces.contains(namespace) {
             guard IRI.isAbsolute(namespace + "x") else { throw error("namespace '\(namespace)' is not an absolute IRI", e) }
             checkedNamespaces.insert(namespace)
         }
-        return IRI(unchecked: namespace + localName)
+        let iri = IRI(unchecked: namespace + localName)
+        if recentIRIs.count < 32 { recentIRIs.append((namespace, localName, iri)) }
+        return iri
     }
 
     static let coreSyntaxTerms: Set<String> = ["RDF", "ID", "about", "parseType", "resource", "nodeID", "datatype"]
@@ -391,7 +398,7 @@ private struct Run {
     }
 
     mutating func endProperty(_ f: Frame, into sink: inout some TripleSink) throws {
-        guard let subject = stack.last?.subject else { return }
+        guard let subject = stack.isEmpty ? nil : stack[stack.count - 1].subject else { return }
         if f.childObject != nil, !f.text.isXMLWhitespace {
             throw error("a property element cannot mix text and a node element")
         }

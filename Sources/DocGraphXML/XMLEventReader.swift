@@ -32,7 +32,9 @@ public final class XMLEventReader {
     private let input: Input
     @exclusivity(unchecked) private var events: [XMLEvent] = []
     @exclusivity(unchecked) private var eventLines: [Int] = []
-    @exclusivity(unchecked) private var position = 0
+    /// The events of the last chunk not yet handed out, last first.
+    @exclusivity(unchecked) private var ready: [XMLEvent] = []
+    @exclusivity(unchecked) private var readyLines: [Int] = []
     @exclusivity(unchecked) private var text: [UInt8] = []
     @exclusivity(unchecked) private var textLine = 0
     @exclusivity(unchecked) private var depth = 0
@@ -150,17 +152,19 @@ public final class XMLEventReader {
 
     /// The next event, or nil at the end of the document.
     public func next() throws(ParseError) -> XMLEvent? {
-        while position == events.count {
+        while ready.isEmpty {
             if let failure { throw failure }
             if finished { return nil }
-            events.removeAll(keepingCapacity: true)
-            eventLines.removeAll(keepingCapacity: true)
-            position = 0
             try feed()
+            // Handed out from the end, so each event is moved out rather than copied (a copy
+            // retains every string in it, and clearing the queue releases them again).
+            events.reverse()
+            eventLines.reverse()
+            swap(&events, &ready)
+            swap(&eventLines, &readyLines)
         }
-        defer { position += 1 }
-        lastLine = eventLines[position]
-        return events[position]
+        lastLine = readyLines.removeLast()
+        return ready.removeLast()
     }
 
     /// Parses the next chunk of input, queueing its events.
