@@ -96,8 +96,13 @@ public struct SPARQLEvaluator {
         unused = q.unusedVariables
         columns = [:]
         for v in Self.variables(of: q) where columns[v] == nil { columns[v] = columns.count }
-        var table = evaluate(q.pattern)
         let grouped = !q.groupBy.isEmpty || !q.aggregates.isEmpty
+        var table: SolutionTable
+        if case .bgp(let triples) = q.pattern, let needed = Self.rowsNeeded(q, grouped: grouped) {
+            table = bgp(triples, .unit(width: width), limit: needed)
+        } else {
+            table = evaluate(q.pattern)
+        }
         if grouped { table = group(table, q) }
         if case .select(let projections, _) = q.form {
             for p in projections {
@@ -129,6 +134,17 @@ public struct SPARQLEvaluator {
         }
         if let values = q.trailingValues { table = join(table, evaluate(values)) }
         return table
+    }
+
+    /// How many solutions of the pattern the query can show, when that is
+    /// known before they are all found: one for ASK, OFFSET + LIMIT for a
+    /// SELECT that neither groups, orders nor removes duplicates. A basic
+    /// pattern stops there instead of finding every match.
+    static func rowsNeeded(_ q: SPARQLQuery, grouped: Bool) -> Int? {
+        guard !grouped, q.trailingValues == nil else { return nil }
+        if case .ask = q.form { return 1 }
+        guard case .select = q.form, let limit = q.limit, q.orderBy.isEmpty, !q.distinct, !q.reduced else { return nil }
+        return q.offset + limit
     }
 
     /// The variables a SELECT shows, in order.
@@ -421,8 +437,9 @@ public struct SPARQLEvaluator {
         case anonymous
     }
 
-    /// The solutions of triple patterns extending each input row, most selective pattern first.
-    func bgp(_ patterns: [TriplePattern], _ input: SolutionTable) -> SolutionTable {
+    /// The solutions of triple patterns extending each input row, most
+    /// selective pattern first; no more than `limit` of them.
+    func bgp(_ patterns: [TriplePattern], _ input: SolutionTable, limit: Int = .max) -> SolutionTable {
         func position(_ p: PatternTerm) -> Position {
             switch p {
             case .term(let t): return .constant(pool.number(t))
@@ -488,16 +505,18 @@ public struct SPARQLEvaluator {
                 for (s, o) in pathPairs(path, from: number(t.s), to: number(t.o)) {
                     if bind(t.s, s) && bind(t.o, o) { extend(depth + 1) }
                     reset()
+                    if out.count >= limit { return }
                 }
                 return
             }
-            store.forEach(number(t.s), number(t.p), number(t.o)) { k in
+            for k in store.matches(number(t.s), number(t.p), number(t.o)) {
                 if bind(t.s, k.s) && bind(t.p, k.p) && bind(t.o, k.o) { extend(depth + 1) }
                 reset()
+                if out.count >= limit { return }
             }
         }
         for n in 0..<input.count {
-            for variant in variants {
+            for variant in variants where out.count < limit {
                 compiled = variant
                 for c in 0..<width { row[c] = input[row: n, column: c] }
                 extend(0)

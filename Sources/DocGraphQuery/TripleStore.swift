@@ -41,10 +41,6 @@ public struct TripleStore: Sendable {
     private var spo: [Key]
     private var pos: [Key]
     private var osp: [Key]
-    /// Each language-tagged literal whose tag has capitals, with every
-    /// spelling of it the graph holds (keyed by `Term`, whose equality
-    /// ignores the tag's case).
-    private var spellingGroups: [Term: [UInt32]] = [:]
 
     /// How many distinct triples the store holds.
     public var count: Int { spo.count }
@@ -69,13 +65,6 @@ public struct TripleStore: Sendable {
             unique.append(k)
         }
         spo = unique
-        for (i, t) in terms.enumerated() {
-            guard case .literal(let l) = t, let tag = l.language, tag.utf8.contains(where: { (0x41...0x5A).contains($0) }) else { continue }
-            if spellingGroups[t] == nil {
-                spellingGroups[t] = numbers[Spelled(.literal(Literal(l.lexicalForm, language: tag.lowercased())))].map { [$0] } ?? []
-            }
-            spellingGroups[t]!.append(UInt32(i))
-        }
         pos = unique.sorted { ($0.p, $0.o, $0.s) < ($1.p, $1.o, $1.s) }
         osp = unique.sorted { ($0.o, $0.s, $0.p) < ($1.o, $1.s, $1.p) }
     }
@@ -211,20 +200,42 @@ public struct TripleStore: Sendable {
     /// The number of a term in the graph, or nil when the graph never uses it.
     func number(_ term: Term) -> UInt32? { numbers[Spelled(term)] }
 
-    /// The numbers of every spelling of a term in the graph: one, or for a
-    /// language-tagged literal, each case of its tag that occurs (RDF
-    /// compares tags ignoring case, so `"a"@EN` in a query matches `"a"@en`).
+    /// The numbers of the spellings of a term in the graph: the term itself,
+    /// or for a language-tagged literal, its tag as written, in lower case,
+    /// in upper case and in BCP 47's usual case (`en-US`, `zh-Hans`). RDF
+    /// compares tags ignoring case, so `"a"@EN` in a query matches `"a"@en`;
+    /// trying the spellings people write costs a few lookups, where an index
+    /// of every case of every tag would cost a hash per literal at load.
     func spellings(of term: Term) -> [UInt32] {
-        if case .literal(let l) = term, let tag = l.language {
-            if let group = spellingGroups[term] { return group }
-            return numbers[Spelled(.literal(Literal(l.lexicalForm, language: tag.lowercased())))].map { [$0] } ?? []
+        guard case .literal(let l) = term, let tag = l.language else { return number(term).map { [$0] } ?? [] }
+        var seen = Set<String>()
+        return [tag, tag.lowercased(), tag.uppercased(), Self.conventionalCase(tag)].compactMap { spelling in
+            guard seen.insert(spelling).inserted else { return nil }
+            return numbers[Spelled(.literal(Literal(l.lexicalForm, language: spelling)))]
         }
-        return number(term).map { [$0] } ?? []
+    }
+
+    /// A language tag in BCP 47's conventional case: language lower, script title, region upper.
+    static func conventionalCase(_ tag: String) -> String {
+        var privateUse = false
+        return tag.split(separator: "-", omittingEmptySubsequences: false).enumerated().map { i, part in
+            if part.count == 1 { privateUse = true }   // a singleton: extensions and private use stay lower case
+            if i == 0 || privateUse { return part.lowercased() }
+            if part.count == 2 { return part.uppercased() }
+            if part.count == 4 { return part.prefix(1).uppercased() + part.dropFirst().lowercased() }
+            return part.lowercased()
+        }.joined(separator: "-")
     }
 
     /// How many triples match the bound numbers (exact).
     func count(_ s: UInt32?, _ p: UInt32?, _ o: UInt32?) -> Int {
         keys(s, p, o).1.count
+    }
+
+    /// The triples matching the bound numbers, as keys (a slice of an index, not a copy).
+    func matches(_ s: UInt32?, _ p: UInt32?, _ o: UInt32?) -> ArraySlice<Key> {
+        let (list, range) = keys(s, p, o)
+        return list[range]
     }
 
     /// The triples matching the bound numbers, as keys.

@@ -140,4 +140,41 @@ struct SPARQLTests {
         // Named graphs parse, and are refused by name rather than answered wrongly.
         #expect(try SPARQLParser.parse("SELECT ?x WHERE { GRAPH ?g { ?x ?p ?o } }").unsupported == ["GRAPH (a DocGraph file holds one graph)"])
     }
+
+    @Test func languageTagsMatchInAnyCaseAndKeepTheirSpelling() throws {
+        // The data writes zh-Hans; a query may write it in lower or upper case.
+        for tag in ["zh-Hans", "zh-hans", "ZH-HANS"] {
+            #expect(try rows("SELECT ?o WHERE { ?o skos:prefLabel \"杭州市委\"@\(tag) }") == [["<http://example.org/party>"]])
+        }
+        guard case .solutions(_, let found) = try run("SELECT ?l WHERE { :party skos:prefLabel ?l }"),
+              case .literal(let label)? = found.first?["l"] else { Issue.record("no label"); return }
+        #expect(label.language == "zh-Hans")
+    }
+
+    @Test func filtersInsideOptionalAreScopedToTheirGroup() throws {
+        // FILTERs of the optional group itself are its condition: they see the outer ?y.
+        #expect(try rows("SELECT ?l ?y WHERE { ?l :year ?y OPTIONAL { ?o dg:enacted ?l FILTER(?y > 2022) FILTER(bound(?o)) } } ORDER BY ?y")
+            .map { $0[1] } == ["2021", "2023"])
+        #expect(try rows("SELECT ?o WHERE { ?l :year ?y OPTIONAL { ?o dg:enacted ?l FILTER(?y > 2022) FILTER(bound(?o)) } } ORDER BY ?o")
+            .map { $0[0] } == ["", "<http://example.org/congress>"])
+        // A FILTER in a group nested inside the optional one sees only that group: ?y is unbound there.
+        #expect(try rows("SELECT ?o WHERE { ?l :year ?y OPTIONAL { { ?o dg:enacted ?l FILTER(?y > 2022) } } }")
+            .map { $0[0] } == ["", ""])
+    }
+
+    @Test func limitAndAskStopEarlyWithTheSameAnswers() throws {
+        // A basic pattern stops at OFFSET + LIMIT solutions, or at one for ASK: the same rows as slicing them all.
+        let all = try rows("SELECT ?s ?o WHERE { ?s ?p ?o }")
+        #expect(all.count > 10)
+        #expect(try rows("SELECT ?s ?o WHERE { ?s ?p ?o } LIMIT 3") == Array(all.prefix(3)))
+        #expect(try rows("SELECT ?s ?o WHERE { ?s ?p ?o } OFFSET 4 LIMIT 3") == Array(all.dropFirst(4).prefix(3)))
+        #expect(try rows("SELECT ?s WHERE { ?s a dg:Person ; ?p ?o } LIMIT 100").count == 3)
+        guard case .boolean(let yes) = try run("ASK { ?o dg:enacted ?l }"), case .boolean(let no) = try run("ASK { :law1 dg:enacted ?o }") else {
+            Issue.record("ASK gave no truth value"); return
+        }
+        #expect(yes && !no)
+        // With VALUES after the query the first match may not be the one that survives.
+        guard case .boolean(let late) = try run("ASK { ?o dg:enacted ?l } VALUES ?l { :law2 }") else { Issue.record("no truth value"); return }
+        #expect(late)
+    }
 }
