@@ -63,6 +63,15 @@ public struct SPARQLParser {
         self.text = Array(text.unicodeScalars)
     }
 
+    /// Scalars of the query as a string, through UTF-8 (building a
+    /// `String.UnicodeScalarView` scalar by scalar costs several times more).
+    static func string(_ scalars: some Collection<Unicode.Scalar>) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(scalars.count)
+        for u in scalars { UTF8.encode(u) { bytes.append($0) } }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     func position(_ offset: Int) -> (line: Int, column: Int) {
         var line = 1, col = 1
         for u in text[..<min(offset, text.count)] { if u == "\n" { line += 1; col = 1 } else { col += 1 } }
@@ -93,6 +102,9 @@ public struct SPARQLParser {
         return SPARQLSyntaxError(line: line, column: col, message: message, excerpt: "  " + source + "\n  " + pad + "^")
     }
 
+    static let twoCharacterOperators: [(Unicode.Scalar, Unicode.Scalar, String)] =
+        [("&", "&", "&&"), ("|", "|", "||"), ("!", "=", "!="), ("<", "=", "<="), (">", "=", ">="), ("^", "^", "^^")]
+
     mutating func tokenize() throws(SPARQLSyntaxError) {
         var i = 0
         let t = text
@@ -108,7 +120,7 @@ public struct SPARQLParser {
                 var j = i + 1
                 while j < t.count && t[j] != ">" && !" \t\n<\"{}|^`".unicodeScalars.contains(t[j]) { j += 1 }
                 if j < t.count && t[j] == ">" {
-                    tokens.append((.iri(String(String.UnicodeScalarView(t[(i + 1)..<j]))), start))
+                    tokens.append((.iri(Self.string(t[(i + 1)..<j])), start))
                     i = j + 1
                     continue
                 }
@@ -116,7 +128,7 @@ public struct SPARQLParser {
             if u == "?" || u == "$", i + 1 < t.count, isNameStart(t[i + 1]) || ("0"..."9").contains(t[i + 1]) {
                 var j = i + 1
                 while j < t.count && (isNameStart(t[j]) || ("0"..."9").contains(t[j]) || t[j] == "·") { j += 1 }
-                tokens.append((.variable(String(String.UnicodeScalarView(t[(i + 1)..<j]))), start))
+                tokens.append((.variable(Self.string(t[(i + 1)..<j])), start))
                 i = j
                 continue
             }
@@ -141,7 +153,7 @@ public struct SPARQLParser {
                         case "\"", "'", "\\": out.append(t[j + 1])
                         case "u", "U":
                             let n = t[j + 1] == "u" ? 4 : 8
-                            guard j + 2 + n <= t.count, let v = UInt32(String(String.UnicodeScalarView(t[(j + 2)..<(j + 2 + n)])), radix: 16),
+                            guard j + 2 + n <= t.count, let v = UInt32(Self.string(t[(j + 2)..<(j + 2 + n)]), radix: 16),
                                   let s = Unicode.Scalar(v) else { throw error("invalid \\u escape", at: j) }
                             out.append(s)
                             j += 2 + n
@@ -162,7 +174,7 @@ public struct SPARQLParser {
             if u == "@" {
                 var j = i + 1
                 while j < t.count && (t[j].properties.isAlphabetic || t[j] == "-" || ("0"..."9").contains(t[j])) { j += 1 }
-                tokens.append((.langTag(String(String.UnicodeScalarView(t[(i + 1)..<j]))), start))
+                tokens.append((.langTag(Self.string(t[(i + 1)..<j])), start))
                 i = j
                 continue
             }
@@ -184,7 +196,7 @@ public struct SPARQLParser {
                         kind = 2
                     }
                 }
-                let s = String(String.UnicodeScalarView(t[i..<j]))
+                let s = Self.string(t[i..<j])
                 tokens.append((kind == 0 ? .integer(s) : kind == 1 ? .decimal(s) : .double(s), start))
                 i = j
                 continue
@@ -193,7 +205,7 @@ public struct SPARQLParser {
                 var j = i + 2
                 while j < t.count && isName(t[j]) { j += 1 }
                 while j > i + 2 && t[j - 1] == "." { j -= 1 }
-                tokens.append((.blank(String(String.UnicodeScalarView(t[(i + 2)..<j]))), start))
+                tokens.append((.blank(Self.string(t[(i + 2)..<j])), start))
                 i = j
                 continue
             }
@@ -201,7 +213,7 @@ public struct SPARQLParser {
                 var j = i
                 while j < t.count && (isName(t[j])) { j += 1 }
                 if j < t.count && t[j] == ":" {
-                    let prefix = String(String.UnicodeScalarView(t[i..<j]))
+                    let prefix = Self.string(t[i..<j])
                     j += 1
                     let ls = j
                     while j < t.count && (isName(t[j]) || t[j] == ":" || t[j] == "%" || (t[j] == "\\" && j + 1 < t.count)) {
@@ -212,20 +224,19 @@ public struct SPARQLParser {
                     }
                     // A name does not end in '.', unless the dot is escaped (`:a\.`).
                     while j > ls && t[j - 1] == "." && !(j - 2 >= ls && t[j - 2] == "\\") { j -= 1 }
-                    let local = String(String.UnicodeScalarView(t[ls..<j])).replacingOccurrences(of: "\\", with: "")
+                    let local = Self.string(t[ls..<j].filter { $0 != "\\" })   // an escape keeps the character after the backslash
                     tokens.append((.prefixed(prefix: prefix, local: local), start))
                 } else {
-                    tokens.append((.word(String(String.UnicodeScalarView(t[i..<j]))), start))
+                    tokens.append((.word(Self.string(t[i..<j])), start))
                 }
                 i = j
                 continue
             }
-            for op in ["&&", "||", "!=", "<=", ">=", "^^"] where i + 1 < t.count && String(String.UnicodeScalarView(t[i...(i + 1)])) == op {
-                tokens.append((.symbol(op), start))
+            if i + 1 < t.count, let op = Self.twoCharacterOperators.first(where: { $0.0 == u && $0.1 == t[i + 1] }) {
+                tokens.append((.symbol(op.2), start))
                 i += 2
-                break
+                continue
             }
-            if i != start { continue }
             guard "{}()[].,;*/|^+?!=<>-".unicodeScalars.contains(u) else { throw error("unexpected character '\(u)'", at: i) }
             tokens.append((.symbol(String(u)), start))
             i += 1
