@@ -30,6 +30,7 @@ public final class XMLEventReader {
     public let source: String
     private var context: xmlParserCtxtPtr?
     private let input: Input
+    /// The events of the chunk being parsed, in document order, and their lines.
     @exclusivity(unchecked) private var events: [XMLEvent] = []
     @exclusivity(unchecked) private var eventLines: [Int] = []
     /// The events of the last chunk not yet handed out, last first.
