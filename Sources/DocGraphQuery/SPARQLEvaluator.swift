@@ -412,11 +412,12 @@ public struct SPARQLEvaluator {
     /// hash join on the columns bound in every row of both sides, or all of
     /// them when there are none (the caller checks compatibility).
     static func partners(_ left: SolutionTable, _ right: SolutionTable) -> (SolutionRow) -> [Int] {
-        let all = Array(0..<right.count)
-        guard !left.isEmpty, !right.isEmpty else { return { _ in all } }
         let l = left.columnsBoundEverywhere(), r = right.columnsBoundEverywhere()
-        let keys = (0..<left.width).filter { l[$0] && r[$0] }
-        guard !keys.isEmpty else { return { _ in all } }
+        let keys = left.isEmpty || right.isEmpty ? [] : (0..<left.width).filter { l[$0] && r[$0] }
+        guard !keys.isEmpty else {
+            let all = Array(0..<right.count)
+            return { _ in all }
+        }
         if keys.count == 1 {
             let c = keys[0]
             var table: [UInt32: [Int]] = [:]
@@ -498,9 +499,16 @@ public struct SPARQLEvaluator {
             defer { order.swapAt(depth, best) }
             let t = compiled[order[depth]]
             // The columns this step binds: cleared again after each match.
-            var free: [Int] = []
-            for p in [t.s, t.p, t.o] { if case .column(let c) = p, row[c] == unbound { free.append(c) } }
-            func reset() { for c in free { row[c] = unbound } }
+            func free(_ p: Position) -> Int? {
+                if case .column(let c) = p, row[c] == unbound { return c }
+                return nil
+            }
+            let freeS = free(t.s), freeP = free(t.p), freeO = free(t.o)
+            func reset() {
+                if let c = freeS { row[c] = unbound }
+                if let c = freeP { row[c] = unbound }
+                if let c = freeO { row[c] = unbound }
+            }
             if let path = t.path {
                 for (s, o) in pathPairs(path, from: number(t.s), to: number(t.o)) {
                     if bind(t.s, s) && bind(t.o, o) { extend(depth + 1) }
@@ -536,8 +544,7 @@ public struct SPARQLEvaluator {
             return reach(.inverse(path), to).map { ($0, to) }
         }
         var out: [(UInt32, UInt32)] = []
-        for node in store.nodes {
-            let s = pool.number(node)
+        for s in store.nodeNumbers {
             for e in reach(path, s) { out.append((s, e)) }
         }
         return out
@@ -549,14 +556,14 @@ public struct SPARQLEvaluator {
         case .iri(let p):
             guard let p = store.number(.iri(p)) else { return [] }
             var out: [UInt32] = []
-            store.forEach(node, p, nil) { out.append($0.o) }
+            for k in store.matches(node, p, nil) { out.append(k.o) }
             return out
         case .inverse(let inner):
             switch inner {
             case .iri(let p):
                 guard let p = store.number(.iri(p)) else { return [] }
                 var out: [UInt32] = []
-                store.forEach(nil, p, node) { out.append($0.s) }
+                for k in store.matches(nil, p, node) { out.append(k.s) }
                 return out
             case .inverse(let x): return reach(x, node)
             case .sequence(let a, let b): return reach(.sequence(.inverse(b), .inverse(a)), node)
@@ -595,10 +602,10 @@ public struct SPARQLEvaluator {
             let i = Set(inverse.compactMap { store.number(.iri($0)) })
             var out: [UInt32] = []
             if !forward.isEmpty || inverse.isEmpty {
-                store.forEach(node, nil, nil) { k in if !f.contains(k.p) { out.append(k.o) } }
+                for k in store.matches(node, nil, nil) where !f.contains(k.p) { out.append(k.o) }
             }
             if !inverse.isEmpty {
-                store.forEach(nil, nil, node) { k in if !i.contains(k.p) { out.append(k.s) } }
+                for k in store.matches(nil, nil, node) where !i.contains(k.p) { out.append(k.s) }
             }
             return out
         }

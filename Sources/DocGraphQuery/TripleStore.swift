@@ -179,10 +179,13 @@ public struct TripleStore: Sendable {
     }
 
     /// Every subject and object: the nodes a zero-length path reaches.
-    public var nodes: [Term] {
+    public var nodes: [Term] { nodeNumbers.map(term) }
+
+    /// The numbers of every subject and object, in the order of their terms.
+    var nodeNumbers: [UInt32] {
         var seen = [Bool](repeating: false, count: terms.count)
         for k in spo { seen[Int(k.s)] = true; seen[Int(k.o)] = true }
-        return terms.indices.filter { seen[$0] }.map { terms[$0] }.sorted()
+        return terms.indices.filter { seen[$0] }.sorted { terms[$0] < terms[$1] }.map { UInt32($0) }
     }
 
     // MARK: by number
@@ -211,7 +214,7 @@ public struct TripleStore: Sendable {
         var seen = Set<String>()
         return [tag, tag.lowercased(), tag.uppercased(), Self.conventionalCase(tag)].compactMap { spelling in
             guard seen.insert(spelling).inserted else { return nil }
-            return numbers[Spelled(.literal(Literal(l.lexicalForm, language: spelling)))]
+            return number(.literal(Literal(l.lexicalForm, language: spelling)))
         }
     }
 
@@ -238,20 +241,14 @@ public struct TripleStore: Sendable {
         return list[range]
     }
 
-    /// The triples matching the bound numbers, as keys.
-    func forEach(_ s: UInt32?, _ p: UInt32?, _ o: UInt32?, _ body: (Key) -> Void) {
-        let (list, range) = keys(s, p, o)
-        for i in range { body(list[i]) }
-    }
-
     /// The index whose sort order has the bound positions as a prefix, and
     /// the range of keys with that prefix; nil when a bound term is not in
     /// the graph at all.
     private func lookup(_ subject: Term?, _ predicate: IRI?, _ object: Term?) -> ([Key], Range<Int>)? {
         var s: UInt32?, p: UInt32?, o: UInt32?
-        if let subject { guard let n = numbers[Spelled(subject)] else { return nil }; s = n }
-        if let predicate { guard let n = numbers[Spelled(.iri(predicate))] else { return nil }; p = n }
-        if let object { guard let n = numbers[Spelled(object)] else { return nil }; o = n }
+        if let subject { guard let n = number(subject) else { return nil }; s = n }
+        if let predicate { guard let n = number(.iri(predicate)) else { return nil }; p = n }
+        if let object { guard let n = number(object) else { return nil }; o = n }
         return keys(s, p, o)
     }
 
