@@ -19,8 +19,14 @@ public struct ExtractionRules: Sendable {
 
     public struct Place: Sendable {
         public var name: String
+        /// `province`, `city` (prefecture level), `county` (counties and county-level cities) or `district`.
         public var level: String
         public var parent: String?
+        /// Forms the place goes by without its level word (杭州 for 杭州市, 湘西州 for 湘西土家族苗族自治州).
+        public var shortForms: [String] = []
+
+        /// Higher levels first: a short form shared by a city and a county names the city.
+        var rank: Int { ["province": 0, "city": 1, "county": 2, "district": 3][level] ?? 4 }
     }
 
     public struct PostTitle: Sendable {
@@ -31,9 +37,16 @@ public struct ExtractionRules: Sendable {
     }
 
     public var organizationEndings: [OrganizationEnding]
+    /// Places by full name; a name shared by several places (鼓楼区) keeps the first in the file.
     public var places: [String: Place]
+    /// Every place whose full name other places share, by that name, in file order.
+    public var homonyms: [String: [Place]]
     public var levels: [String: String]
-    public var partyPrefixes: [String]
+    /// Words ending in a level word that are not one (社区, 城市, 开发区).
+    public var levelWordBlockers: [String]
+    /// Words written before a place that name a body of that place when a 委员会 ending follows
+    /// (中共杭州市委员会 = 杭州市委, 政协杭州市委员会 = 杭州市政协): the word, and the ending that replaces 委.
+    public var partyPrefixes: [(word: String, body: String)]
     public var regulationHeads: [String]
     public var assistingWords: [String]
     public var surnames: Set<String>
@@ -57,16 +70,18 @@ public struct ExtractionRules: Sendable {
         }
         func path(_ f: String) -> String { directory + "/" + f }
         func words(_ f: String) throws -> [String] { try lines(path(f)).map(\.text) }
-        func table(_ f: String, columns: Int) throws -> [(Int, [String])] {
+        func table(_ f: String, columns: ClosedRange<Int>) throws -> [(Int, [String])] {
             try lines(path(f)).map { line, text in
                 let cols = text.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-                guard cols.count == columns else {
+                guard columns.contains(cols.count) else {
+                    let expected = columns.count == 1 ? "\(columns.lowerBound)" : "\(columns.lowerBound) or \(columns.upperBound)"
                     throw ParseError(source: path(f), line: line, column: 1,
-                                     message: "expected \(columns) tab-separated columns, found \(cols.count)")
+                                     message: "expected \(expected) tab-separated columns, found \(cols.count)")
                 }
                 return (line, cols)
             }
         }
+        func table(_ f: String, columns: Int) throws -> [(Int, [String])] { try table(f, columns: columns...columns) }
         var endings: [OrganizationEnding] = []
         for (line, c) in try table("lexicons/organization-suffixes.tsv", columns: 5) {
             guard let form = OrganizationEnding.NameForm(rawValue: c[3]), let bare = OrganizationEnding.BareUse(rawValue: c[4]) else {
@@ -76,11 +91,23 @@ public struct ExtractionRules: Sendable {
             endings.append(OrganizationEnding(ending: c[0], canonical: c[1], canonicalAfterParty: c[2], form: form, bareUse: bare))
         }
         var places: [String: Place] = [:]
-        for (line, c) in try table("lexicons/places.tsv", columns: 3) {
+        var homonyms: [String: [Place]] = [:]
+        for (line, c) in try table("lexicons/places.tsv", columns: 3...4) {
             guard ["province", "city", "district", "county"].contains(c[1]) else {
                 throw ParseError(source: path("lexicons/places.tsv"), line: line, column: 1, message: "unknown level '\(c[1])'")
             }
-            places[c[0]] = Place(name: c[0], level: c[1], parent: c[2] == "-" ? nil : c[2])
+            var place = Place(name: c[0], level: c[1], parent: c[2] == "-" ? nil : c[2])
+            if c.count == 4 {
+                place.shortForms = c[3] == "-" ? [] : c[3].split(separator: ",").map(String.init)
+            } else {
+                place.shortForms = Place.derivedShortForms(c[0])
+            }
+            if let first = places[c[0]] {
+                if homonyms[c[0]] == nil { homonyms[c[0]] = [first] }
+                homonyms[c[0]]?.append(place)
+            } else {
+                places[c[0]] = place
+            }
         }
         var levels: [String: String] = [:]
         for (_, c) in try table("lexicons/levels.tsv", columns: 2) { levels[c[0]] = c[1] }
@@ -122,8 +149,10 @@ public struct ExtractionRules: Sendable {
         }
         return ExtractionRules(
             organizationEndings: endings.sorted { $0.ending.count > $1.ending.count },
-            places: places, levels: levels,
-            partyPrefixes: try words("lexicons/party-prefixes.txt").sorted { $0.count > $1.count },
+            places: places, homonyms: homonyms, levels: levels,
+            levelWordBlockers: try words("lexicons/level-word-blockers.txt"),
+            partyPrefixes: try table("lexicons/party-prefixes.txt", columns: 1...2).map { _, c in (c[0], c.count > 1 ? c[1] : "委") }
+                .sorted { $0.word.count > $1.word.count },
             regulationHeads: try words("lexicons/regulation-heads.txt").sorted { $0.count > $1.count },
             assistingWords: try words("lexicons/assisting-words.txt"),
             surnames: surnames,
@@ -160,6 +189,18 @@ public struct ExtractionRules: Sendable {
             out.append((i + 1, line))
         }
         return out
+    }
+}
+
+extension ExtractionRules.Place {
+    /// The short form of a three-column places file: the name without its level word, when two
+    /// characters or more remain.
+    static func derivedShortForms(_ name: String) -> [String] {
+        for suffix in ["特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "省", "市"] where name.hasSuffix(suffix) {
+            let short = String(name.unicodeScalars.dropLast(suffix.unicodeScalars.count))
+            return short.unicodeScalars.count >= 2 ? [short] : []
+        }
+        return []
     }
 }
 

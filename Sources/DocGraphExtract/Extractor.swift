@@ -6,11 +6,14 @@ import DocGraphOntology
 /// from cue frames, each edge with its sentence, offsets and rule.
 public struct Extractor: Sendable {
     public let rules: ExtractionRules
+    /// The place of documents that do not name their own (`--place`): short forms such as 市委 resolve to it.
+    public var defaultPlace: String?
     let index: LexiconIndex
     let normalizer: TextNormalizer
 
-    public init(rules: ExtractionRules) {
+    public init(rules: ExtractionRules, defaultPlace: String? = nil) {
         self.rules = rules
+        self.defaultPlace = defaultPlace
         index = LexiconIndex(rules: rules)
         normalizer = TextNormalizer(traditionalToSimplified: rules.traditionalToSimplified)
     }
@@ -143,19 +146,33 @@ public struct Extractor: Sendable {
         return (all, sentences)
     }
 
-    /// The author (the first organization the title names) and its places.
-    /// When the title names no place (政府工作报告), the document's place is
-    /// the city it names most often, and the title's body is that city's.
+    /// The author (the first organization the title names, else one named near the top) and its
+    /// places. When the author names no place, the document's place is the one it names most often
+    /// at the level its bodies are named by (区政府, 区政协 → the district named most often), or the
+    /// place given with `--place`.
     func documentContext(_ s: [Unicode.Scalar], _ orgs: OrganizationFinder) -> DocumentContext {
         let titleEnd = s.firstIndex(where: { $0 == "\n" }) ?? s.count
-        let bare = DocumentContext(author: nil, authorPlace: nil, rules: rules)
-        if let author = orgs.find(in: 0..<titleEnd, context: bare).first {
-            return DocumentContext(author: author, authorPlace: longestPlace(opening: author.canonical), rules: rules)
+        /// The first body that can be the author: not a level word alone (区政府), not the venue of a speech (在…会议上).
+        func authorCandidate(_ range: Range<Int>, _ context: DocumentContext) -> Mention? {
+            orgs.find(in: range, context: context).first { m in
+                m.rule != "organization.unresolved-level" && !(m.range.lowerBound > 0 && s[m.range.lowerBound - 1] == "在")
+            }
         }
-        let inferred = DocumentContext(author: nil, authorPlace: mostMentionedCity(s, orgs), rules: rules)
-        let author = orgs.find(in: 0..<titleEnd, context: inferred).first
-            ?? orgs.find(in: 0..<min(s.count, 400), context: inferred).first
-        return DocumentContext(author: author, authorPlace: inferred.places["city"], rules: rules)
+        let counts = placeCounts(s, orgs)
+        let given = defaultPlace.map { placeChain($0, counts) } ?? []
+        let bare = DocumentContext(author: nil, chain: given)
+        if let author = authorCandidate(0..<titleEnd, bare), let place = longestPlace(opening: author.canonical) {
+            return DocumentContext(author: author, chain: placeChain(place, counts))
+        }
+        let chain = given.isEmpty ? mostMentionedPlace(s, orgs, counts).map { placeChain($0, counts) } ?? [] : given
+        let inferred = DocumentContext(author: nil, chain: chain)
+        let author = authorCandidate(0..<titleEnd, inferred) ?? authorCandidate(0..<min(s.count, 400), inferred)
+        return DocumentContext(author: author, chain: chain)
+    }
+
+    /// The full name of a place given by its full or short name (苏州 → 苏州市), if the gazetteer has it.
+    public func place(named name: String) -> String? {
+        index.placeForms[ArraySlice(name.unicodeScalars)]
     }
 
     /// The longest full place name `name` begins with (杭州市 in 杭州市人大常委会).
@@ -168,15 +185,48 @@ public struct Extractor: Sendable {
         return nil
     }
 
-    /// The city whose name (full or short) the text holds most often.
-    func mostMentionedCity(_ s: [Unicode.Scalar], _ orgs: OrganizationFinder) -> String? {
+    /// How often the text names each place (full or short form).
+    func placeCounts(_ s: [Unicode.Scalar], _ orgs: OrganizationFinder) -> [String: Int] {
         var counts: [String: Int] = [:]
         var i = 2
         while i <= s.count {
-            if let (_, name) = orgs.place(endingAt: i), rules.places[name]?.level == "city" { counts[name, default: 0] += 1 }
+            if let (_, name) = orgs.place(endingAt: i) { counts[name, default: 0] += 1 }
             i += 1
         }
-        return counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
+        return counts
+    }
+
+    /// `name` and the places above it, innermost first. A name several places share (鼓楼区) is
+    /// the one whose parent the text names most often.
+    func placeChain(_ name: String, _ counts: [String: Int]) -> [String] {
+        var chain = [name]
+        var parent = rules.places[name]?.parent
+        if let homonyms = rules.homonyms[name] {
+            parent = homonyms.max { (counts[$0.parent ?? ""] ?? 0) < (counts[$1.parent ?? ""] ?? 0) }?.parent
+        }
+        while let p = parent, !chain.contains(p) {
+            chain.append(p)
+            parent = rules.places[p]?.parent
+        }
+        return chain
+    }
+
+    /// The place named most often among those whose name ends in the level word the text's bodies
+    /// are most often named by (区 in 区政府, 区政协); else the city named most often.
+    func mostMentionedPlace(_ s: [Unicode.Scalar], _ orgs: OrganizationFinder, _ counts: [String: Int]) -> String? {
+        var levelUse: [String: Int] = [:]
+        for m in orgs.find(in: 0..<s.count, context: DocumentContext(author: nil, chain: [])) where m.rule == "organization.unresolved-level" {
+            let surface = Array(m.canonical.unicodeScalars)
+            if let w = index.levelWords.first(where: { surface.starts(with: $0.word) }) { levelUse[String(scalars: w.word), default: 0] += 1 }
+        }
+        func best(_ keep: (String) -> Bool) -> String? {
+            counts.filter { keep($0.key) }.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
+        }
+        if let word = levelUse.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key, word != "全国",
+           let place = best({ $0.hasSuffix(word) }) {
+            return place
+        }
+        return best { rules.places[$0]?.level == "city" }
     }
 
     /// One program, one node: a program name that ends another one (联络日,

@@ -26,6 +26,8 @@ struct LexiconIndex: Sendable {
     let nameEnds: ScalarSet
     /// Level words (市, 省), longest first so that the choice never depends on dictionary order.
     let levelWords: [(word: [Unicode.Scalar], level: String)]
+    /// Words that end in a level word without being one (社区, 城市).
+    let levelWordBlockers: SuffixTrie
     /// Department names (公安, 教育) and party prefixes (中共), for the longest one before a position.
     let departments: SuffixTrie
     let partyPrefixes: SuffixTrie
@@ -36,13 +38,12 @@ struct LexiconIndex: Sendable {
     init(rules: ExtractionRules) {
         var forms: [ArraySlice<Unicode.Scalar>: String] = [:]
         for name in rules.places.keys { forms[ArraySlice(name.unicodeScalars)] = name }
-        // The short form drops the level word (省, 市, 自治区…) when two characters or more remain.
-        // A full name always wins over a short form; between two short forms, the first name in order.
-        for name in rules.places.keys.sorted() {
-            for suffix in ["特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "省", "市"] where name.hasSuffix(suffix) {
-                let short = ArraySlice(name.unicodeScalars.dropLast(suffix.unicodeScalars.count))
-                if short.count >= 2 && forms[short] == nil { forms[short] = name }
-                break
+        // A full name always wins over a short form; between two short forms, the higher level
+        // (长沙 is 长沙市, not 长沙县), then the first name in order.
+        for place in rules.places.values.sorted(by: { ($0.rank, $0.name) < ($1.rank, $1.name) }) {
+            for short in place.shortForms {
+                let form = ArraySlice(short.unicodeScalars)
+                if form.count >= 2 && forms[form] == nil { forms[form] = place.name }
             }
         }
         placeForms = forms
@@ -66,11 +67,14 @@ struct LexiconIndex: Sendable {
         nameEnds = ScalarSet(rules.nameEnds)
         levelWords = rules.levels.map { (Array($0.key.unicodeScalars), $0.value) }
             .sorted { $0.word.count != $1.word.count ? $0.word.count > $1.word.count : $0.word.lexicographicallyPrecedes($1.word) }
+        var blockers = SuffixTrie()
+        for w in rules.levelWordBlockers { blockers.insert(Array(w.unicodeScalars), value: w) }
+        levelWordBlockers = blockers
         var departments = SuffixTrie()
         for d in rules.departments { departments.insert(Array(d.unicodeScalars), value: d) }
         self.departments = departments
         var prefixes = SuffixTrie()
-        for p in rules.partyPrefixes { prefixes.insert(Array(p.unicodeScalars), value: p) }
+        for p in rules.partyPrefixes { prefixes.insert(Array(p.word.unicodeScalars), value: p.body) }
         partyPrefixes = prefixes
         programNouns = rules.programNouns.map { Array($0.unicodeScalars) }
         regulationHeads = rules.regulationHeads.map { Array($0.unicodeScalars) }

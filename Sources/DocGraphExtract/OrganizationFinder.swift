@@ -22,6 +22,15 @@ struct OrganizationFinder {
         return index.placeTrie.longest(endingAt: end, in: scalars, minimumLength: 2).map { ($0.start, $0.value) }
     }
 
+    /// The level word (市, 县, 区 …) ending at `end`, unless it ends a longer word of the
+    /// blocking list (社区, 城市): its scalars and level.
+    func levelWord(endingAt end: Int, lowerBound: Int) -> (word: [Unicode.Scalar], level: String)? {
+        guard let found = index.levelWords.first(where: { LexiconIndex.word($0.word, endsAt: end, in: scalars, lowerBound: lowerBound) })
+        else { return nil }
+        if index.levelWordBlockers.longest(endingAt: end, in: scalars, minimumLength: found.word.count + 1) != nil { return nil }
+        return found
+    }
+
     /// Organization mentions in `range`, left to right, not overlapping.
     func find(in range: Range<Int>, context: DocumentContext?) -> [Mention] {
         var out: [Mention] = []
@@ -75,25 +84,43 @@ struct OrganizationFinder {
         }
         var placeName: String?
         var start = p
+        var unresolvedLevel = false
         if let (s, name) = place(endingAt: p), s >= lowerBound {
             placeName = name
             start = s
-        } else if let (word, level) = index.levelWords.first(where: { LexiconIndex.word($0.word, endsAt: p, in: scalars, lowerBound: lowerBound) }),
-                  let resolved = context?.places[level] {
-            placeName = resolved
+        } else if let (word, level) = levelWord(endingAt: p, lowerBound: lowerBound) {
             start = p - word.count
+            if let resolved = context?.place(forLevelWord: String(scalars: word), level: level, rules: rules) {
+                placeName = resolved
+                // The place written out before its level word: 叶县县委, 重庆市长寿区委.
+                if let (s, name) = place(endingAt: start), s >= lowerBound, name == resolved || rules.places[resolved]?.parent == name {
+                    start = s
+                }
+            } else {
+                unresolvedLevel = true
+            }
+        }
+        // A place written with the one above it (宣城市宣州区人民法院): the name keeps the inner place, the surface both.
+        if let inner = placeName, let (s, name) = place(endingAt: start), s >= lowerBound,
+           rules.places[inner]?.parent == name || rules.homonyms[inner]?.contains(where: { $0.parent == name }) == true {
+            start = s
         }
         // Endings that begin with 委 (市委, 市委常委会) need a level word right before them.
         if e.ending.hasPrefix("委") {
-            guard placeName != nil, index.levelWords.contains(where: { LexiconIndex.word($0.word, endsAt: p, in: scalars) }) else { return nil }
+            guard placeName != nil || unresolvedLevel, levelWord(endingAt: p, lowerBound: lowerBound) != nil else { return nil }
         }
-        var party = false
-        if placeName != nil, let prefix = index.partyPrefixes.longest(endingAt: start, in: scalars, lowerBound: lowerBound) {
-            party = true
+        var prefixBody: String?
+        if placeName != nil || unresolvedLevel, let prefix = index.partyPrefixes.longest(endingAt: start, in: scalars, lowerBound: lowerBound) {
+            prefixBody = prefix.value
             start = prefix.start
         }
         let surface = text(start..<end)
-        let canonicalEnding = party ? e.canonicalAfterParty : e.canonical
+        var canonicalEnding = e.canonical
+        if let body = prefixBody {
+            // 中共…委员会 → …委; 政协…委员会 → …政协; 政协…常务委员会 → …政协常委会.
+            let after = e.canonicalAfterParty
+            canonicalEnding = after.hasPrefix("委") ? body + after.dropFirst() : body == "委" ? after : body + after
+        }
         if e.form == .department && placeName == nil { return nil }
         // 人大及其常委会: "its standing committee" belongs to the congress named just before.
         if placeName == nil, e.canonical.hasSuffix("常委会"), i >= 2, scalars[i - 1] == "其", scalars[i - 2] == "及",
@@ -102,6 +129,13 @@ struct OrganizationFinder {
                            canonical: String(congress.canonical.dropLast("人民代表大会".count)) + "人大常委会",
                            aliases: [text(i..<end)], rule: "organization.its-standing-committee")
         }
+        if unresolvedLevel {
+            // A level word whose place the document never names (区政协 in a report that only says 我区):
+            // the body keeps the name as written.
+            guard e.form != .department || !department.isEmpty else { return nil }
+            return Mention(kind: "Organization", range: start..<end, surface: surface, canonical: surface,
+                           rule: "organization.unresolved-level")
+        }
         guard let placeName else {
             // A bare ending: the author's own body of that kind, or that body of the document's city.
             if e.bareUse == .author {
@@ -109,7 +143,7 @@ struct OrganizationFinder {
                 return Mention(kind: "Organization", range: i..<end, surface: surface, canonical: author.canonical,
                                rule: "organization.bare-author")
             }
-            guard e.bareUse == .place, let city = context?.places["city"] else { return nil }
+            guard e.bareUse == .place, let city = context?.ownPlace else { return nil }
             return Mention(kind: "Organization", range: i..<end, surface: surface, canonical: city + canonicalEnding,
                            aliases: [surface], rule: "organization.bare-place")
         }

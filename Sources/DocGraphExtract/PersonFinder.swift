@@ -70,7 +70,9 @@ struct PersonFinder {
             if !(pendingEnd >= 0 && start == pendingEnd + 1 && scalars[pendingEnd] == "、") { pending.removeAll() }
             var organization = orgBefore
             if organization == nil, let ending = title.impliedEnding {
-                let place = title.impliedLevel.flatMap { rules.levels[$0] }.flatMap { context.places[$0] } ?? ""
+                let place = title.impliedLevel.flatMap { word in
+                    rules.levels[word].flatMap { context.place(forLevelWord: word, level: $0, rules: rules) }
+                } ?? ""
                 if title.impliedLevel == nil || !place.isEmpty {
                     organization = Mention(kind: "Organization", range: i..<end, surface: title.title, canonical: place + ending,
                                            rule: "organization.implied-by-post")

@@ -18,10 +18,14 @@ struct ExplainCommand: ParsableCommand {
     @Option(help: "The ontology folder (docgraph.owl, lexicons/, rules/). Default: ./Ontology or the one beside the program.")
     var ontology: String?
 
+    @Option(help: "The place of a document that never names its own (市委, 区政府 resolve to it).")
+    var place: String?
+
     func run() throws {
         try reportingFailures {
             let dir = try ontologyFolder(ontology)
-            let extractor = Extractor(rules: try ExtractionRules.load(directory: dir))
+            let rules = try ExtractionRules.load(directory: dir)
+            let extractor = Extractor(rules: rules, defaultPlace: try place.map { try resolvePlace($0, rules) })
             let item = try InputCollection(inputs: [input]).items.first ?? InputCollection.Item(path: input, id: "document")
             let doc: TextDocument
             do throws(IngestError) {

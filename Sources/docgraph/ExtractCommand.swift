@@ -56,6 +56,9 @@ struct ExtractCommand: ParsableCommand {
     @Option(help: "The ontology folder (docgraph.owl, lexicons/, rules/). Default: ./Ontology or the one beside the program.")
     var ontology: String?
 
+    @Option(help: "The place of documents that never name their own (市委, 区政府 resolve to it), e.g. 苏州市 or 长寿区.")
+    var place: String?
+
     func validate() throws {
         if outputs.isEmpty && into == nil { throw ValidationError("give at least one output file with -o (or a graph with --into)") }
         if inputs.isEmpty && list.isEmpty { throw ValidationError("give documents, folders or a --list file to read") }
@@ -70,14 +73,16 @@ struct ExtractCommand: ParsableCommand {
         try reportingFailures {
             let started = Date()
             let dir = try ontologyFolder(ontology)
-            let extractor = Extractor(rules: try ExtractionRules.load(directory: dir))
+            let rules = try ExtractionRules.load(directory: dir)
+            let defaultPlace = try place.map { try resolvePlace($0, rules) }
+            let extractor = Extractor(rules: rules, defaultPlace: defaultPlace)
             let collection = try InputCollection(inputs: inputs, lists: list, include: include, exclude: exclude)
             let base = try into.map { path in
                 FileManager.default.fileExists(atPath: path) ? try GraphFiles.readGraph(path) : KnowledgeGraph()
             } ?? KnowledgeGraph()
             let run = CollectionExtraction(extractor: extractor, reader: DocumentReader(forcedEncoding: encoding.flatMap(TextEncoding.init(name:))),
                                            jobs: jobs, workerExtractor: {
-                                               (try? ExtractionRules.load(directory: dir)).map(Extractor.init(rules:)) ?? extractor
+                                               (try? ExtractionRules.load(directory: dir)).map { Extractor(rules: $0, defaultPlace: defaultPlace) } ?? extractor
                                            })
             let bar = ProgressBar(enabled: !quiet && isatty(2) == 1 && collection.items.count > 1, started: started)
             let outcome = run.run(collection.items, into: base) { bar.update($0) }
@@ -150,4 +155,11 @@ final class ProgressBar: Sendable {
         guard enabled else { return }
         FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
     }
+}
+
+/// The full name of the place `--place` names (苏州 → 苏州市), or an error naming the nearest places.
+func resolvePlace(_ name: String, _ rules: ExtractionRules) throws -> String {
+    if let full = Extractor(rules: rules).place(named: name) { return full }
+    let near = rules.places.keys.filter { $0.hasPrefix(String(name.prefix(1))) }.sorted().prefix(5)
+    throw CLIError("--place", "no place named '\(name)' in the gazetteer" + (near.isEmpty ? "" : "; did you mean " + near.joined(separator: ", ") + "?"))
 }
