@@ -13,7 +13,7 @@ let package = Package(
     products: [
         .library(name: "DocGraph", targets: [
             "DocGraphModel", "DocGraphRDF", "DocGraphGraphML", "DocGraphOntology", "DocGraphExtract", "DocGraphIngest",
-            "DocGraphQuery",
+            "DocGraphQuery", "DocGraphTagger",
         ]),
         .executable(name: "docgraph", targets: ["docgraph"]),
     ],
@@ -39,9 +39,14 @@ let package = Package(
         .target(name: "DocGraphIngest", dependencies: [
             "DocGraphExtract", "DocGraphModel", "DocGraphXML", "CDocGraphZlib",
         ]),
+        // The statistical tagger (Baidu LAC's BiGRU-CRF); only it sees the C kernels.
+        .target(name: "CDocGraphTaggerKernels"),
+        .target(name: "DocGraphTagger", dependencies: [
+            "CDocGraphTaggerKernels", .product(name: "Crypto", package: "swift-crypto"),
+        ]),
         .executableTarget(name: "docgraph", dependencies: [
             "DocGraphModel", "DocGraphRDF", "DocGraphGraphML", "DocGraphOntology", "DocGraphExtract", "DocGraphIngest",
-            "DocGraphQuery", "DocGraphXML",
+            "DocGraphQuery", "DocGraphXML", "DocGraphTagger",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // The fuzzing harnesses (scripts/fuzz.sh builds them with libFuzzer);
@@ -61,6 +66,7 @@ let package = Package(
             "DocGraphIngest", "DocGraphExtract", "DocGraphModel", "DocGraphRDF",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
+        .testTarget(name: "DocGraphTaggerTests", dependencies: ["DocGraphTagger"]),
         .testTarget(name: "docgraphTests", dependencies: [
             "docgraph", "DocGraphModel", "DocGraphRDF", "DocGraphGraphML", "DocGraphIngest",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),

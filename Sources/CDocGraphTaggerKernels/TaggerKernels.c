@@ -1,0 +1,188 @@
+// The tagger's hot loops. See include/TaggerKernels.h for the arithmetic
+// contract: products and sums are rounded separately (no FMA contraction),
+// reductions run over inputs in order, vectors only span output units, and the
+// transcendental functions are our own, so results do not depend on the
+// instruction set, the compiler's vector width or the C library.
+#pragma clang fp contract(off)
+// The vectors never cross a non-inlined call, so the ABI note does not apply.
+#pragma clang diagnostic ignored "-Wpsabi"
+
+#include "TaggerKernels.h"
+#include <string.h>
+
+typedef float v16 __attribute__((ext_vector_type(16)));
+typedef int32_t v16i __attribute__((ext_vector_type(16)));
+
+#if defined(__x86_64__) && defined(__linux__)
+#define DG_DISPATCH __attribute__((target_clones("avx512f", "avx2", "default")))
+#else
+#define DG_DISPATCH
+#endif
+#define DG_INLINE static inline __attribute__((always_inline))
+
+DG_INLINE v16 load16(const float *p) { v16 v; memcpy(&v, p, sizeof v); return v; }
+DG_INLINE void store16(float *p, v16 v) { memcpy(p, &v, sizeof v); }
+
+// exp as in Cephes' expf: x = n ln2 + r, |r| <= ln2 / 2, then a degree-5
+// polynomial in r, scaled by 2^n through the exponent bits.
+#define EXP_HI 88.3762626647949f
+#define EXP_LO -87.3365478515625f
+#define LOG2E 1.44269504088896341f
+#define LN2_HI 0.693359375f
+#define LN2_LO -2.12194440e-4f
+#define P0 1.9875691500E-4f
+#define P1 1.3981999507E-3f
+#define P2 8.3334519073E-3f
+#define P3 4.1665795894E-2f
+#define P4 1.6666665459E-1f
+#define P5 5.0000001201E-1f
+
+DG_INLINE v16 vexp(v16 x) {
+    x = __builtin_elementwise_min(__builtin_elementwise_max(x, (v16)EXP_LO), (v16)EXP_HI);
+    v16 n = __builtin_elementwise_floor(x * LOG2E + 0.5f);
+    v16 r = x - n * LN2_HI;
+    r = r - n * LN2_LO;
+    v16 p = (v16)P0;
+    p = p * r + P1;
+    p = p * r + P2;
+    p = p * r + P3;
+    p = p * r + P4;
+    p = p * r + P5;
+    v16 y = p * (r * r) + r + 1.0f;
+    v16i e = (__builtin_convertvector(n, v16i) + 127) << 23;
+    return y * (v16)e;
+}
+
+float dg_exp(float x) {
+    x = x < EXP_LO ? EXP_LO : (x > EXP_HI ? EXP_HI : x);
+    float n = __builtin_floorf(x * LOG2E + 0.5f);
+    float r = x - n * LN2_HI;
+    r = r - n * LN2_LO;
+    float p = P0;
+    p = p * r + P1;
+    p = p * r + P2;
+    p = p * r + P3;
+    p = p * r + P4;
+    p = p * r + P5;
+    float y = p * (r * r) + r + 1.0f;
+    int32_t e = ((int32_t)n + 127) << 23;
+    float scale;
+    memcpy(&scale, &e, sizeof scale);
+    return y * scale;
+}
+
+DG_INLINE v16 vsigmoid(v16 x) { return 1.0f / (1.0f + vexp(-x)); }
+DG_INLINE v16 vtanh(v16 x) { return 1.0f - 2.0f / (vexp(x + x) + 1.0f); }
+
+// ---- packing ----
+
+void dg_pack_gemm(const float *src, long strideN, long strideK, int N, int K, float *dst) {
+    int panels = (N + DG_GEMM_PANEL - 1) / DG_GEMM_PANEL;
+    for (int p = 0; p < panels; p++)
+        for (int k = 0; k < K; k++)
+            for (int j = 0; j < DG_GEMM_PANEL; j++) {
+                int n = p * DG_GEMM_PANEL + j;
+                dst[((long)p * K + k) * DG_GEMM_PANEL + j] = n < N ? src[n * strideN + k * strideK] : 0.0f;
+            }
+}
+
+void dg_pack_gru(const float *R, const float *Rb, float *dst, float *dstBias) {
+    for (int p = 0; p < DG_HIDDEN / 16; p++)
+        for (int g = 0; g < 3; g++)
+            for (int j = 0; j < 16; j++) {
+                int unit = g * DG_HIDDEN + p * 16 + j;
+                for (int k = 0; k < DG_HIDDEN; k++) dst[((long)p * DG_HIDDEN + k) * 48 + g * 16 + j] = R[unit * DG_HIDDEN + k];
+                dstBias[p * 48 + g * 16 + j] = Rb[unit];
+            }
+}
+
+// ---- GEMM: MR rows x 32 columns per block, accumulators in registers ----
+
+#define GEMM_MR 6
+
+DG_INLINE void gemm_block(const float *A, long lda, const int mr, int K, const float *panel, const float *bias,
+                          float *C, long ldc) {
+    v16 acc0[GEMM_MR], acc1[GEMM_MR];
+    v16 b0 = load16(bias), b1 = load16(bias + 16);
+    for (int i = 0; i < mr; i++) { acc0[i] = b0; acc1[i] = b1; }
+    for (int k = 0; k < K; k++) {
+        v16 w0 = load16(panel + k * 32), w1 = load16(panel + k * 32 + 16);
+        for (int i = 0; i < mr; i++) {
+            float a = A[i * lda + k];
+            acc0[i] = acc0[i] + a * w0;
+            acc1[i] = acc1[i] + a * w1;
+        }
+    }
+    for (int i = 0; i < mr; i++) { store16(C + i * ldc, acc0[i]); store16(C + i * ldc + 16, acc1[i]); }
+}
+
+DG_DISPATCH
+void dg_gemm(const float *A, long lda, int M, int K, const float *Bp, const float *bias, int Npad, float *C, long ldc) {
+    for (int p = 0; p < Npad / 32; p++) {
+        const float *panel = Bp + (long)p * K * 32;
+        for (int m = 0; m < M; m += GEMM_MR) {
+            const float *a = A + m * lda;
+            float *c = C + m * ldc + p * 32;
+            switch (M - m >= GEMM_MR ? GEMM_MR : M - m) {
+            case 6: gemm_block(a, lda, 6, K, panel, bias + p * 32, c, ldc); break;
+            case 5: gemm_block(a, lda, 5, K, panel, bias + p * 32, c, ldc); break;
+            case 4: gemm_block(a, lda, 4, K, panel, bias + p * 32, c, ldc); break;
+            case 3: gemm_block(a, lda, 3, K, panel, bias + p * 32, c, ldc); break;
+            case 2: gemm_block(a, lda, 2, K, panel, bias + p * 32, c, ldc); break;
+            default: gemm_block(a, lda, 1, K, panel, bias + p * 32, c, ldc); break;
+            }
+        }
+    }
+}
+
+// ---- GRU step: 16 units x 3 gates x MR rows per block, gates fused ----
+
+#define GRU_MR 6
+
+DG_INLINE void gru_block(const float *hprev, const int mr, const float *panel, const float *bias, const float *X,
+                         long ldx, int unit0, float *hnext, float *out, long ldo) {
+    v16 az[GRU_MR], ar[GRU_MR], ah[GRU_MR];
+    v16 bz = load16(bias), br = load16(bias + 16), bh = load16(bias + 32);
+    for (int i = 0; i < mr; i++) { az[i] = bz; ar[i] = br; ah[i] = bh; }
+    for (int k = 0; k < DG_HIDDEN; k++) {
+        v16 wz = load16(panel + k * 48), wr = load16(panel + k * 48 + 16), wh = load16(panel + k * 48 + 32);
+        for (int i = 0; i < mr; i++) {
+            float a = hprev[i * DG_HIDDEN + k];
+            az[i] = az[i] + a * wz;
+            ar[i] = ar[i] + a * wr;
+            ah[i] = ah[i] + a * wh;
+        }
+    }
+    for (int i = 0; i < mr; i++) {
+        const float *x = X + i * ldx + unit0;
+        v16 z = vsigmoid(load16(x) + az[i]);
+        v16 r = vsigmoid(load16(x + DG_HIDDEN) + ar[i]);
+        v16 c = vtanh(load16(x + 2 * DG_HIDDEN) + r * ah[i]);
+        v16 h = (1.0f - z) * c + z * load16(hprev + i * DG_HIDDEN + unit0);
+        store16(hnext + i * DG_HIDDEN + unit0, h);
+        store16(out + i * ldo + unit0, h);
+    }
+}
+
+DG_DISPATCH
+void dg_gru_step(const float *hprev, int M, const float *Rp, const float *RbP, const float *X, long ldx, float *hnext,
+                 float *out, long ldo) {
+    for (int p = 0; p < DG_HIDDEN / 16; p++) {
+        const float *panel = Rp + (long)p * DG_HIDDEN * 48;
+        const float *bias = RbP + p * 48;
+        for (int m = 0; m < M; m += GRU_MR) {
+            const float *h = hprev + m * DG_HIDDEN;
+            const float *x = X + m * ldx;
+            float *hn = hnext + m * DG_HIDDEN;
+            float *o = out + m * ldo;
+            switch (M - m >= GRU_MR ? GRU_MR : M - m) {
+            case 6: gru_block(h, 6, panel, bias, x, ldx, p * 16, hn, o, ldo); break;
+            case 5: gru_block(h, 5, panel, bias, x, ldx, p * 16, hn, o, ldo); break;
+            case 4: gru_block(h, 4, panel, bias, x, ldx, p * 16, hn, o, ldo); break;
+            case 3: gru_block(h, 3, panel, bias, x, ldx, p * 16, hn, o, ldo); break;
+            case 2: gru_block(h, 2, panel, bias, x, ldx, p * 16, hn, o, ldo); break;
+            default: gru_block(h, 1, panel, bias, x, ldx, p * 16, hn, o, ldo); break;
+            }
+        }
+    }
+}
