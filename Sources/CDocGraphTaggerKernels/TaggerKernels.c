@@ -37,9 +37,16 @@ DG_INLINE void store16(float *p, v16 v) { memcpy(p, &v, sizeof v); }
 #define P4 1.6666665459E-1f
 #define P5 5.0000001201E-1f
 
+// floor for |x| < 2^31, exact, without libm: truncate, then step down where
+// truncation went up (a true comparison is -1).
+DG_INLINE v16 vfloor(v16 x) {
+    v16 t = __builtin_convertvector(__builtin_convertvector(x, v16i), v16);
+    return t + __builtin_convertvector(t > x, v16);
+}
+
 DG_INLINE v16 vexp(v16 x) {
     x = __builtin_elementwise_min(__builtin_elementwise_max(x, (v16)EXP_LO), (v16)EXP_HI);
-    v16 n = __builtin_elementwise_floor(x * LOG2E + 0.5f);
+    v16 n = vfloor(x * LOG2E + 0.5f);
     v16 r = x - n * LN2_HI;
     r = r - n * LN2_LO;
     v16 p = (v16)P0;
@@ -55,7 +62,8 @@ DG_INLINE v16 vexp(v16 x) {
 
 float dg_exp(float x) {
     x = x < EXP_LO ? EXP_LO : (x > EXP_HI ? EXP_HI : x);
-    float n = __builtin_floorf(x * LOG2E + 0.5f);
+    float n = (float)(int32_t)(x * LOG2E + 0.5f);
+    if (n > x * LOG2E + 0.5f) n = n - 1.0f;
     float r = x - n * LN2_HI;
     r = r - n * LN2_LO;
     float p = P0;
@@ -98,7 +106,9 @@ void dg_pack_gru(const float *R, const float *Rb, float *dst, float *dstBias) {
 
 // ---- GEMM: MR rows x 32 columns per block, accumulators in registers ----
 
+#ifndef GEMM_MR
 #define GEMM_MR 6
+#endif
 
 DG_INLINE void gemm_block(const float *A, long lda, const int mr, int K, const float *panel, const float *bias,
                           float *C, long ldc) {
@@ -124,6 +134,10 @@ void dg_gemm(const float *A, long lda, int M, int K, const float *Bp, const floa
             const float *a = A + m * lda;
             float *c = C + m * ldc + p * 32;
             switch (M - m >= GEMM_MR ? GEMM_MR : M - m) {
+#if GEMM_MR > 6
+            case 8: gemm_block(a, lda, 8, K, panel, bias + p * 32, c, ldc); break;
+            case 7: gemm_block(a, lda, 7, K, panel, bias + p * 32, c, ldc); break;
+#endif
             case 6: gemm_block(a, lda, 6, K, panel, bias + p * 32, c, ldc); break;
             case 5: gemm_block(a, lda, 5, K, panel, bias + p * 32, c, ldc); break;
             case 4: gemm_block(a, lda, 4, K, panel, bias + p * 32, c, ldc); break;
@@ -137,7 +151,9 @@ void dg_gemm(const float *A, long lda, int M, int K, const float *Bp, const floa
 
 // ---- GRU step: 16 units x 3 gates x MR rows per block, gates fused ----
 
+#ifndef GRU_MR
 #define GRU_MR 6
+#endif
 
 DG_INLINE void gru_block(const float *hprev, const int mr, const float *panel, const float *bias, const float *X,
                          long ldx, int unit0, float *hnext, float *out, long ldo) {
@@ -176,6 +192,10 @@ void dg_gru_step(const float *hprev, int M, const float *Rp, const float *RbP, c
             float *hn = hnext + m * DG_HIDDEN;
             float *o = out + m * ldo;
             switch (M - m >= GRU_MR ? GRU_MR : M - m) {
+#if GRU_MR > 6
+            case 8: gru_block(h, 8, panel, bias, x, ldx, p * 16, hn, o, ldo); break;
+            case 7: gru_block(h, 7, panel, bias, x, ldx, p * 16, hn, o, ldo); break;
+#endif
             case 6: gru_block(h, 6, panel, bias, x, ldx, p * 16, hn, o, ldo); break;
             case 5: gru_block(h, 5, panel, bias, x, ldx, p * 16, hn, o, ldo); break;
             case 4: gru_block(h, 4, panel, bias, x, ldx, p * 16, hn, o, ldo); break;
