@@ -7,13 +7,10 @@
 
 #include "TaggerKernels.h"
 #include <string.h>
+#include "VectorMath.h"
 
-typedef float v16 __attribute__((ext_vector_type(16)));
-typedef int32_t v16i __attribute__((ext_vector_type(16)));
 #define LANES (DG_MAX_TAGS / 16)
 
-static inline v16 load16(const float *p) { v16 v; memcpy(&v, p, sizeof v); return v; }
-static inline void store16(float *p, v16 v) { memcpy(p, &v, sizeof v); }
 static inline void store16i(int32_t *p, v16i v) { memcpy(p, &v, sizeof v); }
 
 void dg_viterbi(const float *em, long ld, int T, const float *trans, int S, int32_t *path, int32_t *backpointers) {
@@ -42,25 +39,26 @@ void dg_viterbi(const float *em, long ld, int T, const float *trans, int S, int3
     for (int t = T - 1; t > 0; t--) path[t - 1] = backpointers[(long)t * DG_MAX_TAGS + path[t]];
 }
 
-// exp(em[j] - max) for j < S, zero for the padding tags.
-static void emissionWeights(const float *em, int S, float *out) {
+// exp(em[j] - max) for j < S, zero for the padding tags (em has 64 columns).
+DG_INLINE void emissionWeights(const float *em, int S, float *out) {
     float mx = em[0];
     for (int j = 1; j < S; j++) if (em[j] > mx) mx = em[j];
-    for (int j = 0; j < DG_MAX_TAGS; j++) out[j] = j < S ? dg_exp(em[j] - mx) : 0.0f;
+    for (int l = 0; l < LANES; l++) store16(out + l * 16, vexp(load16(em + l * 16) - mx));
+    for (int j = S; j < DG_MAX_TAGS; j++) out[j] = 0.0f;
 }
 
-static float sum(const float *v, int S) {
+DG_INLINE float sum(const float *v, int S) {
     float s = 0.0f;
     for (int j = 0; j < S; j++) s = s + v[j];
     return s;
 }
 
-static void scale(float *v, float s) {
+DG_INLINE void scale(float *v, float s) {
     for (int l = 0; l < LANES; l++) store16(v + l * 16, load16(v + l * 16) / s);
 }
 
 // out[j] = sum over i < S, in order, of v[i] * m[i * 64 + j].
-static void vecmat(const float *v, const float *m, int S, float *out) {
+DG_INLINE void vecmat(const float *v, const float *m, int S, float *out) {
     for (int l = 0; l < LANES; l++) {
         v16 acc = (v16)0.0f;
         for (int i = 0; i < S; i++) acc = acc + v[i] * load16(m + i * DG_MAX_TAGS + l * 16);
@@ -71,20 +69,22 @@ static void vecmat(const float *v, const float *m, int S, float *out) {
 void dg_marginals(const float *em, long ld, int T, const float *expTrans, const float *expTransT, int S,
                   const int32_t *path, float *confidence, float *alpha) {
     if (T <= 0) return;
-    float e[DG_MAX_TAGS], acc[DG_MAX_TAGS], beta[DG_MAX_TAGS], u[DG_MAX_TAGS];
-    emissionWeights(em, S, alpha);
+    float acc[DG_MAX_TAGS], beta[DG_MAX_TAGS], u[DG_MAX_TAGS];
+    float *weights = alpha + (long)T * DG_MAX_TAGS;
+    for (int t = 0; t < T; t++) emissionWeights(em + t * ld, S, weights + (long)t * DG_MAX_TAGS);
+    memcpy(alpha, weights, DG_MAX_TAGS * sizeof(float));
     scale(alpha, sum(alpha, S));
     for (int t = 1; t < T; t++) {
         float *a = alpha + (long)t * DG_MAX_TAGS;
+        const float *e = weights + (long)t * DG_MAX_TAGS;
         vecmat(a - DG_MAX_TAGS, expTrans, S, acc);
-        emissionWeights(em + t * ld, S, e);
         for (int l = 0; l < LANES; l++) store16(a + l * 16, load16(acc + l * 16) * load16(e + l * 16));
         scale(a, sum(a, S));
     }
     for (int j = 0; j < DG_MAX_TAGS; j++) beta[j] = j < S ? 1.0f : 0.0f;
     for (int t = T - 1; t >= 0; t--) {
         if (t < T - 1) {
-            emissionWeights(em + (t + 1) * ld, S, e);
+            const float *e = weights + (long)(t + 1) * DG_MAX_TAGS;
             for (int l = 0; l < LANES; l++) store16(u + l * 16, load16(e + l * 16) * load16(beta + l * 16));
             vecmat(u, expTransT, S, beta);
             scale(beta, sum(beta, S));

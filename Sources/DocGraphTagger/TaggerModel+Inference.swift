@@ -87,7 +87,7 @@ extension TaggerModel {
 
         var results: [[TaggedSpan]] = []
         results.reserveCapacity(ids.count)
-        let emissions = FloatBuffer(count: steps * tags), alpha = FloatBuffer(count: steps * tags)
+        let emissions = FloatBuffer(count: steps * tags), alpha = FloatBuffer(count: 2 * steps * tags)
         var path = [Int32](repeating: 0, count: steps), backpointers = [Int32](repeating: 0, count: steps * tags)
         var confidence = [Float](repeating: 0, count: steps)
         for (b, s) in ids.enumerated() {

@@ -50,7 +50,7 @@ void dg_viterbi(const float *em, long ld, int T, const float *trans, int S, int3
 
 /// The posterior marginal of path[t] at each t from the CRF's forward-backward,
 /// with expTrans[i * 64 + j] = dg_exp(trans[i * 64 + j]) and expTransT its
-/// transpose (both zero outside S x S). alpha holds T * 64 floats.
+/// transpose (both zero outside S x S); em has 64 columns. alpha holds 2 * T * 64 floats.
 void dg_marginals(const float *em, long ld, int T, const float *expTrans, const float *expTransT, int S,
                   const int32_t *path, float *confidence, float *alpha);
 
