@@ -34,7 +34,7 @@ let package = Package(
         .target(name: "DocGraphRDF", dependencies: ["DocGraphModel", "DocGraphXML"]),
         .target(name: "DocGraphGraphML", dependencies: ["DocGraphModel", "DocGraphXML"]),
         .target(name: "DocGraphOntology", dependencies: ["DocGraphModel", "DocGraphRDF"]),
-        .target(name: "DocGraphExtract", dependencies: ["DocGraphModel", "DocGraphOntology"]),
+        .target(name: "DocGraphExtract", dependencies: ["DocGraphModel", "DocGraphOntology", "DocGraphTagger"]),
         .target(name: "DocGraphQuery", dependencies: ["DocGraphModel", "DocGraphRDF"]),
         .target(name: "DocGraphIngest", dependencies: [
             "DocGraphExtract", "DocGraphModel", "DocGraphXML", "CDocGraphZlib",

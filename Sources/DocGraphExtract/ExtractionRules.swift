@@ -42,6 +42,11 @@ public struct ExtractionRules: Sendable {
     /// Every place whose full name other places share, by that name, in file order.
     public var homonyms: [String: [Place]]
     public var levels: [String: String]
+    /// Canonical endings that change with the level of their place (法院 of a province → 高级人民法院):
+    /// ending → level → ending at that level.
+    public var endingsByLevel: [String: [String: String]]
+    /// Words that end an organization's name (局, 法院, 日报): the tagger's organization names must end in one.
+    public var organizationHeads: [String]
     /// Words ending in a level word that are not one (社区, 城市, 开发区).
     public var levelWordBlockers: [String]
     /// Words written before a place that name a body of that place when a 委员会 ending follows
@@ -150,6 +155,10 @@ public struct ExtractionRules: Sendable {
         return ExtractionRules(
             organizationEndings: endings.sorted { $0.ending.count > $1.ending.count },
             places: places, homonyms: homonyms, levels: levels,
+            endingsByLevel: try table("lexicons/endings-by-level.tsv", columns: 3).reduce(into: [:]) { out, row in
+                out[row.1[0], default: [:]][row.1[1]] = row.1[2]
+            },
+            organizationHeads: try words("lexicons/organization-heads.txt"),
             levelWordBlockers: try words("lexicons/level-word-blockers.txt"),
             partyPrefixes: try table("lexicons/party-prefixes.txt", columns: 1...2).map { _, c in (c[0], c.count > 1 ? c[1] : "委") }
                 .sorted { $0.word.count > $1.word.count },
@@ -189,6 +198,15 @@ public struct ExtractionRules: Sendable {
             out.append((i + 1, line))
         }
         return out
+    }
+}
+
+extension ExtractionRules {
+    /// The canonical ending of a body of `place`: 法院 of a province is its 高级人民法院.
+    func ending(_ canonical: String, of place: String) -> String {
+        guard let byLevel = endingsByLevel[canonical], let info = places[place] else { return canonical }
+        let level = info.level == "city" && info.parent == nil ? "municipality" : info.level
+        return byLevel[level] ?? canonical
     }
 }
 

@@ -1,5 +1,6 @@
 import DocGraphModel
 import DocGraphOntology
+import DocGraphTagger
 
 /// Turns one document into a graph with the rules of an `Ontology/` folder:
 /// sentences → mentions → entities merged by canonical name → relations
@@ -11,8 +12,12 @@ public struct Extractor: Sendable {
     let index: LexiconIndex
     let normalizer: TextNormalizer
 
-    public init(rules: ExtractionRules, defaultPlace: String? = nil) {
+    /// The statistical tagger fused with the rules (`--tagger hybrid`), or nil for the rules alone.
+    public var tagger: TaggerModel?
+
+    public init(rules: ExtractionRules, defaultPlace: String? = nil, tagger: TaggerModel? = nil) {
         self.rules = rules
+        self.tagger = tagger
         self.defaultPlace = defaultPlace
         index = LexiconIndex(rules: rules)
         normalizer = TextNormalizer(traditionalToSimplified: rules.traditionalToSimplified)
@@ -30,8 +35,21 @@ public struct Extractor: Sendable {
 
     /// How sure each rule is: a relation's confidence is the highest among the rules of its evidence.
     static let postTitleConfidence = 0.85
+    /// A post frame whose name the tagger found too.
+    static let confirmedPostTitleConfidence = 0.9
+    /// A frame with an end only the tagger found is this much less sure.
+    static let taggerOnlyFactor = 0.9
+    /// Rule ids say whether the tagger took part, so that a confidence is always a function of its rule:
+    /// a post frame whose name the tagger confirmed, a cue frame with an end only the tagger found.
+    static let confirmedByTagger = "+tagger-confirmed"
+    static let foundByTaggerOnly = "+tagger-only"
+
     public func confidence(ofRule rule: String) -> Double? {
-        rule == "holdsPosition.post-title" ? Self.postTitleConfidence : rules.frames.first { $0.rule == rule }?.confidence
+        if rule.hasSuffix(Self.foundByTaggerOnly) {
+            return confidence(ofRule: String(rule.dropLast(Self.foundByTaggerOnly.count))).map { $0 * Self.taggerOnlyFactor }
+        }
+        if rule == "holdsPosition.post-title" + Self.confirmedByTagger { return Self.confirmedPostTitleConfidence }
+        return rule == "holdsPosition.post-title" ? Self.postTitleConfidence : rules.frames.first { $0.rule == rule }?.confidence
     }
 
     /// Adds what `doc` says to `graph`: the same as merging ``extract(_:)``'s
@@ -59,7 +77,9 @@ public struct Extractor: Sendable {
         let orgs = OrganizationFinder(rules: rules, index: index, scalars: s, original: doc.scalars)
         let regulations = RegulationFinder(index: index, scalars: s, original: doc.scalars)
         let programs = ProgramFinder(index: index, scalars: s, original: doc.scalars)
-        let people = PersonFinder(organizations: orgs)
+        let sentences = SentenceSplitter.split(s)
+        var people = PersonFinder(organizations: orgs)
+        if let tagger { people.tagged = TaggerReading(model: tagger, scalars: doc.scalars, sentences: sentences) }
         let context = documentContext(s, orgs)
         graph.add(doc.document)
         var all: [Mention] = []
@@ -89,7 +109,7 @@ public struct Extractor: Sendable {
         }
         if let author = context.author { collect(author) }
         var persons: [Unicode.Scalar: Mention] = [:]   // surname → person, for short references (王书记)
-        let sentences = SentenceSplitter.split(s)
+        var nextTagged = (persons: 0, organizations: 0, works: 0)   // the tagger's spans, in order: the first not yet reached
         var readings: [(Range<Int>, [Mention])] = []
         for sentence in sentences {
             let orgMentions = orgs.find(in: sentence, context: context)
@@ -104,9 +124,15 @@ public struct Extractor: Sendable {
                 if persons[surname] == nil { persons[surname] = post.person }
                 guard let org = post.organization else { continue }
                 collect(org)
-                let p = provenance(doc, sentence, sentenceText, subject: post.person.range, object: org.range, rule: "holdsPosition.post-title")
-                graph.add(Relation(subject: node(post.person), predicate: DG.term("holdsPosition"),
-                                   object: node(org), role: post.role, confidence: Self.postTitleConfidence, provenance: [p]))
+                let confirmed = post.person.taggerScore != nil
+                let p = provenance(doc, sentence, sentenceText, subject: post.person.range, object: org.range,
+                                   rule: "holdsPosition.post-title" + (confirmed ? Self.confirmedByTagger : ""))
+                graph.add(Relation(subject: node(post.person), predicate: DG.term("holdsPosition"), object: node(org), role: post.role,
+                                   confidence: confirmed ? Self.confirmedPostTitleConfidence : Self.postTitleConfidence,
+                                   provenance: [p]))
+            }
+            if tagger != nil {
+                mentions += taggerMentions(doc, s, people.tagged, in: sentence, next: &nextTagged, besides: mentions)
             }
             mentions.sort { $0.range.lowerBound < $1.range.lowerBound }
             // Keep the first of overlapping mentions (a quoted name inside a regulation title, say).
@@ -334,10 +360,12 @@ public struct Extractor: Sendable {
                 }
                 for subject in resolve(frame.subject) {
                     for object in resolve(frame.object) where node(subject) != node(object) {
+                        let taggerOnly = subject.source == "tagger" || object.source == "tagger"
                         let p = provenance(doc, sentence, sentenceText(), subject: frame.subject == .author ? nil : subject.range,
-                                           object: object.range, rule: frame.rule)
+                                           object: object.range, rule: frame.rule + (taggerOnly ? Self.foundByTaggerOnly : ""))
                         graph.add(Relation(subject: node(subject), predicate: frame.predicate, object: node(object),
-                                           confidence: frame.confidence, provenance: [p]))
+                                           confidence: taggerOnly ? frame.confidence * Self.taggerOnlyFactor : frame.confidence,
+                                           provenance: [p]))
                     }
                 }
             }

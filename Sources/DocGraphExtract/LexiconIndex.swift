@@ -26,6 +26,8 @@ struct LexiconIndex: Sendable {
     let nameEnds: ScalarSet
     /// Level words (市, 省), longest first so that the choice never depends on dictionary order.
     let levelWords: [(word: [Unicode.Scalar], level: String)]
+    /// Words that end an organization's name (局, 法院, 日报), for the tagger's names.
+    let organizationHeads: SuffixTrie
     /// Words that end in a level word without being one (社区, 城市).
     let levelWordBlockers: SuffixTrie
     /// Department names (公安, 教育) and party prefixes (中共), for the longest one before a position.
@@ -67,6 +69,9 @@ struct LexiconIndex: Sendable {
         nameEnds = ScalarSet(rules.nameEnds)
         levelWords = rules.levels.map { (Array($0.key.unicodeScalars), $0.value) }
             .sorted { $0.word.count != $1.word.count ? $0.word.count > $1.word.count : $0.word.lexicographicallyPrecedes($1.word) }
+        var heads = SuffixTrie()
+        for w in rules.organizationHeads { heads.insert(Array(w.unicodeScalars), value: w) }
+        organizationHeads = heads
         var blockers = SuffixTrie()
         for w in rules.levelWordBlockers { blockers.insert(Array(w.unicodeScalars), value: w) }
         levelWordBlockers = blockers

@@ -12,6 +12,11 @@ public struct Mention: Sendable, Equatable {
     public var canonical: String
     /// Further names the entity goes by (a short form, a form with its suffix).
     public var aliases: [String] = []
-    /// The rule that recognised it.
+    /// The rule that recognised it (`…tagger` when only the statistical tagger did).
     public var rule: String
+    /// The tagger's confidence in the span, when the tagger found it too (or alone).
+    public var taggerScore: Float? = nil
+
+    /// Who found it: `rules`, `tagger` or `both`.
+    public var source: String { taggerScore == nil ? "rules" : rule.hasSuffix(".tagger") ? "tagger" : "both" }
 }

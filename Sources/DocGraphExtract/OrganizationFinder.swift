@@ -144,10 +144,12 @@ struct OrganizationFinder {
                                rule: "organization.bare-author")
             }
             guard e.bareUse == .place, let city = context?.ownPlace else { return nil }
-            return Mention(kind: "Organization", range: i..<end, surface: surface, canonical: city + canonicalEnding,
+            // 服务型政府, 地方政府: a word before the ending makes it a kind of body, not the place's own.
+            if index.levelWordBlockers.longest(endingAt: end, in: scalars, minimumLength: end - i + 1) != nil { return nil }
+            return Mention(kind: "Organization", range: i..<end, surface: surface, canonical: city + rules.ending(canonicalEnding, of: city),
                            aliases: [surface], rule: "organization.bare-place")
         }
-        let canonical = e.form == .surface ? surface : placeName + department + canonicalEnding
+        let canonical = e.form == .surface ? surface : placeName + department + (department.isEmpty ? rules.ending(canonicalEnding, of: placeName) : canonicalEnding)
         return Mention(kind: "Organization", range: start..<end, surface: surface, canonical: canonical,
                        aliases: surface == canonical ? [] : [surface], rule: "organization.place-ending")
     }

@@ -4,6 +4,9 @@
 struct PersonFinder {
     /// The organization finder over the same text: its rules, index and text serve here too.
     let organizations: OrganizationFinder
+    /// The tagger's names, which bound a name next to a post better than a surname and a length do
+    /// (王明代表 is 王明, not 王明代).
+    var tagged = TaggerReading()
     var rules: ExtractionRules { organizations.rules }
     var index: LexiconIndex { organizations.index }
     var scalars: [Unicode.Scalar] { organizations.scalars }
@@ -20,7 +23,9 @@ struct PersonFinder {
         var role: String
     }
 
-    func isHan(_ u: Unicode.Scalar) -> Bool {
+    func isHan(_ u: Unicode.Scalar) -> Bool { Self.isHan(u) }
+
+    static func isHan(_ u: Unicode.Scalar) -> Bool {
         (0x4E00...0x9FFF).contains(u.value) || (0x3400...0x4DBF).contains(u.value)
     }
 
@@ -34,7 +39,9 @@ struct PersonFinder {
 
     /// A full name starting at `i`: surname and one or two given characters.
     func name(startingAt i: Int, limit: Int) -> Range<Int>? {
-        guard let s = surname(at: i) else { return nil }
+        if let span = tagged.personsByStart[i], span.range.upperBound <= limit, (2...4).contains(span.range.count),
+           surname(at: i) != nil { return span.range }
+        guard let s = surname(at: i), !tagged.deniesName(at: i) else { return nil }
         // A two-character name is often written with a space: 王 明.
         let spaced = i + s + 1
         if spaced + 1 <= limit, scalars[i + s] == " " || scalars[i + s] == "\u{3000}", isHan(scalars[spaced]),
@@ -94,12 +101,15 @@ struct PersonFinder {
                     names.append(more)
                     next = more.upperBound
                 }
+            } else if orgBefore == nil, let span = tagged.personsByEnd[i], span.range.lowerBound >= range.lowerBound,
+                      !insideOrganization(span.range) {
+                names.append(span.range)
             } else if orgBefore == nil {
                 for length in [3, 2] where i - length >= range.lowerBound {
                     let r = (i - length)..<i
                     // A name before its title starts the clause or follows punctuation, unless it has three characters.
                     let boundary = r.lowerBound == range.lowerBound || !isHan(scalars[r.lowerBound - 1]) || length == 3
-                    if boundary, surname(at: r.lowerBound) != nil, r.allSatisfy({ isHan(scalars[$0]) }), !insideOrganization(r),
+                    if boundary, surname(at: r.lowerBound) != nil, !index.nameStops.contains(scalars[r.lowerBound]), !tagged.deniesName(at: r.lowerBound), r.allSatisfy({ isHan(scalars[$0]) }), !insideOrganization(r),
                        name(startingAt: r.lowerBound, limit: i)?.upperBound == i {
                         names.append(r)
                         break
@@ -119,7 +129,8 @@ struct PersonFinder {
             for r in names {
                 let full = text(r).filter { $0 != " " && $0 != "\u{3000}" }
                 let person = Mention(kind: "Person", range: r, surface: full, canonical: full,
-                                     aliases: [full + title.title], rule: "person.post-title")
+                                     aliases: [full + title.title], rule: "person.post-title",
+                                     taggerScore: tagged.personsByStart[r.lowerBound].flatMap { $0.range == r ? $0.score : nil })
                 out.append(Post(person: person, organization: organization, role: role))
                 for p in pending { out.append(Post(person: person, organization: p.organization, role: p.role)) }
             }

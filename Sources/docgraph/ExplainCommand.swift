@@ -18,6 +18,12 @@ struct ExplainCommand: ParsableCommand {
     @Option(help: "The ontology folder (docgraph.owl, lexicons/, rules/). Default: ./Ontology or the one beside the program.")
     var ontology: String?
 
+    @Option(help: "hybrid: the statistical tagger with the rules (the default when the model is installed); rules: the rules alone.")
+    var tagger: TaggerMode?
+
+    @Option(help: "The tagger's model folder (default: $DOCGRAPH_MODEL, ./Models/lac or the one beside the program).")
+    var model: String?
+
     @Option(help: "The place of a document that never names its own (市委, 区政府 resolve to it).")
     var place: String?
 
@@ -25,7 +31,8 @@ struct ExplainCommand: ParsableCommand {
         try reportingFailures {
             let dir = try ontologyFolder(ontology)
             let rules = try ExtractionRules.load(directory: dir)
-            let extractor = Extractor(rules: rules, defaultPlace: try place.map { try resolvePlace($0, rules) })
+            let extractor = Extractor(rules: rules, defaultPlace: try place.map { try resolvePlace($0, rules) },
+                                      tagger: try loadTagger(tagger, model: model))
             let item = try InputCollection(inputs: [input]).items.first ?? InputCollection.Item(path: input, id: "document")
             let doc: TextDocument
             do throws(IngestError) {
@@ -48,7 +55,8 @@ struct ExplainCommand: ParsableCommand {
                 print("[\(sentence.lowerBound)–\(sentence.upperBound)] \(text)")
                 for m in mentions {
                     let resolved = m.canonical == m.surface ? "" : " → \(m.canonical)"
-                    print("  \(m.kind) \(m.surface)\(resolved)  (\(m.rule), \(m.range.lowerBound)–\(m.range.upperBound))")
+                    let by = m.taggerScore.map { m.source == "tagger" ? "tagger \(Self.score($0))" : "rules and tagger \(Self.score($0))" } ?? "rules"
+                    print("  \(m.kind) \(m.surface)\(resolved)  (\(m.rule), found by \(by), \(m.range.lowerBound)–\(m.range.upperBound))")
                 }
                 for (r, p) in found {
                     let role = r.role.map { " [\($0)]" } ?? ""
@@ -56,5 +64,11 @@ struct ExplainCommand: ParsableCommand {
                 }
             }
         }
+    }
+
+    /// A tagger score with two decimals.
+    static func score(_ x: Float) -> String {
+        let hundredths = Int((x * 100).rounded())
+        return "\(hundredths / 100).\(hundredths % 100 < 10 ? "0" : "")\(hundredths % 100)"
     }
 }

@@ -3,6 +3,7 @@ import DocGraphExtract
 import DocGraphIngest
 import DocGraphModel
 import DocGraphOntology
+import DocGraphTagger
 import Foundation
 import Synchronization
 
@@ -56,6 +57,12 @@ struct ExtractCommand: ParsableCommand {
     @Option(help: "The ontology folder (docgraph.owl, lexicons/, rules/). Default: ./Ontology or the one beside the program.")
     var ontology: String?
 
+    @Option(help: "hybrid: the statistical tagger proposes names and the rules canonicalise, type and veto them (the default when the model is installed); rules: the rules alone.")
+    var tagger: TaggerMode?
+
+    @Option(help: "The tagger's model folder (default: $DOCGRAPH_MODEL, ./Models/lac or the one beside the program).")
+    var model: String?
+
     @Option(help: "The place of documents that never name their own (市委, 区政府 resolve to it), e.g. 苏州市 or 长寿区.")
     var place: String?
 
@@ -75,14 +82,15 @@ struct ExtractCommand: ParsableCommand {
             let dir = try ontologyFolder(ontology)
             let rules = try ExtractionRules.load(directory: dir)
             let defaultPlace = try place.map { try resolvePlace($0, rules) }
-            let extractor = Extractor(rules: rules, defaultPlace: defaultPlace)
+            let taggerModel = try loadTagger(tagger, model: model)
+            let extractor = Extractor(rules: rules, defaultPlace: defaultPlace, tagger: taggerModel)
             let collection = try InputCollection(inputs: inputs, lists: list, include: include, exclude: exclude)
             let base = try into.map { path in
                 FileManager.default.fileExists(atPath: path) ? try GraphFiles.readGraph(path) : KnowledgeGraph()
             } ?? KnowledgeGraph()
             let run = CollectionExtraction(extractor: extractor, reader: DocumentReader(forcedEncoding: encoding.flatMap(TextEncoding.init(name:))),
                                            jobs: jobs, workerExtractor: {
-                                               (try? ExtractionRules.load(directory: dir)).map { Extractor(rules: $0, defaultPlace: defaultPlace) } ?? extractor
+                                               (try? ExtractionRules.load(directory: dir)).map { Extractor(rules: $0, defaultPlace: defaultPlace, tagger: taggerModel) } ?? extractor
                                            })
             let bar = ProgressBar(enabled: !quiet && isatty(2) == 1 && collection.items.count > 1, started: started)
             let outcome = run.run(collection.items, into: base) { bar.update($0) }
@@ -162,4 +170,28 @@ func resolvePlace(_ name: String, _ rules: ExtractionRules) throws -> String {
     if let full = Extractor(rules: rules).place(named: name) { return full }
     let near = rules.places.keys.filter { $0.hasPrefix(String(name.prefix(1))) }.sorted().prefix(5)
     throw CLIError("--place", "no place named '\(name)' in the gazetteer" + (near.isEmpty ? "" : "; did you mean " + near.joined(separator: ", ") + "?"))
+}
+
+/// How `extract` and `explain` find names: the tagger fused with the rules, or the rules alone.
+enum TaggerMode: String, ExpressibleByArgument, CaseIterable {
+    case hybrid, rules
+}
+
+/// The tagger's model for `mode`. Asked for (`--tagger hybrid` or `--model`) and missing, or
+/// present but altered, it is an error naming the file; not installed and not asked for, the run
+/// says so once and uses the rules alone.
+func loadTagger(_ mode: TaggerMode?, model: String?) throws -> TaggerModel? {
+    if mode == .rules { return nil }
+    guard let dir = TaggerModel.locate(explicit: model) else {
+        if mode == .hybrid {
+            throw CLIError("--tagger", "the tagger's model is not installed: run scripts/bootstrap.sh to fetch it into Models/lac, or pass --model DIR")
+        }
+        printError("warning: the tagger's model is not installed (scripts/bootstrap.sh fetches it into Models/lac); extracting with the rules alone")
+        return nil
+    }
+    do {
+        return try TaggerModel.load(directory: dir)
+    } catch {
+        throw CLIError(error.path, error.message)
+    }
 }

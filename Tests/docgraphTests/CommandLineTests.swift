@@ -196,10 +196,10 @@ extension CommandLineTests {
         let graphml = try CLI.run(["relations", "Exports/suzhou-npc-2024.graphml", "--predicate", "holdsPosition", "--format", "csv"])
         #expect(rdf.status == 0)
         #expect(rdf.stdout.hasPrefix("subject,predicate,object,role,confidence,evidence\r\n"))
-        #expect(rdf.stdout.contains("刘小涛,holdsPosition,苏州市委,市委书记,0.85,1"))
+        #expect(rdf.stdout.contains("刘小涛,holdsPosition,苏州市委,市委书记,0.9,1"))
         #expect(rdf.stdout == graphml.stdout)
         let describe = try CLI.run(["describe", "Exports/suzhou-npc-2024.rdf", "市委", "--format", "tsv"])
-        #expect(describe.stdout.contains("in: holdsPosition\t刘小涛\tconfidence 0.85, 1 evidence, role 市委书记"))
+        #expect(describe.stdout.contains("in: holdsPosition\t刘小涛\tconfidence 0.9, 1 evidence, role 市委书记"))
     }
 
     @Test func aNameThatMatchesNothingSuggestsLabels() throws {

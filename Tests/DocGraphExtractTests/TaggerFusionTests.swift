@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+import DocGraphModel
+import DocGraphTagger
+@testable import DocGraphExtract
+
+/// The tagger fused with the rules, on sentences written for the test with invented names. Needs
+/// the model that scripts/bootstrap.sh fetches into Models/lac; without it the tests say so and pass.
+struct TaggerFusionTests {
+    static let model: TaggerModel? = {
+        let dir = ExtractorTests.root.appendingPathComponent("Models/lac").path
+        return try? TaggerModel.load(directory: dir)
+    }()
+
+    func reading(_ body: String, title: String = "杭州市人大常委会工作报告") throws -> Extractor.Reading? {
+        guard let model = Self.model else {
+            print("TaggerFusionTests: Models/lac is not installed (scripts/bootstrap.sh fetches it); skipped")
+            return nil
+        }
+        let extractor = Extractor(rules: try ExtractorTests.rules.get(), tagger: model)
+        return extractor.read(TextDocument(id: "t", text: title + "\n" + body, checksum: ""))
+    }
+
+    func people(_ r: Extractor.Reading) -> Set<String> {
+        Set(r.graph.entities.values.filter { $0.type == DG.term("Person") }.map(\.label))
+    }
+
+    @Test func theTaggerBoundsANameThatAParticleFollows() throws {
+        guard let r = try reading("会议听取了副主任韩立新所作的报告。") else { return }
+        #expect(people(r).contains("韩立新"))
+        #expect(!people(r).contains("韩立新所"))
+        #expect(r.graph.relations.values.contains { $0.predicate == DG.term("holdsPosition") && $0.confidence == 0.9 })
+    }
+
+    @Test func peopleNamedWithoutAPostAreFound() throws {
+        guard let r = try reading("会上，唐晓梅、郑国栋先后发言。") else { return }
+        #expect(people(r).isSuperset(of: ["唐晓梅", "郑国栋"]))
+        #expect(r.mentions.filter { $0.kind == "Person" }.allSatisfy { $0.source == "tagger" && ($0.taggerScore ?? 0) > 0 })
+    }
+
+    @Test func aSurnameAndAPostIsNoNewPerson() throws {
+        guard let r = try reading("市委书记韩立新出席会议。韩书记指出要加强监督。") else { return }
+        #expect(people(r) == ["韩立新"])
+    }
+
+    @Test func withoutTheTaggerTheRulesAloneRead() throws {
+        let g = Extractor(rules: try ExtractorTests.rules.get())
+            .extract(TextDocument(id: "t", text: "杭州市人大常委会工作报告\n会上，唐晓梅、郑国栋先后发言。", checksum: ""))
+        #expect(g.entities.values.allSatisfy { $0.type != DG.term("Person") })
+    }
+}
