@@ -57,60 +57,97 @@ void dg_pack_gru(const float *R, const float *Rb, float *dst, float *dstBias) {
             }
 }
 
-// ---- GEMM: MR rows x 32 columns per block, accumulators in registers ----
+// ---- GEMM: MR rows x 16 columns per block, accumulators in registers ----
+// One vector per row: each row's A value is broadcast inside its multiply
+// (one load, no separate shuffle), which keeps the multiply and add pipes
+// busy; with two or more vectors per row the broadcasts cost a pipe slot.
 
-#ifndef GEMM_MR
-#define GEMM_MR 6
-#endif
+#define GEMM_MR 12
+// Rows whose A (at most 256 inputs, 1 KB a row) stays in L2 while every panel passes over them.
+#define GEMM_ROWS 192
 
 DG_INLINE void gemm_block(const float *A, long lda, const int mr, int K, const float *panel, const float *bias,
                           float *C, long ldc) {
-    v16 acc0[GEMM_MR], acc1[GEMM_MR];
-    v16 b0 = load16(bias), b1 = load16(bias + 16);
-    for (int i = 0; i < mr; i++) { acc0[i] = b0; acc1[i] = b1; }
+    v16 acc[GEMM_MR];
+    v16 b = load16(bias);
+    for (int i = 0; i < mr; i++) acc[i] = b;
     for (int k = 0; k < K; k++) {
-        v16 w0 = load16(panel + k * 32), w1 = load16(panel + k * 32 + 16);
-        for (int i = 0; i < mr; i++) {
-            float a = A[i * lda + k];
-            acc0[i] = acc0[i] + a * w0;
-            acc1[i] = acc1[i] + a * w1;
-        }
+        v16 w = load16(panel + k * DG_GEMM_PANEL);
+        for (int i = 0; i < mr; i++) acc[i] = acc[i] + A[i * lda + k] * w;
     }
-    for (int i = 0; i < mr; i++) { store16(C + i * ldc, acc0[i]); store16(C + i * ldc + 16, acc1[i]); }
+    for (int i = 0; i < mr; i++) store16(C + i * ldc, acc[i]);
 }
 
 DG_DISPATCH
 void dg_gemm(const float *A, long lda, int M, int K, const float *Bp, const float *bias, int Npad, float *C, long ldc) {
-    for (int p = 0; p < Npad / 32; p++) {
-        const float *panel = Bp + (long)p * K * 32;
-        for (int m = 0; m < M; m += GEMM_MR) {
-            const float *a = A + m * lda;
-            float *c = C + m * ldc + p * 32;
-            switch (M - m >= GEMM_MR ? GEMM_MR : M - m) {
-#if GEMM_MR > 6
-            case 8: gemm_block(a, lda, 8, K, panel, bias + p * 32, c, ldc); break;
-            case 7: gemm_block(a, lda, 7, K, panel, bias + p * 32, c, ldc); break;
-#endif
-            case 6: gemm_block(a, lda, 6, K, panel, bias + p * 32, c, ldc); break;
-            case 5: gemm_block(a, lda, 5, K, panel, bias + p * 32, c, ldc); break;
-            case 4: gemm_block(a, lda, 4, K, panel, bias + p * 32, c, ldc); break;
-            case 3: gemm_block(a, lda, 3, K, panel, bias + p * 32, c, ldc); break;
-            case 2: gemm_block(a, lda, 2, K, panel, bias + p * 32, c, ldc); break;
-            default: gemm_block(a, lda, 1, K, panel, bias + p * 32, c, ldc); break;
+    for (int m0 = 0; m0 < M; m0 += GEMM_ROWS) {
+        int m1 = M - m0 > GEMM_ROWS ? m0 + GEMM_ROWS : M;
+        for (int n = 0; n < Npad; n += 16) {
+            const float *panel = Bp + (long)(n / DG_GEMM_PANEL) * K * DG_GEMM_PANEL + n % DG_GEMM_PANEL;
+            for (int m = m0; m < m1; m += GEMM_MR) {
+                const float *a = A + m * lda;
+                float *c = C + m * ldc + n;
+                switch (m1 - m >= GEMM_MR ? GEMM_MR : m1 - m) {
+                case 12: gemm_block(a, lda, 12, K, panel, bias + n, c, ldc); break;
+                case 11: gemm_block(a, lda, 11, K, panel, bias + n, c, ldc); break;
+                case 10: gemm_block(a, lda, 10, K, panel, bias + n, c, ldc); break;
+                case 9: gemm_block(a, lda, 9, K, panel, bias + n, c, ldc); break;
+                case 8: gemm_block(a, lda, 8, K, panel, bias + n, c, ldc); break;
+                case 7: gemm_block(a, lda, 7, K, panel, bias + n, c, ldc); break;
+                case 6: gemm_block(a, lda, 6, K, panel, bias + n, c, ldc); break;
+                case 5: gemm_block(a, lda, 5, K, panel, bias + n, c, ldc); break;
+                case 4: gemm_block(a, lda, 4, K, panel, bias + n, c, ldc); break;
+                case 3: gemm_block(a, lda, 3, K, panel, bias + n, c, ldc); break;
+                case 2: gemm_block(a, lda, 2, K, panel, bias + n, c, ldc); break;
+                default: gemm_block(a, lda, 1, K, panel, bias + n, c, ldc); break;
+                }
             }
         }
     }
 }
 
-// ---- GRU step: 16 units x 3 gates x MR rows per block, gates fused ----
+// ---- GRU step: 16 units per panel, gates fused in the epilogue ----
+// Blocks of 8 to 12 rows take one gate at a time (one vector per row, as in
+// dg_gemm) into a small buffer; fewer rows take all three gates at once, so
+// that each row still has three independent sums in flight.
 
-#ifndef GRU_MR
-#define GRU_MR 6
-#endif
+#define GRU_MR 12
 
-DG_INLINE void gru_block(const float *hprev, const int mr, const float *panel, const float *bias, const float *X,
-                         long ldx, int unit0, float *hnext, float *out, long ldo) {
+DG_INLINE void gru_finish(const float *hprev, const int mr, const v16 *gz, const v16 *gr, const v16 *gh,
+                          const float *X, long ldx, int unit0, float *hnext, float *out, long ldo) {
+    for (int i = 0; i < mr; i++) {
+        const float *x = X + i * ldx + unit0;
+        v16 z = vsigmoid(load16(x) + gz[i]);
+        v16 r = vsigmoid(load16(x + DG_HIDDEN) + gr[i]);
+        v16 c = vtanh(load16(x + 2 * DG_HIDDEN) + r * gh[i]);
+        v16 h = (1.0f - z) * c + z * load16(hprev + i * DG_HIDDEN + unit0);
+        store16(hnext + i * DG_HIDDEN + unit0, h);
+        store16(out + i * ldo + unit0, h);
+    }
+}
+
+DG_INLINE void gru_gate(const float *hprev, const int mr, const float *panel, v16 bias, v16 *acc) {
+    v16 a[GRU_MR];
+    for (int i = 0; i < mr; i++) a[i] = bias;
+    for (int k = 0; k < DG_HIDDEN; k++) {
+        v16 w = load16(panel + k * 48);
+        for (int i = 0; i < mr; i++) a[i] = a[i] + hprev[i * DG_HIDDEN + k] * w;
+    }
+    for (int i = 0; i < mr; i++) acc[i] = a[i];
+}
+
+DG_INLINE void gru_block_wide(const float *hprev, const int mr, const float *panel, const float *bias, const float *X,
+                              long ldx, int unit0, float *hnext, float *out, long ldo) {
     v16 az[GRU_MR], ar[GRU_MR], ah[GRU_MR];
+    gru_gate(hprev, mr, panel, load16(bias), az);
+    gru_gate(hprev, mr, panel + 16, load16(bias + 16), ar);
+    gru_gate(hprev, mr, panel + 32, load16(bias + 32), ah);
+    gru_finish(hprev, mr, az, ar, ah, X, ldx, unit0, hnext, out, ldo);
+}
+
+DG_INLINE void gru_block_narrow(const float *hprev, const int mr, const float *panel, const float *bias, const float *X,
+                                long ldx, int unit0, float *hnext, float *out, long ldo) {
+    v16 az[8], ar[8], ah[8];
     v16 bz = load16(bias), br = load16(bias + 16), bh = load16(bias + 32);
     for (int i = 0; i < mr; i++) { az[i] = bz; ar[i] = br; ah[i] = bh; }
     for (int k = 0; k < DG_HIDDEN; k++) {
@@ -122,15 +159,7 @@ DG_INLINE void gru_block(const float *hprev, const int mr, const float *panel, c
             ah[i] = ah[i] + a * wh;
         }
     }
-    for (int i = 0; i < mr; i++) {
-        const float *x = X + i * ldx + unit0;
-        v16 z = vsigmoid(load16(x) + az[i]);
-        v16 r = vsigmoid(load16(x + DG_HIDDEN) + ar[i]);
-        v16 c = vtanh(load16(x + 2 * DG_HIDDEN) + r * ah[i]);
-        v16 h = (1.0f - z) * c + z * load16(hprev + i * DG_HIDDEN + unit0);
-        store16(hnext + i * DG_HIDDEN + unit0, h);
-        store16(out + i * ldo + unit0, h);
-    }
+    gru_finish(hprev, mr, az, ar, ah, X, ldx, unit0, hnext, out, ldo);
 }
 
 DG_DISPATCH
@@ -145,16 +174,18 @@ void dg_gru_step(const float *hprev, int M, const float *Rp, const float *RbP, c
             float *hn = hnext + m * DG_HIDDEN;
             float *o = out + m * ldo;
             switch (M - m >= GRU_MR ? GRU_MR : M - m) {
-#if GRU_MR > 6
-            case 8: gru_block(h, 8, panel, bias, x, ldx, p * 16, hn, o, ldo); break;
-            case 7: gru_block(h, 7, panel, bias, x, ldx, p * 16, hn, o, ldo); break;
-#endif
-            case 6: gru_block(h, 6, panel, bias, x, ldx, p * 16, hn, o, ldo); break;
-            case 5: gru_block(h, 5, panel, bias, x, ldx, p * 16, hn, o, ldo); break;
-            case 4: gru_block(h, 4, panel, bias, x, ldx, p * 16, hn, o, ldo); break;
-            case 3: gru_block(h, 3, panel, bias, x, ldx, p * 16, hn, o, ldo); break;
-            case 2: gru_block(h, 2, panel, bias, x, ldx, p * 16, hn, o, ldo); break;
-            default: gru_block(h, 1, panel, bias, x, ldx, p * 16, hn, o, ldo); break;
+            case 12: gru_block_wide(h, 12, panel, bias, x, ldx, p * 16, hn, o, ldo); break;
+            case 11: gru_block_wide(h, 11, panel, bias, x, ldx, p * 16, hn, o, ldo); break;
+            case 10: gru_block_wide(h, 10, panel, bias, x, ldx, p * 16, hn, o, ldo); break;
+            case 9: gru_block_wide(h, 9, panel, bias, x, ldx, p * 16, hn, o, ldo); break;
+            case 8: gru_block_wide(h, 8, panel, bias, x, ldx, p * 16, hn, o, ldo); break;
+            case 7: gru_block_narrow(h, 7, panel, bias, x, ldx, p * 16, hn, o, ldo); break;
+            case 6: gru_block_narrow(h, 6, panel, bias, x, ldx, p * 16, hn, o, ldo); break;
+            case 5: gru_block_narrow(h, 5, panel, bias, x, ldx, p * 16, hn, o, ldo); break;
+            case 4: gru_block_narrow(h, 4, panel, bias, x, ldx, p * 16, hn, o, ldo); break;
+            case 3: gru_block_narrow(h, 3, panel, bias, x, ldx, p * 16, hn, o, ldo); break;
+            case 2: gru_block_narrow(h, 2, panel, bias, x, ldx, p * 16, hn, o, ldo); break;
+            default: gru_block_narrow(h, 1, panel, bias, x, ldx, p * 16, hn, o, ldo); break;
             }
         }
     }
