@@ -119,7 +119,11 @@ public struct ExtractionRules: Sendable {
         var titles: [PostTitle] = []
         for (_, c) in try table("lexicons/post-titles.tsv", columns: 2) {
             var t = PostTitle(title: c[0])
-            if c[1] != "-" {
+            if c[1].hasPrefix("*") {
+                // The document's own place's body: 政协委员 in a county report → the county's 政协.
+                t.impliedLevel = "*"
+                t.impliedEnding = String(c[1].dropFirst())
+            } else if c[1] != "-" {
                 if let level = levels.keys.first(where: { c[1].hasPrefix($0) }) {
                     t.impliedLevel = level
                     t.impliedEnding = String(c[1].dropFirst(level.count))

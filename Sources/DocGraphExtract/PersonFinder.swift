@@ -39,8 +39,7 @@ struct PersonFinder {
 
     /// A full name starting at `i`: surname and one or two given characters.
     func name(startingAt i: Int, limit: Int) -> Range<Int>? {
-        if let span = tagged.personsByStart[i], span.range.upperBound <= limit, (2...4).contains(span.range.count),
-           surname(at: i) != nil { return span.range }
+        if let span = taggedName(startingAt: i, limit: limit) { return span }
         guard let s = surname(at: i), !tagged.deniesName(at: i) else { return nil }
         // A two-character name is often written with a space: 王 明.
         let spaced = i + s + 1
@@ -59,12 +58,68 @@ struct PersonFinder {
 
     func text(_ r: Range<Int>) -> String { organizations.text(r) }
 
+    /// The tagger's name starting at `i`, when it looks like a name: two to four Han characters,
+    /// led by a known surname unless the tagger is sure, and not a span it hesitated over.
+    func taggedName(startingAt i: Int, limit: Int) -> Range<Int>? {
+        guard let span = tagged.personsByStart[i], span.range.upperBound <= limit, acceptable(span) else { return nil }
+        return span.range
+    }
+
+    /// The tagger's name ending at `end`, on the same terms.
+    func taggedName(endingAt end: Int, lowerBound: Int) -> Range<Int>? {
+        guard let span = tagged.personsByEnd[end], span.range.lowerBound >= lowerBound, acceptable(span) else { return nil }
+        return span.range
+    }
+
+    func acceptable(_ span: TaggerReading.Span) -> Bool {
+        let han = scalars[span.range].filter { $0 != " " && $0 != "\u{3000}" }
+        guard (2...4).contains(han.count), han.allSatisfy(isHan), span.score >= Self.minimumNameScore else { return false }
+        return surname(at: span.range.lowerBound) != nil || span.score >= Self.sureNameScore
+    }
+
+    /// Below this the tagger's name boundaries are guesses (贺观 for 贺观群).
+    static let minimumNameScore: Float = 0.6
+    /// At or above this a name needs no known surname (苻, 逄).
+    static let sureNameScore: Float = 0.9
+
+    /// Names listed before `end` and a count (王甲、李乙等10名政协委员): the names, if the tagger found them.
+    func namesCounted(before end: Int, lowerBound: Int) -> [Range<Int>] {
+        var k = end
+        if k > lowerBound, "名位人".unicodeScalars.contains(scalars[k - 1]) { k -= 1 }
+        while k > lowerBound, scalars[k - 1].properties.numericType != nil || "一二三四五六七八九十百".unicodeScalars.contains(scalars[k - 1]) { k -= 1 }
+        guard k > lowerBound, scalars[k - 1] == "等" else { return [] }
+        k -= 1
+        var names: [Range<Int>] = []
+        while let r = taggedName(endingAt: k, lowerBound: lowerBound) {
+            names.insert(r, at: 0)
+            guard r.lowerBound > lowerBound, scalars[r.lowerBound - 1] == "、" else { break }
+            k = r.lowerBound - 1
+        }
+        return names
+    }
+
+    /// The person appointed in `X为ORG…` or `X任ORG…`: the name ending just before 为 or 任 at `orgStart - 1`.
+    func appointee(before orgStart: Int, lowerBound: Int) -> Range<Int>? {
+        let j = orgStart - 1
+        guard j > lowerBound, scalars[j] == "为" || scalars[j] == "任" else { return nil }
+        if let r = taggedName(endingAt: j, lowerBound: lowerBound) { return r }
+        for length in [3, 2] where j - length >= lowerBound {
+            let r = (j - length)..<j
+            let before = r.lowerBound == lowerBound ? " " : scalars[r.lowerBound - 1]
+            guard !isHan(before) || before == "命", surname(at: r.lowerBound) != nil, !tagged.deniesName(at: r.lowerBound),
+                  name(startingAt: r.lowerBound, limit: j)?.upperBound == j else { continue }
+            return r
+        }
+        return nil
+    }
+
     /// Posts in `range`, given the organization mentions already found there.
     func find(in range: Range<Int>, organizationMentions: [Mention], context: DocumentContext) -> [Post] {
         var out: [Post] = []
         // Posts listed before a name (市委书记、市人大常委会主任王明): each joins the person named after the last.
         var pending: [(organization: Mention?, role: String)] = []
         var pendingEnd = -1
+        var lastPost: (organization: Mention?, end: Int)?
         var i = range.lowerBound
         func insideOrganization(_ r: Range<Int>) -> Bool { organizationMentions.contains { $0.range.overlaps(r) } }
         while i < range.upperBound {
@@ -77,13 +132,18 @@ struct PersonFinder {
             if !(pendingEnd >= 0 && start == pendingEnd + 1 && scalars[pendingEnd] == "、") { pending.removeAll() }
             var organization = orgBefore
             if organization == nil, let ending = title.impliedEnding {
-                let place = title.impliedLevel.flatMap { word in
+                let place = title.impliedLevel == "*" ? context.ownPlace ?? "" : title.impliedLevel.flatMap { word in
                     rules.levels[word].flatMap { context.place(forLevelWord: word, level: $0, rules: rules) }
                 } ?? ""
                 if title.impliedLevel == nil || !place.isEmpty {
                     organization = Mention(kind: "Organization", range: i..<end, surface: title.title, canonical: place + ending,
                                            rule: "organization.implied-by-post")
                 }
+            }
+            // A post listed right after another one's name shares its body: 市政协主席王甲、副主席李乙, 秘书长丙.
+            if organization == nil, title.impliedEnding == nil, let last = lastPost, last.end < start, start - last.end <= 2,
+               scalars[last.end..<start].allSatisfy({ "、, ".unicodeScalars.contains($0) }) {
+                organization = last.organization
             }
             // A post with no body written or implied (副主任, 秘书长) is a post of the author's body.
             if organization == nil, title.impliedEnding == nil, let author = context.author { organization = author }
@@ -97,13 +157,18 @@ struct PersonFinder {
                 // More names listed after the first share the post: 副主任陈甲、李乙.
                 var next = r.upperBound
                 while next + 1 < range.upperBound, scalars[next] == "、", let more = name(startingAt: next + 1, limit: range.upperBound),
-                      more.upperBound == range.upperBound || !isHan(scalars[more.upperBound]) || self.title(at: more.upperBound) != nil {
+                      more.upperBound == range.upperBound || !isHan(scalars[more.upperBound]) || self.title(at: more.upperBound) != nil
+                      || taggedName(startingAt: next + 1, limit: range.upperBound) == more {
                     names.append(more)
                     next = more.upperBound
                 }
-            } else if orgBefore == nil, let span = tagged.personsByEnd[i], span.range.lowerBound >= range.lowerBound,
-                      !insideOrganization(span.range) {
-                names.append(span.range)
+            } else if orgBefore == nil, let r = taggedName(endingAt: i, lowerBound: range.lowerBound), !insideOrganization(r) {
+                names.append(r)
+            } else if let org = orgBefore, let r = appointee(before: org.range.lowerBound, lowerBound: range.lowerBound) {
+                // 任命王明为市人大常委会副主任, 王明任市民政局局长.
+                names.append(r)
+            } else if case let counted = namesCounted(before: start, lowerBound: range.lowerBound), !counted.isEmpty {
+                names = counted
             } else if orgBefore == nil {
                 for length in [3, 2] where i - length >= range.lowerBound {
                     let r = (i - length)..<i
@@ -135,6 +200,7 @@ struct PersonFinder {
                 for p in pending { out.append(Post(person: person, organization: p.organization, role: p.role)) }
             }
             pending.removeAll()
+            lastPost = (organization, names[names.count - 1].upperBound)
             i = max(names[names.count - 1].upperBound, end)
         }
         return out

@@ -58,10 +58,13 @@ public struct RelationFrame: @unchecked Sendable {  // NSRegularExpression is im
             if let p = Self.placeholders[name], let kind = Self.kindOfPlaceholder[name] {
                 compiled += "(" + String(Character(p)) + ")"
                 kinds.append(kind)
+            } else if name == "GAP" {
+                // One character of the clause that is no mention and no clause stop.
+                compiled += "[^，,。；;\u{E000}-\u{E003}]"
             } else if name.allSatisfy({ $0.isNumber || $0 == "," }) {
                 compiled += "{" + name + "}"  // a regex repetition such as {0,12}
             } else {
-                throw Invalid(message: "unknown placeholder {\(name)}: use {ORG}, {REG}, {PROG} or {PER}")
+                throw Invalid(message: "unknown placeholder {\(name)}: use {ORG}, {REG}, {PROG}, {PER} or {GAP}")
             }
             rest = rest[rest.index(after: close)...]
         }

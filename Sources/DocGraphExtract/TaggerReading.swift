@@ -46,10 +46,12 @@ struct TaggerReading {
     init() {}
 
     /// Labels of function words, numbers and other words no name starts with.
-    static let notNames: Set<String> = ["c", "p", "u", "d", "r", "xc", "m", "q", "w", "f", "t", "TIME"]
+    static let notNames: Set<String> = ["c", "p", "u", "d", "r", "xc", "m", "q", "w", "f", "t", "TIME", "a", "ad", "an"]
 
-    /// Whether the tagger read a word that is no name starting at `i` (和 in 和列席, a conjunction).
+    /// Whether the tagger read a word that is no name starting at `i` (和 in 和列席, a conjunction),
+    /// or no word of the tagger's starts there at all (任接待 inside 主任接待).
     func deniesName(at i: Int) -> Bool {
-        labelAt[i].map(Self.notNames.contains) ?? false
+        guard !labelAt.isEmpty else { return false }
+        return labelAt[i].map(Self.notNames.contains) ?? true
     }
 }

@@ -135,4 +135,17 @@ struct ExtractorTests {
         let g = try read("——2024年1月在杭州市第十四届人民代表大会第二次会议上\n各位代表：", title: "杭州市人民政府工作报告")
         #expect(has(g, "杭州市人民政府", "reportsTo", "杭州市人民代表大会"))
     }
+
+    @Test func theBodyRightBeforeLeadershipLeadsAndTheSupervisorsOversee() throws {
+        let g = try read("在省人大常委会的精心指导和市委的坚强领导下，在市人大、市政府的监督下，全市检察机关依法履职。",
+                         title: "杭州市人民检察院工作报告")
+        #expect(has(g, "杭州市委", "leads", "杭州市人民检察院"))
+        #expect(!has(g, "浙江省人大常委会", "leads", "杭州市人民检察院"))
+        #expect(has(g, "杭州市人民代表大会", "oversees", "杭州市人民检察院"))
+    }
+
+    @Test func hearingABodysReportIsOversight() throws {
+        let g = try read("会议听取了市人民政府关于国有资产管理情况的报告。")
+        #expect(has(g, "杭州市人大常委会", "oversees", "杭州市人民政府"))
+    }
 }

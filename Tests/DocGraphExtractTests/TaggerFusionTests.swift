@@ -48,4 +48,37 @@ struct TaggerFusionTests {
             .extract(TextDocument(id: "t", text: "杭州市人大常委会工作报告\n会上，唐晓梅、郑国栋先后发言。", checksum: ""))
         #expect(g.entities.values.allSatisfy { $0.type != DG.term("Person") })
     }
+
+    func holds(_ r: Extractor.Reading, _ person: String, _ org: String) -> Bool {
+        let g = r.graph
+        return g.relations.values.contains { rel in
+            rel.predicate == DG.term("holdsPosition") && g.entities[rel.subject]?.label == person && g.entities[rel.object]?.label == org
+        }
+    }
+
+    @Test func aPostIsSharedByEveryNameListedAfterIt() throws {
+        guard let r = try reading("副主任唐晓梅、郑国栋、韩立新出席会议。") else { return }
+        for name in ["唐晓梅", "郑国栋", "韩立新"] { #expect(holds(r, name, "杭州市人大常委会"), "\(name)") }
+    }
+
+    @Test func aPostListedAfterAnotherSharesItsBody() throws {
+        guard let r = try reading("市政协主席唐晓梅、副主席郑国栋，秘书长韩立新陪同调研。", title: "杭州市召开座谈会") else { return }
+        for name in ["唐晓梅", "郑国栋", "韩立新"] { #expect(holds(r, name, "杭州市政协"), "\(name)") }
+    }
+
+    @Test func appointmentsNameThePersonBeforeTheBody() throws {
+        guard let r = try reading("会议决定任命唐晓梅为市人大常委会副秘书长，郑国栋任市民政局局长。") else { return }
+        #expect(holds(r, "唐晓梅", "杭州市人大常委会"))
+        #expect(holds(r, "郑国栋", "杭州市民政局"))
+    }
+
+    @Test func namesCountedBeforeAPostHoldIt() throws {
+        guard let r = try reading("唐晓梅、郑国栋、韩立新等3名政协委员作大会发言。", title: "杭州市政协会议") else { return }
+        for name in ["唐晓梅", "郑国栋", "韩立新"] { #expect(holds(r, name, "杭州市政协"), "\(name)") }
+    }
+
+    @Test func aNameInsideAnotherWordIsNoName() throws {
+        guard let r = try reading("深化主任接待代表日活动。") else { return }
+        #expect(people(r).isEmpty)
+    }
 }
