@@ -2,7 +2,8 @@
 // forward-backward pass for each position's posterior marginals. Same
 // arithmetic contract as TaggerKernels.c; vectors span tags (64, padded).
 #pragma clang fp contract(off)
-// The vectors never cross a non-inlined call, so the ABI note does not apply.
+// The vectors never cross a non-inlined call (the helpers are always inlined),
+// so the ABI note does not apply, and the entry points can be target-cloned.
 #pragma clang diagnostic ignored "-Wpsabi"
 
 #include "TaggerKernels.h"
@@ -11,9 +12,9 @@
 
 #define LANES (DG_MAX_TAGS / 16)
 
-static inline void store16i(int32_t *p, v16i v) { memcpy(p, &v, sizeof v); }
+DG_INLINE void store16i(int32_t *p, v16i v) { memcpy(p, &v, sizeof v); }
 
-void dg_viterbi(const float *em, long ld, int T, const float *trans, int S, int32_t *path, int32_t *backpointers) {
+DG_INLINE void viterbi(const float *em, long ld, int T, const float *trans, int S, int32_t *path, int32_t *backpointers) {
     if (T <= 0) return;
     float dp[DG_MAX_TAGS] = {0}, next[DG_MAX_TAGS];
     memcpy(dp, em, (size_t)S * sizeof(float));
@@ -37,6 +38,13 @@ void dg_viterbi(const float *em, long ld, int T, const float *trans, int S, int3
     for (int j = 1; j < S; j++) if (dp[j] > dp[best]) best = j;
     path[T - 1] = best;
     for (int t = T - 1; t > 0; t--) path[t - 1] = backpointers[(long)t * DG_MAX_TAGS + path[t]];
+}
+
+// The entry points hold no vector code of their own (a vector crossing a
+// call in a target clone is an ABI error); the inlined bodies do the work.
+DG_DISPATCH
+void dg_viterbi(const float *em, long ld, int T, const float *trans, int S, int32_t *path, int32_t *backpointers) {
+    viterbi(em, ld, T, trans, S, path, backpointers);
 }
 
 // exp(em[j] - max) for j < S, zero for the padding tags (em has 64 columns).
@@ -66,8 +74,8 @@ DG_INLINE void vecmat(const float *v, const float *m, int S, float *out) {
     }
 }
 
-void dg_marginals(const float *em, long ld, int T, const float *expTrans, const float *expTransT, int S,
-                  const int32_t *path, float *confidence, float *alpha) {
+DG_INLINE void marginals(const float *em, long ld, int T, const float *expTrans, const float *expTransT, int S,
+                         const int32_t *path, float *confidence, float *alpha) {
     if (T <= 0) return;
     float acc[DG_MAX_TAGS], beta[DG_MAX_TAGS], u[DG_MAX_TAGS];
     float *weights = alpha + (long)T * DG_MAX_TAGS;
@@ -95,4 +103,10 @@ void dg_marginals(const float *em, long ld, int T, const float *expTrans, const 
         float p = z > 0.0f ? acc[path[t]] / z : 0.0f;
         confidence[t] = p > 1.0f ? 1.0f : p;
     }
+}
+
+DG_DISPATCH
+void dg_marginals(const float *em, long ld, int T, const float *expTrans, const float *expTransT, int S,
+                  const int32_t *path, float *confidence, float *alpha) {
+    marginals(em, ld, T, expTrans, expTransT, S, path, confidence, alpha);
 }
