@@ -48,9 +48,11 @@ extension TaggerModel {
         for (b, s) in ids.enumerated() { for (t, id) in s.enumerated() { packed[offset[t] + b] = id } }
 
         let g = TaggerWeights.gates, h = TaggerWeights.hidden, width = ProjectionCache.width
-        let x = FloatBuffer(count: rows * width)  // input projections, later the tag scores
-        let hidden = FloatBuffer(count: rows * 2 * h)  // a layer's output, forward ‖ backward
-        let state = (FloatBuffer(count: ids.count * h), FloatBuffer(count: ids.count * h))
+        // Scratch left uninitialised: every row is written before it is read
+        // (x by the gather, hidden by both directions' steps, the states zeroed per direction).
+        let x = FloatBuffer(lazyCount: rows * width)  // input projections, later the tag scores
+        let hidden = FloatBuffer(lazyCount: rows * 2 * h)  // a layer's output, forward ‖ backward
+        let state = (FloatBuffer(lazyCount: ids.count * h), FloatBuffer(lazyCount: ids.count * h))
         cache.gather(packed, into: x.pointer)
 
         func layer(_ r: [[Float]], _ rb: [[Float]]) {
@@ -87,7 +89,7 @@ extension TaggerModel {
 
         var results: [[TaggedSpan]] = []
         results.reserveCapacity(ids.count)
-        let emissions = FloatBuffer(count: steps * tags), alpha = FloatBuffer(count: 2 * steps * tags)
+        let emissions = FloatBuffer(lazyCount: steps * tags), alpha = FloatBuffer(lazyCount: 2 * steps * tags)
         var path = [Int32](repeating: 0, count: steps), backpointers = [Int32](repeating: 0, count: steps * tags)
         var confidence = [Float](repeating: 0, count: steps)
         for (b, s) in ids.enumerated() {
