@@ -107,9 +107,9 @@ void dg_gemm(const float *A, long lda, int M, int K, const float *Bp, const floa
 }
 
 // ---- GRU step: 16 units per panel, gates fused in the epilogue ----
-// Blocks of 8 to 12 rows take one gate at a time (one vector per row, as in
-// dg_gemm) into a small buffer; fewer rows take all three gates at once, so
-// that each row still has three independent sums in flight.
+// Blocks of 4 to 12 rows take one gate at a time (one vector per row, as in
+// dg_gemm) into a small buffer; one to three rows take all three gates at
+// once, so that enough independent sums stay in flight.
 
 #define GRU_MR 12
 
@@ -147,7 +147,7 @@ DG_INLINE void gru_block_wide(const float *hprev, const int mr, const float *pan
 
 DG_INLINE void gru_block_narrow(const float *hprev, const int mr, const float *panel, const float *bias, const float *X,
                                 long ldx, int unit0, float *hnext, float *out, long ldo) {
-    v16 az[8], ar[8], ah[8];
+    v16 az[3], ar[3], ah[3];
     v16 bz = load16(bias), br = load16(bias + 16), bh = load16(bias + 32);
     for (int i = 0; i < mr; i++) { az[i] = bz; ar[i] = br; ah[i] = bh; }
     for (int k = 0; k < DG_HIDDEN; k++) {
@@ -195,10 +195,10 @@ void dg_gru_step(const float *hprev, int M, const float *Rp, const float *RbP, c
             case 10: gru_block_wide(h, 10, panel, bias, x, ldx, p * 16, hn, o, ldo); break;
             case 9: gru_block_wide(h, 9, panel, bias, x, ldx, p * 16, hn, o, ldo); break;
             case 8: gru_block_wide(h, 8, panel, bias, x, ldx, p * 16, hn, o, ldo); break;
-            case 7: gru_block_narrow(h, 7, panel, bias, x, ldx, p * 16, hn, o, ldo); break;
-            case 6: gru_block_narrow(h, 6, panel, bias, x, ldx, p * 16, hn, o, ldo); break;
-            case 5: gru_block_narrow(h, 5, panel, bias, x, ldx, p * 16, hn, o, ldo); break;
-            case 4: gru_block_narrow(h, 4, panel, bias, x, ldx, p * 16, hn, o, ldo); break;
+            case 7: gru_block_wide(h, 7, panel, bias, x, ldx, p * 16, hn, o, ldo); break;
+            case 6: gru_block_wide(h, 6, panel, bias, x, ldx, p * 16, hn, o, ldo); break;
+            case 5: gru_block_wide(h, 5, panel, bias, x, ldx, p * 16, hn, o, ldo); break;
+            case 4: gru_block_wide(h, 4, panel, bias, x, ldx, p * 16, hn, o, ldo); break;
             case 3: gru_block_narrow(h, 3, panel, bias, x, ldx, p * 16, hn, o, ldo); break;
             case 2: gru_block_narrow(h, 2, panel, bias, x, ldx, p * 16, hn, o, ldo); break;
             default: gru_block_narrow(h, 1, panel, bias, x, ldx, p * 16, hn, o, ldo); break;
