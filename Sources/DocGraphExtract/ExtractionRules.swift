@@ -45,6 +45,12 @@ public struct ExtractionRules: Sendable {
     /// Canonical endings that change with the level of their place (法院 of a province → 高级人民法院):
     /// ending → level → ending at that level.
     public var endingsByLevel: [String: [String: String]]
+    /// Verbs after which a regulation may be named without 《》 (制定, 修改).
+    public var regulationCues: [String]
+    /// Head nouns that end a regulation's name even without 《》 (条例, 办法).
+    public var unquotedRegulationHeads: [String]
+    /// Endings of a body's committees and offices named right after it (工作委员会, 办公室, 主席团).
+    public var subBodyEndings: [String]
     /// Words that end an organization's name (局, 法院, 日报): the tagger's organization names must end in one.
     public var organizationHeads: [String]
     /// Words ending in a level word that are not one (社区, 城市, 开发区).
@@ -65,6 +71,7 @@ public struct ExtractionRules: Sendable {
     public var frames: [RelationFrame]
     /// Traditional characters and their simplified forms.
     public var traditionalToSimplified: [Unicode.Scalar: Unicode.Scalar]
+
     public let ontology: Ontology
 
     /// Loads every lexicon and rule file of the folder.
@@ -162,6 +169,9 @@ public struct ExtractionRules: Sendable {
             endingsByLevel: try table("lexicons/endings-by-level.tsv", columns: 3).reduce(into: [:]) { out, row in
                 out[row.1[0], default: [:]][row.1[1]] = row.1[2]
             },
+            regulationCues: try table("lexicons/regulation-cues.txt", columns: 2).filter { $0.1[0] == "cue" }.map { $0.1[1] },
+            unquotedRegulationHeads: try table("lexicons/regulation-cues.txt", columns: 2).filter { $0.1[0] == "head" }.map { $0.1[1] },
+            subBodyEndings: try words("lexicons/sub-body-endings.txt"),
             organizationHeads: try words("lexicons/organization-heads.txt"),
             levelWordBlockers: try words("lexicons/level-word-blockers.txt"),
             partyPrefixes: try table("lexicons/party-prefixes.txt", columns: 1...2).map { _, c in (c[0], c.count > 1 ? c[1] : "委") }
@@ -209,7 +219,7 @@ extension ExtractionRules {
     /// The canonical ending of a body of `place`: 法院 of a province is its 高级人民法院.
     func ending(_ canonical: String, of place: String) -> String {
         guard let byLevel = endingsByLevel[canonical], let info = places[place] else { return canonical }
-        let level = info.level == "city" && info.parent == nil ? "municipality" : info.level
+        let level = place.hasSuffix("特别行政区") ? "sar" : info.level == "city" && info.parent == nil ? "municipality" : info.level
         return byLevel[level] ?? canonical
     }
 }

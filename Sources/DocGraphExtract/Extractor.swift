@@ -44,7 +44,12 @@ public struct Extractor: Sendable {
     static let confirmedByTagger = "+tagger-confirmed"
     static let foundByTaggerOnly = "+tagger-only"
 
+    /// A committee or office named right after its body (省人大常委会财政经济工作委员会) is part of it.
+    static let partOfRule = "partOf.named-inside"
+    static let partOfConfidence = 0.9
+
     public func confidence(ofRule rule: String) -> Double? {
+        if rule == Self.partOfRule { return Self.partOfConfidence }
         if rule.hasSuffix(Self.foundByTaggerOnly) {
             return confidence(ofRule: String(rule.dropLast(Self.foundByTaggerOnly.count))).map { $0 * Self.taggerOnlyFactor }
         }
@@ -86,9 +91,12 @@ public struct Extractor: Sendable {
         var programNames: [CodePointKey: String] = [:]   // short form → full name, filled once all mentions are known
         var found: [FoundEntity] = []   // added to the graph once, at the end
         var foundIndex: [String: [CodePointKey: Int]] = [:]   // kind → name → index in `found`, so IRIs are minted once
-        /// The entity's name: a program's short form gives way to its full name.
+        let script = DocumentScript(original: doc.scalars, normalized: s)
+        /// The entity's name: a program's short form gives way to its full name; a body's name the rules
+        /// built from the lexicons is written in the document's script.
         func label(_ m: Mention) -> String {
-            m.kind == "Program" ? programNames[CodePointKey(m.canonical)] ?? m.canonical : m.canonical
+            if m.kind == "Program" { return programNames[CodePointKey(m.canonical)] ?? m.canonical }
+            return m.kind == "Organization" && m.rule != "organization.tagger" ? script.write(m.canonical) : m.canonical
         }
         func entityIndex(_ m: Mention) -> Int {
             let label = label(m)
@@ -138,6 +146,14 @@ public struct Extractor: Sendable {
             // Keep the first of overlapping mentions (a quoted name inside a regulation title, say).
             var kept: [Mention] = []
             for m in mentions where kept.last.map({ $0.range.upperBound <= m.range.lowerBound }) ?? true { kept.append(m) }
+            for m in kept {
+                for parent in m.parent {
+                    collect(parent)
+                    let p = provenance(doc, sentence, doc.text(sentence), subject: m.range, object: parent.range, rule: Self.partOfRule)
+                    graph.add(Relation(subject: node(m), predicate: DG.term("partOf"), object: node(parent),
+                                       confidence: Self.partOfConfidence, provenance: [p]))
+                }
+            }
             readings.append((sentence, kept))
             all += kept
         }
@@ -179,10 +195,12 @@ public struct Extractor: Sendable {
     func documentContext(_ s: [Unicode.Scalar], _ orgs: OrganizationFinder) -> DocumentContext {
         let titleEnd = s.firstIndex(where: { $0 == "\n" }) ?? s.count
         /// The first body that can be the author: not a level word alone (区政府), not the venue of a speech (在…会议上).
+        /// A headline's bare 法院 (法院院长) names no author; a committee named first (大会主席团) stands for its body.
         func authorCandidate(_ range: Range<Int>, _ context: DocumentContext) -> Mention? {
             orgs.find(in: range, context: context).first { m in
-                m.rule != "organization.unresolved-level" && !(m.range.lowerBound > 0 && s[m.range.lowerBound - 1] == "在")
-            }
+                m.rule != "organization.unresolved-level" && m.rule != "organization.bare-place"
+                    && !(m.range.lowerBound > 0 && s[m.range.lowerBound - 1] == "在")
+            }.map { $0.parent.first ?? $0 }
         }
         let counts = placeCounts(s, orgs)
         let given = defaultPlace.map { placeChain($0, counts) } ?? []

@@ -26,6 +26,12 @@ struct LexiconIndex: Sendable {
     let nameEnds: ScalarSet
     /// Level words (市, 省), longest first so that the choice never depends on dictionary order.
     let levelWords: [(word: [Unicode.Scalar], level: String)]
+    /// Verbs after which a regulation may be named without 《》 (制定, 修改), longest first.
+    let unquotedRegulationCues: [[Unicode.Scalar]]
+    let unquotedRegulationCueStarts: ScalarSet
+    let unquotedRegulationHeads: [[Unicode.Scalar]]
+    /// Endings of a body's committees and offices (工作委员会, 办公室, 主席团).
+    let subBodyEndings: SuffixTrie
     /// Words that end an organization's name (局, 法院, 日报), for the tagger's names.
     let organizationHeads: SuffixTrie
     /// Words that end in a level word without being one (社区, 城市).
@@ -69,6 +75,12 @@ struct LexiconIndex: Sendable {
         nameEnds = ScalarSet(rules.nameEnds)
         levelWords = rules.levels.map { (Array($0.key.unicodeScalars), $0.value) }
             .sorted { $0.word.count != $1.word.count ? $0.word.count > $1.word.count : $0.word.lexicographicallyPrecedes($1.word) }
+        unquotedRegulationCues = rules.regulationCues.map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }
+        unquotedRegulationCueStarts = ScalarSet(unquotedRegulationCues.compactMap(\.first))
+        unquotedRegulationHeads = rules.unquotedRegulationHeads.map { Array($0.unicodeScalars) }
+        var subEndings = SuffixTrie()
+        for w in rules.subBodyEndings { subEndings.insert(Array(w.unicodeScalars), value: w) }
+        subBodyEndings = subEndings
         var heads = SuffixTrie()
         for w in rules.organizationHeads { heads.insert(Array(w.unicodeScalars), value: w) }
         organizationHeads = heads

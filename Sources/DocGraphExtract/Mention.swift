@@ -14,6 +14,8 @@ public struct Mention: Sendable, Equatable {
     public var aliases: [String] = []
     /// The rule that recognised it (`…tagger` when only the statistical tagger did).
     public var rule: String
+    /// The body this one is part of, when it is named inside it (a committee of a congress).
+    public var parent: [Mention] = []
     /// The tagger's confidence in the span, when the tagger found it too (or alone).
     public var taggerScore: Float? = nil
 

@@ -25,6 +25,43 @@ struct RegulationFinder {
             }
             i = close + 1
         }
+        return out + unquoted(in: range, besides: out)
+    }
+
+    /// Regulations named without 《》 right after a verb of making or changing one (制订养老服务条例,
+    /// 修改城镇园林绿化条例): a run of words, with no particle or punctuation, ending in a head noun that
+    /// names a legal text even unquoted (条例, 办法; not 意见 or 规划, which end ordinary phrases too).
+    func unquoted(in range: Range<Int>, besides quoted: [Mention]) -> [Mention] {
+        var out: [Mention] = []
+        var i = range.lowerBound
+        while i < range.upperBound {
+            guard index.unquotedRegulationCueStarts.contains(scalars[i]),
+                  let cue = index.unquotedRegulationCues.first(where: { w in
+                      i + w.count <= range.upperBound && scalars[i..<(i + w.count)].elementsEqual(w) })
+            else { i += 1; continue }
+            var start = i + cue.count
+            if start < range.upperBound, scalars[start] == "了" { start += 1 }
+            var end: Int?
+            var k = start
+            while k < min(range.upperBound, start + Self.longestUnquoted), PersonFinder.isHan(scalars[k]),
+                  !OrganizationFinder.subBodyStops.contains(scalars[k]) {
+                k += 1
+                if k - start >= 4, index.unquotedRegulationHeads.contains(where: { LexiconIndex.word($0, endsAt: k, in: scalars, lowerBound: start) }) {
+                    end = k
+                    break
+                }
+            }
+            if let end, !quoted.contains(where: { $0.range.overlaps(start..<end) }) {
+                let name = String(scalars: original[start..<end])
+                out.append(Mention(kind: "Regulation", range: start..<end, surface: name, canonical: name, rule: "regulation.after-cue"))
+                i = end
+            } else {
+                i += cue.count
+            }
+        }
         return out
     }
+
+    /// The longest regulation name read without 《》.
+    static let longestUnquoted = 24
 }

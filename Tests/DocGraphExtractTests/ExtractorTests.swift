@@ -97,10 +97,11 @@ struct ExtractorTests {
     @Test func traditionalCharactersAreReadAndKeptInLabels() throws {
         let g = try read("在市委的堅強領導下，常委會制定《杭州市河道管理條例》。市委書記王明出席會議。",
                          title: "杭州市人大常委會2023年工作報告")
-        let author = try #require(g.entities.values.first { $0.label == "杭州市人大常委会" })
-        #expect(author.aliases.contains("杭州市人大常委會"))
-        #expect(has(g, "杭州市委", "leads", "杭州市人大常委会"))
-        #expect(has(g, "杭州市人大常委会", "enacted", "《杭州市河道管理條例》"))
+        // Labels keep the document's script; the simplified form is an alias.
+        let author = try #require(g.entities.values.first { $0.label == "杭州市人大常委會" })
+        #expect(author.aliases.contains("杭州市人大常委会"))
+        #expect(has(g, "杭州市委", "leads", "杭州市人大常委會"))
+        #expect(has(g, "杭州市人大常委會", "enacted", "《杭州市河道管理條例》"))
         let role = g.relations.values.first { g.entities[$0.subject]?.label == "王明" }?.role
         #expect(role == "市委書記")
     }

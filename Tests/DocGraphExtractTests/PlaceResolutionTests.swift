@@ -64,4 +64,33 @@ struct PlaceResolutionTests {
         #expect(!orgs.contains { $0.hasSuffix("区党委") })
         #expect(!orgs.contains("杭州市人民政府"))
     }
+
+    @Test func aCommitteeNamedAfterItsBodyIsPartOfIt() throws {
+        let g = try read("任命唐晓梅为省人大常委会财政经济工作委员会副主任。省人大法制委员会提出审议结果的报告。",
+                         title: "浙江省人大常委会会议")
+        let orgs = organizations(g)
+        #expect(orgs.isSuperset(of: ["浙江省人大常委会财政经济工作委员会", "浙江省人民代表大会法制委员会"]))
+        #expect(g.entities.values.first { $0.label == "浙江省人民代表大会法制委员会" }?.aliases.contains("浙江省人大法制委员会") == true)
+        #expect(g.relations.values.contains { r in
+            r.predicate == DG.term("partOf") && g.entities[r.subject]?.label == "浙江省人大常委会财政经济工作委员会"
+                && g.entities[r.object]?.label == "浙江省人大常委会"
+        })
+        // A member (委员) is no committee.
+        #expect(!orgs.contains { $0.hasSuffix("常委会委") })
+    }
+
+    @Test func aTraditionalDocumentKeepsItsScriptInLabels() throws {
+        let g = try read("廣東省人大常委會審議通過有關決定，省人民政府負責實施。", title: "廣東省人大常委會會議")
+        let orgs = organizations(g)
+        #expect(orgs.isSuperset(of: ["廣東省人大常委會"]))
+        #expect(g.entities.values.first { $0.label == "廣東省人大常委會" }?.aliases.contains("广东省人大常委会") == true)
+    }
+
+    @Test func regulationsNamedWithoutQuotesAfterACueVerb() throws {
+        let g = try read("常委会制订养老服务条例，修改城镇园林绿化条例，提出修改意见。", title: "浙江省人大常委会工作报告")
+        let regs = Set(g.entities.values.filter { $0.type == DG.term("Regulation") }.map(\.label))
+        #expect(regs == ["养老服务条例", "城镇园林绿化条例"])
+        #expect(g.relations.values.contains { r in r.predicate == DG.term("enacted") && g.entities[r.object]?.label == "养老服务条例" })
+        #expect(g.relations.values.contains { r in r.predicate == DG.term("amended") && g.entities[r.object]?.label == "城镇园林绿化条例" })
+    }
 }
