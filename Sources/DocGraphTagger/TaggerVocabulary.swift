@@ -47,32 +47,34 @@ struct TaggerVocabulary: Sendable {
     /// `key<TAB>value` lines as Python's text mode reads them: `\r\n` and `\r`
     /// end lines too; lines without a tab are skipped; the value keeps
     /// everything after the first tab.
+    ///
+    /// Works on the UTF-8 bytes: tab, CR and LF never occur inside a
+    /// multi-byte sequence, so splitting bytes splits the same lines.
     static func entries(_ text: String) -> [(String, String)] {
-        var result: [(String, String)] = []
-        var line: [Unicode.Scalar] = []
-        func flush() {
-            if let tab = line.firstIndex(of: "\t") {
-                var key = String.UnicodeScalarView(), value = String.UnicodeScalarView()
-                key.append(contentsOf: line[..<tab])
-                value.append(contentsOf: line[(tab + 1)...])
-                result.append((String(key), String(value)))
+        var text = text
+        return text.withUTF8 { bytes in
+            var result: [(String, String)] = []
+            var start = 0, i = 0
+            func flush(_ end: Int) {
+                var tab = start
+                while tab < end, bytes[tab] != 0x09 { tab += 1 }
+                if tab < end {
+                    result.append((String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<tab]), as: UTF8.self),
+                                   String(decoding: UnsafeBufferPointer(rebasing: bytes[(tab + 1)..<end]), as: UTF8.self)))
+                }
             }
-            line.removeAll(keepingCapacity: true)
-        }
-        var previousCR = false
-        for c in text.unicodeScalars {
-            if c == "\n" {
-                if !previousCR { flush() }
-                previousCR = false
-            } else if c == "\r" {
-                flush()
-                previousCR = true
-            } else {
-                line.append(c)
-                previousCR = false
+            while i < bytes.count {
+                let b = bytes[i]
+                if b == 0x0A || b == 0x0D {
+                    flush(i)
+                    i += b == 0x0D && i + 1 < bytes.count && bytes[i + 1] == 0x0A ? 2 : 1
+                    start = i
+                } else {
+                    i += 1
+                }
             }
+            flush(bytes.count)
+            return result
         }
-        flush()
-        return result
     }
 }
