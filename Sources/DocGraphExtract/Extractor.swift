@@ -89,6 +89,7 @@ public struct Extractor: Sendable {
         graph.add(doc.document)
         var all: [Mention] = []
         var programNames: [CodePointKey: String] = [:]   // short form → full name, filled once all mentions are known
+        var regulationNames: [CodePointKey: String] = [:]   // the same for regulations
         var found: [FoundEntity] = []   // added to the graph once, at the end
         var foundIndex: [String: [CodePointKey: Int]] = [:]   // kind → name → index in `found`, so IRIs are minted once
         let script = DocumentScript(original: doc.scalars, normalized: s)
@@ -96,6 +97,7 @@ public struct Extractor: Sendable {
         /// built from the lexicons is written in the document's script.
         func label(_ m: Mention) -> String {
             if m.kind == "Program" { return programNames[CodePointKey(m.canonical)] ?? m.canonical }
+            if m.kind == "Regulation" { return regulationNames[CodePointKey(m.canonical)] ?? m.canonical }
             return m.kind == "Organization" && m.rule != "organization.tagger" ? script.write(m.canonical) : m.canonical
         }
         func entityIndex(_ m: Mention) -> Int {
@@ -158,6 +160,7 @@ public struct Extractor: Sendable {
             all += kept
         }
         programNames = programShortForms(all)
+        regulationNames = regulationShortForms(all)
         for m in all { collect(m) }
         for e in found where e.mentioned {
             graph.add(Entity(node: e.node, type: e.type, label: e.label, aliases: Set(e.aliases.map(\.string)), documents: [doc.id]))
@@ -256,7 +259,7 @@ public struct Extractor: Sendable {
     }
 
     /// The place named most often among those whose name ends in the level word the text's bodies
-    /// are most often named by (区 in 区政府, 区政协); else the city named most often.
+    /// are most often named by (区 in 区政府, 区政协); else the city named most often, else any place.
     func mostMentionedPlace(_ s: [Unicode.Scalar], _ orgs: OrganizationFinder, _ counts: [String: Int]) -> String? {
         var levelUse: [String: Int] = [:]
         for m in orgs.find(in: 0..<s.count, context: DocumentContext(author: nil, chain: [])) where m.rule == "organization.unresolved-level" {
@@ -270,7 +273,33 @@ public struct Extractor: Sendable {
            let place = best({ $0.hasSuffix(word) }) {
             return place
         }
-        return best { rules.places[$0]?.level == "city" }
+        return best { rules.places[$0]?.level == "city" } ?? best { _ in true }
+    }
+
+    /// One regulation, one node: 人民警察法 and 《人民警察法》 are 《中华人民共和国人民警察法》 when the
+    /// document names it in full too (the full name is the short one after the state's or a place's name).
+    func regulationShortForms(_ mentions: [Mention]) -> [CodePointKey: String] {
+        func bare(_ name: String) -> String { name.hasPrefix("《") && name.hasSuffix("》") ? String(name.dropFirst().dropLast()) : name }
+        var byBare: [String: String] = [:]   // name without 《》 → the canonical kept (a quoted one first)
+        for m in mentions where m.kind == "Regulation" {
+            let key = bare(m.canonical)
+            if let kept = byBare[key], kept.hasPrefix("《") || !m.canonical.hasPrefix("《") { continue }
+            byBare[key] = m.canonical
+        }
+        var out: [CodePointKey: String] = [:]
+        for m in mentions where m.kind == "Regulation" {
+            let key = bare(m.canonical)
+            var target = byBare[key] ?? m.canonical
+            for (long, canonical) in byBare.sorted(by: { $0.key < $1.key }) where long.count > key.count && long.hasSuffix(key) {
+                let prefix = String(long.dropLast(key.count))
+                if prefix == "中华人民共和国" || place(named: prefix) != nil {
+                    target = canonical
+                    break
+                }
+            }
+            if target != m.canonical { out[CodePointKey(m.canonical)] = target }
+        }
+        return out
     }
 
     /// One program, one node: a program name that ends another one (联络日,

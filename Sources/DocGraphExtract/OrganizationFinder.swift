@@ -56,9 +56,9 @@ struct OrganizationFinder {
             k += 1
             guard let ending = index.subBodyEndings.longest(endingAt: k, in: scalars, lowerBound: start) else { continue }
             let middle = ending.start - start
-            // 委员 is a member, not a committee; a bare 委 needs words before it (环资委).
+            // 委员 is a member, not a committee; a bare 委 ends an abbreviation of two words (环资委, 法制委).
             if k < scalars.count, scalars[k] == "员" { continue }
-            if ending.value.unicodeScalars.count == 1 && middle < 2 { continue }
+            if ending.value.unicodeScalars.count == 1 && middle != 2 { continue }
             best = k
         }
         guard let end = best, !Self.isPostTitle(index, scalars, at: start) else { return nil }

@@ -39,12 +39,39 @@ struct PersonFinder {
 
     /// A full name starting at `i`: surname and one or two given characters.
     func name(startingAt i: Int, limit: Int) -> Range<Int>? {
-        if let span = taggedName(startingAt: i, limit: limit) { return span }
-        guard let s = surname(at: i), !tagged.deniesName(at: i) else { return nil }
-        // A two-character name is often written with a space: 王 明.
-        let spaced = i + s + 1
-        if spaced + 1 <= limit, scalars[i + s] == " " || scalars[i + s] == "\u{3000}", isHan(scalars[spaced]),
-           spaced + 1 == limit || !isHan(scalars[spaced + 1]) {
+        if let span = taggedName(startingAt: i, limit: limit) {
+            // 王川一): the tagger stopped a character short of a separator; the rules read three.
+            let end = span.upperBound
+            if span.count == 2, end < limit, isHan(scalars[end]), !index.nameStops.contains(scalars[end]), tagged.personsByStart[end] == nil,
+               end + 1 == limit || Self.separators.contains(scalars[end + 1]) {
+                return i..<(end + 1)
+            }
+            return span
+        }
+        guard !tagged.deniesName(at: i) else { return nil }
+        return ruleName(startingAt: i, limit: limit)
+    }
+
+    /// Marks that end an item of a list of names.
+    static let separators = Set("、,，;；。)）".unicodeScalars)
+
+    /// A name where a list's structure says one stands (after a post title, between 、): the rules'
+    /// reading even where the tagger took the surname for a word (向 as a preposition, 曾 as an
+    /// adverb), as long as a separator follows it.
+    func listedName(startingAt i: Int, limit: Int) -> Range<Int>? {
+        if let r = name(startingAt: i, limit: limit) { return r }
+        guard let r = ruleName(startingAt: i, limit: limit), r.upperBound == limit || Self.separators.contains(scalars[r.upperBound])
+        else { return nil }
+        return r
+    }
+
+    /// A surname and one or two given characters, by the lexicons alone.
+    func ruleName(startingAt i: Int, limit: Int) -> Range<Int>? {
+        guard let s = surname(at: i) else { return nil }
+        // A two-character name is often written with a space or two: 王 明, 杜  宇.
+        var spaced = i + s
+        while spaced < limit, spaced < i + s + 2, scalars[spaced] == " " || scalars[spaced] == "\u{3000}" { spaced += 1 }
+        if spaced > i + s, spaced + 1 <= limit, isHan(scalars[spaced]), spaced + 1 == limit || !isHan(scalars[spaced + 1]) {
             return i..<(spaced + 1)
         }
         var end = i + s
@@ -152,11 +179,11 @@ struct PersonFinder {
             var k = end
             while k < range.upperBound && (scalars[k] == " " || scalars[k] == "\u{3000}") { k += 1 }
             var names: [Range<Int>] = []
-            if let r = name(startingAt: k, limit: range.upperBound) {
+            if let r = listedName(startingAt: k, limit: range.upperBound) {
                 names.append(r)
                 // More names listed after the first share the post: 副主任陈甲、李乙.
                 var next = r.upperBound
-                while next + 1 < range.upperBound, scalars[next] == "、", let more = name(startingAt: next + 1, limit: range.upperBound),
+                while next + 1 < range.upperBound, scalars[next] == "、", let more = listedName(startingAt: next + 1, limit: range.upperBound),
                       more.upperBound == range.upperBound || !isHan(scalars[more.upperBound]) || self.title(at: more.upperBound) != nil
                       || taggedName(startingAt: next + 1, limit: range.upperBound) == more {
                     names.append(more)

@@ -41,6 +41,13 @@ struct RegulationFinder {
             else { i += 1; continue }
             var start = i + cue.count
             if start < range.upperBound, scalars[start] == "了" { start += 1 }
+            // 研究出台…: the name starts after the last cue; 修改四条条例 counts laws, it names none.
+            if index.unquotedRegulationCues.contains(where: { w in
+                start + w.count <= range.upperBound && scalars[start..<(start + w.count)].elementsEqual(w) }) {
+                i = start
+                continue
+            }
+            if start < range.upperBound, "一二三四五六七八九十两几多各该本此".unicodeScalars.contains(scalars[start]) { i = start; continue }
             var end: Int?
             var k = start
             while k < min(range.upperBound, start + Self.longestUnquoted), PersonFinder.isHan(scalars[k]),

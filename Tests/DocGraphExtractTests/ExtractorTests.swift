@@ -149,4 +149,11 @@ struct ExtractorTests {
         let g = try read("会议听取了市人民政府关于国有资产管理情况的报告。")
         #expect(has(g, "杭州市人大常委会", "oversees", "杭州市人民政府"))
     }
+
+    @Test func aLawNamedShortAndInFullIsOneRegulation() throws {
+        let g = try read("开展《中华人民共和国水法》执法检查，督促落实《水法》和水法规定。")
+        let regs = g.entities.values.filter { $0.type == DG.term("Regulation") }
+        #expect(regs.map(\.label) == ["《中华人民共和国水法》"])
+        #expect(regs.first?.aliases.contains("《水法》") == true)
+    }
 }

@@ -81,4 +81,10 @@ struct TaggerFusionTests {
         guard let r = try reading("深化主任接待代表日活动。") else { return }
         #expect(people(r).isEmpty)
     }
+
+    @Test func aListsStructureKeepsNamesWhoseSurnameIsAlsoAWord() throws {
+        // 向 reads as a preposition and 曾 as an adverb; between a post and 、 they begin names.
+        guard let r = try reading("副主任向立新、曾国华、韩立新出席会议。") else { return }
+        for name in ["向立新", "曾国华", "韩立新"] { #expect(holds(r, name, "杭州市人大常委会"), "\(name)") }
+    }
 }
