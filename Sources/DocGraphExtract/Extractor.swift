@@ -213,7 +213,10 @@ public struct Extractor: Sendable {
         }
         let chain = given.isEmpty ? mostMentionedPlace(s, orgs, counts).map { placeChain($0, counts) } ?? [] : given
         let inferred = DocumentContext(author: nil, chain: chain)
+        // A body named only by its level word (县人大常委会 in a report that never names its county) is
+        // still the author when nothing else is.
         let author = authorCandidate(0..<titleEnd, inferred) ?? authorCandidate(0..<min(s.count, 400), inferred)
+            ?? orgs.find(in: 0..<min(s.count, 400), context: inferred).first { $0.rule == "organization.unresolved-level" }
         return DocumentContext(author: author, chain: chain)
     }
 

@@ -174,7 +174,7 @@ struct OrganizationFinder {
             let after = e.canonicalAfterParty
             canonicalEnding = after.hasPrefix("委") ? body + after.dropFirst() : body == "委" ? after : body + after
         }
-        if e.form == .department && placeName == nil { return nil }
+        if e.form == .department && placeName == nil && !unresolvedLevel { return nil }
         // 人大及其常委会: "its standing committee" belongs to the congress named just before.
         if placeName == nil, e.canonical.hasSuffix("常委会"), i >= 2, scalars[i - 1] == "其", scalars[i - 2] == "及",
            let congress = previous, congress.canonical.hasSuffix("人民代表大会") {

@@ -185,7 +185,9 @@ struct PersonFinder {
                 var next = r.upperBound
                 while next + 1 < range.upperBound, scalars[next] == "、", let more = listedName(startingAt: next + 1, limit: range.upperBound),
                       more.upperBound == range.upperBound || !isHan(scalars[more.upperBound]) || self.title(at: more.upperBound) != nil
-                      || taggedName(startingAt: next + 1, limit: range.upperBound) == more {
+                      || taggedName(startingAt: next + 1, limit: range.upperBound) == more
+                      // …、卢荣花率执法检查组: a verb's first character ends the list.
+                      || index.nameEnds.contains(scalars[more.upperBound]) || index.nameStops.contains(scalars[more.upperBound]) {
                     names.append(more)
                     next = more.upperBound
                 }
