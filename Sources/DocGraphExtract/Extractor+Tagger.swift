@@ -10,6 +10,7 @@ extension Extractor {
     /// a proper noun ending in a regulation's head noun (环境保护法) as a regulation.
     /// `next` walks the document's spans in order, so each sentence looks only at its own.
     func taggerMentions(_ doc: TextDocument, _ s: [Unicode.Scalar], _ tagged: TaggerReading, in sentence: Range<Int>,
+                        orgs: OrganizationFinder, context: DocumentContext,
                         next: inout (persons: Int, organizations: Int, works: Int), besides found: [Mention]) -> [Mention] {
         var out: [Mention] = []
         func free(_ r: Range<Int>) -> Bool {
@@ -29,13 +30,22 @@ extension Extractor {
         }
         for span in spans(tagged.organizations, &next.organizations) where free(span.range) && span.range.count >= 3
             && span.score >= Self.taggerOrganizationMinimumScore
-            // A level word and an ending (区党委) is the rules' to read: they found no body there.
-            && !index.levelWords.contains(where: { w in s[span.range].starts(with: w.word) })
             && span.range.count <= 40 && index.organizationHeads.longest(endingAt: span.range.upperBound, in: s, lowerBound: span.range.lowerBound) != nil
             && !s[span.range].contains(where: { "、，,。；;：:“”\"".unicodeScalars.contains($0) }) {
             let name = doc.text(span.range)
-            out.append(Mention(kind: "Organization", range: span.range, surface: name, canonical: name, rule: "organization.tagger",
-                               taggerScore: span.score))
+            var m = Mention(kind: "Organization", range: span.range, surface: name, canonical: name, rule: "organization.tagger",
+                            taggerScore: span.score)
+            // 市城管局: a level word stands for the document's place, as in the rules' names; where it is
+            // part of a plural (和区党委) the span names no one body.
+            if let level = index.levelWords.first(where: { w in s[span.range].starts(with: w.word) }) {
+                let after = span.range.lowerBound + level.word.count
+                if orgs.levelWord(endingAt: after, lowerBound: sentence.lowerBound) == nil { continue }
+                if let place = context.place(forLevelWord: String(scalars: level.word), level: level.level, rules: rules) {
+                    m.canonical = place + doc.text(after..<span.range.upperBound)
+                    m.aliases = [name]
+                }
+            }
+            out.append(m)
         }
         for span in spans(tagged.works, &next.works) where free(span.range) && span.range.count >= 4
             && index.regulationHeads.contains(where: { LexiconIndex.word($0, endsAt: span.range.upperBound, in: s, lowerBound: span.range.lowerBound) }) {

@@ -47,9 +47,13 @@ public struct Extractor: Sendable {
     /// A committee or office named right after its body (省人大常委会财政经济工作委员会) is part of it.
     static let partOfRule = "partOf.named-inside"
     static let partOfConfidence = 0.9
+    /// A decision whose title says it revises a regulation (关于修改〈X〉的决定).
+    static let revisionRule = "amended.decision-title"
+    static let revisionConfidence = 0.85
 
     public func confidence(ofRule rule: String) -> Double? {
         if rule == Self.partOfRule { return Self.partOfConfidence }
+        if rule == Self.revisionRule { return Self.revisionConfidence }
         if rule.hasSuffix(Self.foundByTaggerOnly) {
             return confidence(ofRule: String(rule.dropLast(Self.foundByTaggerOnly.count))).map { $0 * Self.taggerOnlyFactor }
         }
@@ -142,13 +146,25 @@ public struct Extractor: Sendable {
                                    provenance: [p]))
             }
             if tagger != nil {
-                mentions += taggerMentions(doc, s, people.tagged, in: sentence, next: &nextTagged, besides: mentions)
+                mentions += taggerMentions(doc, s, people.tagged, in: sentence, orgs: orgs, context: context, next: &nextTagged,
+                                           besides: mentions)
             }
             mentions.sort { $0.range.lowerBound < $1.range.lowerBound }
             // Keep the first of overlapping mentions (a quoted name inside a regulation title, say).
             var kept: [Mention] = []
             for m in mentions where kept.last.map({ $0.range.upperBound <= m.range.lowerBound }) ?? true { kept.append(m) }
             for m in kept {
+                if !m.revises.isEmpty, let issuer = orgs.find(in: m.range.dropFirst(), context: context).first(where: {
+                    $0.range.lowerBound == m.range.lowerBound + 1 }) ?? context.author {
+                    // 《某人大常委会关于修改〈X〉的决定》: the body the title names (else the author) amended X.
+                    collect(issuer)
+                    for revised in m.revises {
+                        collect(revised)
+                        let p = provenance(doc, sentence, doc.text(sentence), subject: issuer.range, object: revised.range, rule: Self.revisionRule)
+                        graph.add(Relation(subject: node(issuer), predicate: DG.term("amended"), object: node(revised),
+                                           confidence: Self.revisionConfidence, provenance: [p]))
+                    }
+                }
                 for parent in m.parent {
                     collect(parent)
                     let p = provenance(doc, sentence, doc.text(sentence), subject: m.range, object: parent.range, rule: Self.partOfRule)

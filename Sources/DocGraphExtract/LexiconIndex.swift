@@ -30,6 +30,8 @@ struct LexiconIndex: Sendable {
     let unquotedRegulationCues: [[Unicode.Scalar]]
     let unquotedRegulationCueStarts: ScalarSet
     let unquotedRegulationHeads: [[Unicode.Scalar]]
+    /// Verbs of revising before an inner title (修改〈…〉).
+    let revisionCues: [[Unicode.Scalar]]
     /// Endings of a body's committees and offices (工作委员会, 办公室, 主席团).
     let subBodyEndings: SuffixTrie
     /// Words that end an organization's name (局, 法院, 日报), for the tagger's names.
@@ -78,6 +80,7 @@ struct LexiconIndex: Sendable {
         unquotedRegulationCues = rules.regulationCues.map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }
         unquotedRegulationCueStarts = ScalarSet(unquotedRegulationCues.compactMap(\.first))
         unquotedRegulationHeads = rules.unquotedRegulationHeads.map { Array($0.unicodeScalars) }
+        revisionCues = rules.revisionCues.map { Array($0.unicodeScalars) }
         var subEndings = SuffixTrie()
         for w in rules.subBodyEndings { subEndings.insert(Array(w.unicodeScalars), value: w) }
         subBodyEndings = subEndings

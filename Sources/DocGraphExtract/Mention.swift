@@ -16,6 +16,8 @@ public struct Mention: Sendable, Equatable {
     public var rule: String
     /// The body this one is part of, when it is named inside it (a committee of a congress).
     public var parent: [Mention] = []
+    /// For a decision on regulations (《…关于修改〈X〉的决定》), the regulations it revises.
+    public var revises: [Mention] = []
     /// The tagger's confidence in the span, when the tagger found it too (or alone).
     public var taggerScore: Float? = nil
 

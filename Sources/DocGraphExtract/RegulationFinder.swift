@@ -20,8 +20,10 @@ struct RegulationFinder {
             if coreEnd > i + 1,
                index.regulationHeads.contains(where: { LexiconIndex.word($0, endsAt: coreEnd, in: scalars, lowerBound: i + 1) }) {
                 let title = String(scalars: original[(i + 1)..<close])
-                out.append(Mention(kind: "Regulation", range: i..<(close + 1), surface: "《\(title)》",
-                                   canonical: "《\(title)》", aliases: [title], rule: "regulation.titled"))
+                var m = Mention(kind: "Regulation", range: i..<(close + 1), surface: "《\(title)》",
+                                canonical: "《\(title)》", aliases: [title], rule: "regulation.titled")
+                m.revises = revised(in: (i + 1)..<close)
+                out.append(m)
             }
             i = close + 1
         }
@@ -65,6 +67,22 @@ struct RegulationFinder {
             } else {
                 i += cue.count
             }
+        }
+        return out
+    }
+
+    /// The regulations a decision's title says it changes: 《…关于修改〈X条例〉的决定》 revises X.
+    func revised(in title: Range<Int>) -> [Mention] {
+        var out: [Mention] = []
+        var k = title.lowerBound
+        while k < title.upperBound {
+            guard "〈<「".unicodeScalars.contains(scalars[k]),
+                  index.revisionCues.contains(where: { LexiconIndex.word($0, endsAt: k, in: scalars, lowerBound: title.lowerBound) }),
+                  let close = scalars[(k + 1)..<title.upperBound].firstIndex(where: { "〉>」".unicodeScalars.contains($0) }), close > k + 1
+            else { k += 1; continue }
+            let name = String(scalars: original[(k + 1)..<close])
+            out.append(Mention(kind: "Regulation", range: k..<(close + 1), surface: name, canonical: name, rule: "regulation.revised-in-title"))
+            k = close + 1
         }
         return out
     }

@@ -156,4 +156,10 @@ struct ExtractorTests {
         #expect(regs.map(\.label) == ["《中华人民共和国水法》"])
         #expect(regs.first?.aliases.contains("《水法》") == true)
     }
+
+    @Test func aDecisionToReviseARegulationAmendsIt() throws {
+        let g = try read("会议表决通过了《杭州市人民代表大会常务委员会关于修改〈杭州市河道管理条例〉的决定》。")
+        #expect(has(g, "杭州市人大常委会", "amended", "杭州市河道管理条例"))
+        #expect(has(g, "杭州市人大常委会", "enacted", "《杭州市人民代表大会常务委员会关于修改〈杭州市河道管理条例〉的决定》"))
+    }
 }
