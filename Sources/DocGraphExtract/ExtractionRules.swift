@@ -41,6 +41,8 @@ public struct ExtractionRules: Sendable {
     public var places: [String: Place]
     /// Every place whose full name other places share, by that name, in file order.
     public var homonyms: [String: [Place]]
+    /// The full names of `places` in file order (a dictionary has none of its own).
+    public var placeOrder: [String]
     public var levels: [String: String]
     /// Canonical endings that change with the level of their place (法院 of a province → 高级人民法院):
     /// ending → level → ending at that level.
@@ -106,6 +108,7 @@ public struct ExtractionRules: Sendable {
         }
         var places: [String: Place] = [:]
         var homonyms: [String: [Place]] = [:]
+        var placeOrder: [String] = []
         for (line, c) in try table("lexicons/places.tsv", columns: 3...4) {
             guard ["province", "city", "district", "county"].contains(c[1]) else {
                 throw ParseError(source: path("lexicons/places.tsv"), line: line, column: 1, message: "unknown level '\(c[1])'")
@@ -121,6 +124,7 @@ public struct ExtractionRules: Sendable {
                 homonyms[c[0]]?.append(place)
             } else {
                 places[c[0]] = place
+                placeOrder.append(c[0])
             }
         }
         var levels: [String: String] = [:]
@@ -167,7 +171,7 @@ public struct ExtractionRules: Sendable {
         }
         return ExtractionRules(
             organizationEndings: endings.sorted { $0.ending.count > $1.ending.count },
-            places: places, homonyms: homonyms, levels: levels,
+            places: places, homonyms: homonyms, placeOrder: placeOrder, levels: levels,
             endingsByLevel: try table("lexicons/endings-by-level.tsv", columns: 3).reduce(into: [:]) { out, row in
                 out[row.1[0], default: [:]][row.1[1]] = row.1[2]
             },

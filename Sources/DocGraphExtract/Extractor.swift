@@ -214,20 +214,32 @@ public struct Extractor: Sendable {
     func documentContext(_ s: [Unicode.Scalar], _ orgs: OrganizationFinder) -> DocumentContext {
         let titleEnd = s.firstIndex(where: { $0 == "\n" }) ?? s.count
         /// The first body that can be the author: not a level word alone (区政府), not the venue of a speech (在…会议上).
-        /// A headline's bare 法院 (法院院长) names no author; a committee named first (大会主席团) stands for its body.
+        /// A headline's bare 法院 before a post (法院院长) names a post, not the author; a committee named
+        /// first (大会主席团) stands for its body.
         func authorCandidate(_ range: Range<Int>, _ context: DocumentContext) -> Mention? {
             orgs.find(in: range, context: context).first { m in
-                m.rule != "organization.unresolved-level" && m.rule != "organization.bare-place"
+                m.rule != "organization.unresolved-level"
+                    && !(m.rule == "organization.bare-place" && m.range.upperBound < s.count
+                         && PersonFinder(organizations: orgs).title(at: m.range.upperBound) != nil)
                     && !(m.range.lowerBound > 0 && s[m.range.lowerBound - 1] == "在")
             }.map { $0.parent.first ?? $0 }
         }
-        let counts = placeCounts(s, orgs)
-        let given = defaultPlace.map { placeChain($0, counts) } ?? []
+        // How often each place is named: counted only when a place must be chosen or told apart from its homonyms.
+        var counted: [String: Int]?
+        func counts() -> [String: Int] {
+            if let counted { return counted }
+            counted = placeCounts(s, orgs)
+            return counted ?? [:]
+        }
+        func placeChain(_ name: String) -> [String] {
+            self.placeChain(name, rules.homonyms[name] == nil ? [:] : counts())
+        }
+        let given = defaultPlace.map { placeChain($0) } ?? []
         let bare = DocumentContext(author: nil, chain: given)
         if let author = authorCandidate(0..<titleEnd, bare), let place = longestPlace(opening: author.canonical) {
-            return DocumentContext(author: author, chain: placeChain(place, counts))
+            return DocumentContext(author: author, chain: placeChain(place))
         }
-        let chain = given.isEmpty ? mostMentionedPlace(s, orgs, counts).map { placeChain($0, counts) } ?? [] : given
+        let chain = given.isEmpty ? mostMentionedPlace(s, orgs, counts()).map { placeChain($0) } ?? [] : given
         let inferred = DocumentContext(author: nil, chain: chain)
         // A body named only by its level word (县人大常委会 in a report that never names its county) is
         // still the author when nothing else is.
@@ -306,10 +318,11 @@ public struct Extractor: Sendable {
             byBare[key] = m.canonical
         }
         var out: [CodePointKey: String] = [:]
+        let names = byBare.sorted { $0.key.unicodeScalars.lexicographicallyPrecedes($1.key.unicodeScalars) }
         for m in mentions where m.kind == "Regulation" {
             let key = bare(m.canonical)
             var target = byBare[key] ?? m.canonical
-            for (long, canonical) in byBare.sorted(by: { $0.key < $1.key }) where long.count > key.count && long.hasSuffix(key) {
+            for (long, canonical) in names where long.count > key.count && long.hasSuffix(key) {
                 let prefix = String(long.dropLast(key.count))
                 if prefix == "中华人民共和国" || place(named: prefix) != nil {
                     target = canonical

@@ -49,8 +49,10 @@ struct LexiconIndex: Sendable {
         var forms: [ArraySlice<Unicode.Scalar>: String] = [:]
         for name in rules.places.keys { forms[ArraySlice(name.unicodeScalars)] = name }
         // A full name always wins over a short form; between two short forms, the higher level
-        // (长沙 is 长沙市, not 长沙县), then the first name in order.
-        for place in rules.places.values.sorted(by: { ($0.rank, $0.name) < ($1.rank, $1.name) }) {
+        // (长沙 is 长沙市, not 长沙县), then the first in the file.
+        let byLevel = rules.placeOrder.enumerated().compactMap { k, name in rules.places[name].map { ($0.rank, k, $0) } }
+            .sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map(\.2)
+        for place in byLevel {
             for short in place.shortForms {
                 let form = ArraySlice(short.unicodeScalars)
                 if form.count >= 2 && forms[form] == nil { forms[form] = place.name }

@@ -94,8 +94,8 @@ public struct RelationFrame: @unchecked Sendable {  // NSRegularExpression is im
         return false
     }
 
-    /// The alternatives of the first part of `pattern` that every match must
-    /// contain: a plain character, or a group of plain words such as
+    /// The alternatives of the part of `pattern` that every match must contain
+    /// (of several, the one whose shortest word is longest): a plain character, or a group of plain words such as
     /// `(?:制定|出台)`, not made optional by `?`, `*` or `{0,n}`. Nil when
     /// the pattern has no such part or is beyond this reading (a top-level
     /// `|`, an escape that is not a plain character, a lookaround).
@@ -162,7 +162,8 @@ public struct RelationFrame: @unchecked Sendable {  // NSRegularExpression is im
                 }
                 if i < p.count, p[i] == "?" || p[i] == "+" { i += 1 }  // lazy or possessive
             }
-            if found == nil, !optional, let atom { found = atom }
+            // The most selective required part: the one whose shortest word is longest (领导 before 在).
+            if !optional, let atom, atom.map(\.count).min() ?? 0 > found.map({ $0.map(\.count).min() ?? 0 }) ?? 0 { found = atom }
         }
         return found
     }
