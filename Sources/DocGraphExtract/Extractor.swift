@@ -310,20 +310,25 @@ public struct Extractor: Sendable {
     /// One regulation, one node: 人民警察法 and 《人民警察法》 are 《中华人民共和国人民警察法》 when the
     /// document names it in full too (the full name is the short one after the state's or a place's name).
     func regulationShortForms(_ mentions: [Mention]) -> [CodePointKey: String] {
-        func bare(_ name: String) -> String { name.hasPrefix("《") && name.hasSuffix("》") ? String(name.dropFirst().dropLast()) : name }
-        var byBare: [String: String] = [:]   // name without 《》 → the canonical kept (a quoted one first)
+        func bare(_ name: String) -> [Unicode.Scalar] {
+            let u = Array(name.unicodeScalars)
+            return u.first == "《" && u.last == "》" && u.count >= 2 ? Array(u[1..<(u.count - 1)]) : u
+        }
+        var byBare: [[Unicode.Scalar]: String] = [:]   // name without 《》 → the canonical kept (a quoted one first)
         for m in mentions where m.kind == "Regulation" {
             let key = bare(m.canonical)
             if let kept = byBare[key], kept.hasPrefix("《") || !m.canonical.hasPrefix("《") { continue }
             byBare[key] = m.canonical
         }
+        guard byBare.count > 1 || mentions.contains(where: { $0.kind == "Regulation" && byBare[bare($0.canonical)] != $0.canonical })
+        else { return [:] }
         var out: [CodePointKey: String] = [:]
-        let names = byBare.sorted { $0.key.unicodeScalars.lexicographicallyPrecedes($1.key.unicodeScalars) }
+        let names = byBare.sorted { $0.key.lexicographicallyPrecedes($1.key) }
         for m in mentions where m.kind == "Regulation" {
             let key = bare(m.canonical)
             var target = byBare[key] ?? m.canonical
-            for (long, canonical) in names where long.count > key.count && long.hasSuffix(key) {
-                let prefix = String(long.dropLast(key.count))
+            for (long, canonical) in names where long.count > key.count && long.suffix(key.count).elementsEqual(key) {
+                let prefix = String(scalars: long[..<(long.count - key.count)])
                 if prefix == "中华人民共和国" || place(named: prefix) != nil {
                     target = canonical
                     break
