@@ -1,0 +1,43 @@
+extension OrganizationFinder {
+    /// Characters that never stand inside a committee's name between its body and its ending.
+    static let subBodyStops = Set("的了在是对把被将向从于为其及等和、，,。；;：:“”《》()（） 0123456789".unicodeScalars)
+
+    /// The committee, office or presidium of `body` named right after it, up to `limit`: the body's
+    /// name, a few words (财政经济工作, 法制, 环资) and an ending of `lexicons/sub-body-endings.txt`.
+    func subBody(of body: Mention, limit: Int) -> Mention? {
+        let start = body.range.upperBound
+        var k = start
+        let maximum = min(limit, start + Self.subBodyLongest)
+        var best: Int?
+        while k < maximum, !Self.subBodyStops.contains(scalars[k]), PersonFinder.isHan(scalars[k]) {
+            k += 1
+            guard let ending = index.subBodyEndings.longest(endingAt: k, in: scalars, lowerBound: start) else { continue }
+            let middle = ending.start - start
+            // 委员 is a member, not a committee; a bare 委 ends an abbreviation of two words (环资委, 法制委).
+            if k < scalars.count, scalars[k] == "员" { continue }
+            if ending.value.unicodeScalars.count == 1 && middle != 2 { continue }
+            best = k
+        }
+        guard let end = best, !Self.isPostTitle(index, scalars, at: start) else { return nil }
+        let tail = text(start..<end)
+        let surface = text(body.range.lowerBound..<end)
+        var sub = Mention(kind: "Organization", range: body.range.lowerBound..<end, surface: surface,
+                          canonical: body.canonical + tail, aliases: surface == body.canonical + tail ? [] : [surface],
+                          rule: "organization.sub-body")
+        // 省人大 + 环资委: the short form with the congress's short name, as people write it.
+        if body.canonical.hasSuffix("人民代表大会") {
+            sub.aliases.append(String(body.canonical.dropLast("人民代表大会".count)) + "人大" + tail)
+        }
+        sub.parent = [body]
+        return sub
+    }
+
+    /// The longest committee name read after a body.
+    static let subBodyLongest = 16
+
+    /// Whether a post title starts at `i` (主任 after 市人大常委会 is a post, not a committee).
+    static func isPostTitle(_ index: LexiconIndex, _ scalars: [Unicode.Scalar], at i: Int) -> Bool {
+        guard i < scalars.count, let titles = index.titlesByFirst[scalars[i]] else { return false }
+        return titles.contains { t in i + t.word.count <= scalars.count && scalars[i..<(i + t.word.count)].elementsEqual(t.word) }
+    }
+}
