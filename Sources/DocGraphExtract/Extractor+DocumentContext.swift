@@ -1,9 +1,9 @@
 extension Extractor {
     /// The author (the first organization the title names, else one named near the top) and its
     /// places. When the author names no place, the document's place is the one it names most often
-    /// at the level its bodies are named by (区政府, 区政协 → the district named most often), or the
-    /// place given with `--place`.
-    func documentContext(_ s: [Unicode.Scalar], _ orgs: OrganizationFinder) -> DocumentContext {
+    /// at the level its bodies are named by (区政府, 区政协 → the district named most often; a place its
+    /// metadata names, 来源:拱墅区人大常委会, first), or the place given with `--place`.
+    func documentContext(_ s: [Unicode.Scalar], _ orgs: OrganizationFinder, metadata: String? = nil) -> DocumentContext {
         let titleEnd = s.firstIndex(where: { $0 == "\n" }) ?? s.count
         /// The first body that can be the author: not a level word alone (区政府), not the venue of a speech (在…会议上).
         /// A headline's bare 法院 before a post (法院院长) names a post, not the author; a committee named
@@ -31,7 +31,8 @@ extension Extractor {
         if let author = authorCandidate(0..<titleEnd, bare), let place = longestPlace(opening: author.canonical) {
             return DocumentContext(author: author, chain: placeChain(place))
         }
-        let chain = given.isEmpty ? mostMentionedPlace(s, orgs, counts()).map { placeChain($0) } ?? [] : given
+        let chain = given.isEmpty
+            ? mostMentionedPlace(s, orgs, counts(), hint: metadata.flatMap(place(inMetadata:))).map { placeChain($0) } ?? [] : given
         let inferred = DocumentContext(author: nil, chain: chain)
         // A body named only by its level word (县人大常委会 in a report that never names its county) is
         // still the author when nothing else is.
@@ -83,14 +84,28 @@ extension Extractor {
 
     /// The place named most often among those whose name ends in the level word the text's bodies
     /// are most often named by (区 in 区政府, 区政协); else the city named most often, else any place.
-    func mostMentionedPlace(_ s: [Unicode.Scalar], _ orgs: OrganizationFinder, _ counts: [String: Int]) -> String? {
+    /// The place named in a document's metadata (来源:北塔区人大常委会): the longest place form in it.
+    func place(inMetadata text: String) -> String? {
+        let u = normalizer.normalize(Array(text.unicodeScalars))
+        var found: (length: Int, name: String)?
+        for end in u.indices.map({ $0 + 1 }) {
+            if let m = index.placeTrie.longest(endingAt: end, in: u, minimumLength: 2), end - m.start > (found?.length ?? 0) {
+                found = (end - m.start, m.value)
+            }
+        }
+        return found?.name
+    }
+
+    /// With a `hint` from the metadata, that place when it is of the level the text's bodies are named at.
+    func mostMentionedPlace(_ s: [Unicode.Scalar], _ orgs: OrganizationFinder, _ counts: [String: Int], hint: String? = nil) -> String? {
         var levelUse: [String: Int] = [:]
         for m in orgs.find(in: 0..<s.count, context: DocumentContext(author: nil, chain: [])) where m.rule == "organization.unresolved-level" {
             let surface = Array(m.canonical.unicodeScalars)
             if let w = index.levelWords.first(where: { surface.starts(with: $0.word) }) { levelUse[String(scalars: w.word), default: 0] += 1 }
         }
         func best(_ keep: (String) -> Bool) -> String? {
-            counts.filter { keep($0.key) }.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
+            if let hint, keep(hint) { return hint }
+            return counts.filter { keep($0.key) }.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
         }
         if let word = levelUse.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key, word != "全国",
            let place = best({ $0.hasSuffix(word) }) {

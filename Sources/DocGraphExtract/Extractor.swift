@@ -89,7 +89,7 @@ public struct Extractor: Sendable {
         let sentences = SentenceSplitter.split(s)
         var people = PersonFinder(organizations: orgs)
         if let tagger { people.tagged = TaggerReading(model: tagger, scalars: doc.scalars, sentences: sentences) }
-        let context = documentContext(s, orgs)
+        let context = documentContext(s, orgs, metadata: doc.source)
         graph.add(doc.document)
         var all: [Mention] = []
         var programNames: [CodePointKey: String] = [:]   // short form → full name, filled once all mentions are known

@@ -93,4 +93,9 @@ struct PlaceResolutionTests {
         #expect(g.relations.values.contains { r in r.predicate == DG.term("enacted") && g.entities[r.object]?.label == "养老服务条例" })
         #expect(g.relations.values.contains { r in r.predicate == DG.term("amended") && g.entities[r.object]?.label == "城镇园林绿化条例" })
     }
+
+    @Test func aPlaceTheMetadataNamesResolvesTheLevelWords() throws {
+        let g = try read("来源:拱墅区人大常委会\n区人大常委会组织代表视察，区政府有关部门参加。", title: "代表视察活动")
+        #expect(organizations(g).isSuperset(of: ["拱墅区人大常委会", "拱墅区人民政府"]))
+    }
 }
