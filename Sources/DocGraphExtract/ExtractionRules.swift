@@ -53,6 +53,8 @@ public struct ExtractionRules: Sendable {
     public var unquotedRegulationHeads: [String]
     /// Verbs that, before an inner title in a decision's title, say the decision revises it (修改〈X〉).
     public var revisionCues: [String]
+    /// Words that end in a department ending but name no department (大局, 大厅).
+    public var notDepartments: [String]
     /// Endings of a body's committees and offices named right after it (工作委员会, 办公室, 主席团).
     public var subBodyEndings: [String]
     /// Words that end an organization's name (局, 法院, 日报): the tagger's organization names must end in one.
@@ -178,6 +180,7 @@ public struct ExtractionRules: Sendable {
             regulationCues: try table("lexicons/regulation-cues.txt", columns: 2).filter { $0.1[0] == "cue" }.map { $0.1[1] },
             unquotedRegulationHeads: try table("lexicons/regulation-cues.txt", columns: 2).filter { $0.1[0] == "head" }.map { $0.1[1] },
             revisionCues: try table("lexicons/regulation-cues.txt", columns: 2).filter { $0.1[0] == "revise" }.map { $0.1[1] },
+            notDepartments: try words("lexicons/not-departments.txt"),
             subBodyEndings: try words("lexicons/sub-body-endings.txt"),
             organizationHeads: try words("lexicons/organization-heads.txt"),
             levelWordBlockers: try words("lexicons/level-word-blockers.txt"),

@@ -32,6 +32,8 @@ struct LexiconIndex: Sendable {
     let unquotedRegulationHeads: [[Unicode.Scalar]]
     /// Verbs of revising before an inner title (修改〈…〉).
     let revisionCues: [[Unicode.Scalar]]
+    /// Words ending in a department ending that name no department (大局, 大厅).
+    let notDepartments: SuffixTrie
     /// Endings of a body's committees and offices (工作委员会, 办公室, 主席团).
     let subBodyEndings: SuffixTrie
     /// Words that end an organization's name (局, 法院, 日报), for the tagger's names.
@@ -83,6 +85,9 @@ struct LexiconIndex: Sendable {
         unquotedRegulationCueStarts = ScalarSet(unquotedRegulationCues.compactMap(\.first))
         unquotedRegulationHeads = rules.unquotedRegulationHeads.map { Array($0.unicodeScalars) }
         revisionCues = rules.revisionCues.map { Array($0.unicodeScalars) }
+        var notDepartments = SuffixTrie()
+        for w in rules.notDepartments { notDepartments.insert(Array(w.unicodeScalars), value: w) }
+        self.notDepartments = notDepartments
         var subEndings = SuffixTrie()
         for w in rules.subBodyEndings { subEndings.insert(Array(w.unicodeScalars), value: w) }
         subBodyEndings = subEndings

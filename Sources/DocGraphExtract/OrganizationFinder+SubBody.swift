@@ -18,7 +18,13 @@ extension OrganizationFinder {
             if ending.value.unicodeScalars.count == 1 && middle != 2 { continue }
             best = k
         }
-        guard let end = best, !Self.isPostTitle(index, scalars, at: start) else { return nil }
+        guard let end = best else { return nil }
+        // A post and a character or two (主任委托, 常委员会) is no committee; 代表资格审查委员会 is one, and so
+        // is an ending alone (主任会议).
+        if let title = PersonFinder(organizations: self).title(at: start), let ending = index.subBodyEndings.longest(endingAt: end, in: scalars, lowerBound: start),
+           ending.start > start, end - start <= title.title.unicodeScalars.count + 2 {
+            return nil
+        }
         let tail = text(start..<end)
         let surface = text(body.range.lowerBound..<end)
         var sub = Mention(kind: "Organization", range: body.range.lowerBound..<end, surface: surface,
@@ -34,10 +40,4 @@ extension OrganizationFinder {
 
     /// The longest committee name read after a body.
     static let subBodyLongest = 16
-
-    /// Whether a post title starts at `i` (主任 after 市人大常委会 is a post, not a committee).
-    static func isPostTitle(_ index: LexiconIndex, _ scalars: [Unicode.Scalar], at i: Int) -> Bool {
-        guard i < scalars.count, let titles = index.titlesByFirst[scalars[i]] else { return false }
-        return titles.contains { t in i + t.word.count <= scalars.count && scalars[i..<(i + t.word.count)].elementsEqual(t.word) }
-    }
 }

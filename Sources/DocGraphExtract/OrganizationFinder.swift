@@ -42,6 +42,23 @@ struct OrganizationFinder {
         return out
     }
 
+    /// Characters that never stand inside a department's name (公用事业, 城市管理和综合执法 have none).
+    static let departmentStops = Set("的了在是对把被将向从于为其及等、，,。；;：:“”《》()（） 各全本该任由经".unicodeScalars)
+
+    /// A department the lexicon does not list, between a place or level word and a department ending
+    /// (市 + 公用事业 + 局): the nearest stretch of two to ten Han characters, with no particle or
+    /// punctuation, that a place or level word stands right before.
+    func unlistedDepartment(endingAt end: Int, lowerBound: Int) -> Range<Int>? {
+        var k = end
+        while k > lowerBound, end - k < Self.longestDepartment, PersonFinder.isHan(scalars[k - 1]), !Self.departmentStops.contains(scalars[k - 1]) {
+            k -= 1
+            if end - k >= 2, place(endingAt: k) != nil || levelWord(endingAt: k, lowerBound: lowerBound) != nil { return k..<end }
+        }
+        return nil
+    }
+
+    static let longestDepartment = 10
+
     /// Bodies named by a place (or level word) and an ending, and national bodies.
     func bodies(in range: Range<Int>, context: DocumentContext?) -> [Mention] {
         var out: [Mention] = []
@@ -82,9 +99,16 @@ struct OrganizationFinder {
         var department = ""
         if e.form == .department {
             // A department's name stands between the place and the ending: 市 + 公安 + 局.
-            guard let d = index.departments.longest(endingAt: i, in: scalars, lowerBound: lowerBound) else { return nil }
-            department = d.value
-            p = d.start
+            if let d = index.departments.longest(endingAt: i, in: scalars, lowerBound: lowerBound) {
+                department = d.value
+                p = d.start
+            } else if index.notDepartments.longest(endingAt: end, in: scalars, minimumLength: end - i + 1) == nil,
+                      let d = unlistedDepartment(endingAt: i, lowerBound: lowerBound) {
+                department = text(d)
+                p = d.lowerBound
+            } else {
+                return nil
+            }
         }
         // An ordinal between place and ending: 杭州市第十四届人民代表大会, 市五届人大常委会.
         if p > lowerBound, scalars[p - 1] == "届" {

@@ -98,4 +98,13 @@ struct PlaceResolutionTests {
         let g = try read("来源:拱墅区人大常委会\n区人大常委会组织代表视察，区政府有关部门参加。", title: "代表视察活动")
         #expect(organizations(g).isSuperset(of: ["拱墅区人大常委会", "拱墅区人民政府"]))
     }
+
+    @Test func departmentsTheLexiconDoesNotListAreReadButNotWordsEndingLikeThem() throws {
+        let g = try read("会议决定任命唐晓梅任市公用事业局局长，服务全市工作大局。受市人大常委会主任委托，副主任出席。",
+                         title: "杭州市人大常委会会议")
+        let orgs = organizations(g)
+        #expect(orgs.contains("杭州市公用事业局"))
+        #expect(!orgs.contains { $0.hasSuffix("大局") })
+        #expect(!orgs.contains { $0.hasSuffix("主任委") })
+    }
 }
