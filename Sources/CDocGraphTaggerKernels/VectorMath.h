@@ -11,11 +11,14 @@ typedef float v16 __attribute__((ext_vector_type(16)));
 typedef int32_t v16i __attribute__((ext_vector_type(16)));
 #define DG_INLINE static inline __attribute__((always_inline))
 
-// One copy of a kernel per instruction set, chosen at load time; the results are the same.
+// One copy of a kernel per instruction set, chosen at load time; the results are the same
+// (scripts/tagger-kernels-isa.sh checks it, building with -DDG_DISPATCH= for one set at a time).
+#ifndef DG_DISPATCH
 #if defined(__x86_64__) && defined(__linux__)
 #define DG_DISPATCH __attribute__((target_clones("avx512f", "avx2", "default")))
 #else
 #define DG_DISPATCH
+#endif
 #endif
 
 DG_INLINE v16 load16(const float *p) { v16 v; memcpy(&v, p, sizeof v); return v; }
