@@ -125,19 +125,32 @@ struct PersonFinder {
         return names
     }
 
-    /// The person appointed in `X为ORG…` or `X任ORG…`: the name ending just before 为 or 任 at `orgStart - 1`.
-    func appointee(before orgStart: Int, lowerBound: Int) -> Range<Int>? {
-        let j = orgStart - 1
-        guard j > lowerBound, scalars[j] == "为" || scalars[j] == "任" else { return nil }
-        if let r = taggedName(endingAt: j, lowerBound: lowerBound) { return r }
-        for length in [3, 2] where j - length >= lowerBound {
-            let r = (j - length)..<j
-            let before = r.lowerBound == lowerBound ? " " : scalars[r.lowerBound - 1]
-            guard !isHan(before) || before == "命", surname(at: r.lowerBound) != nil, !tagged.deniesName(at: r.lowerBound),
-                  name(startingAt: r.lowerBound, limit: j)?.upperBound == j else { continue }
-            return r
+    /// The people appointed in `X为ORG…`, `X任ORG…` or `甲、乙为副主任`: the names ending just before 为
+    /// or 任 at `start - 1`, and those listed before them with 、.
+    func appointees(before start: Int, lowerBound: Int) -> [Range<Int>] {
+        let j = start - 1
+        guard j > lowerBound, scalars[j] == "为" || scalars[j] == "任" else { return [] }
+        /// A name ending at `end`: the tagger's, else the rules' of three or two characters that a list,
+        /// punctuation or 任命/选举 stands before.
+        func name(endingAt end: Int) -> Range<Int>? {
+            if let r = taggedName(endingAt: end, lowerBound: lowerBound) { return r }
+            for length in [3, 2] where end - length >= lowerBound {
+                let r = (end - length)..<end
+                let before = r.lowerBound == lowerBound ? " " : scalars[r.lowerBound - 1]
+                guard !isHan(before) || before == "命" || before == "举" || before == "选", surname(at: r.lowerBound) != nil,
+                      !tagged.deniesName(at: r.lowerBound), ruleName(startingAt: r.lowerBound, limit: end)?.upperBound == end else { continue }
+                return r
+            }
+            return nil
         }
-        return nil
+        var names: [Range<Int>] = []
+        var end = j
+        while let r = name(endingAt: end) {
+            names.insert(r, at: 0)
+            guard r.lowerBound > lowerBound + 1, scalars[r.lowerBound - 1] == "、" else { break }
+            end = r.lowerBound - 1
+        }
+        return names
     }
 
     /// Posts in `range`, given the organization mentions already found there.
@@ -193,9 +206,9 @@ struct PersonFinder {
                 }
             } else if orgBefore == nil, let r = taggedName(endingAt: i, lowerBound: range.lowerBound), !insideOrganization(r) {
                 names.append(r)
-            } else if let org = orgBefore, let r = appointee(before: org.range.lowerBound, lowerBound: range.lowerBound) {
-                // 任命王明为市人大常委会副主任, 王明任市民政局局长.
-                names.append(r)
+            } else if case let appointed = appointees(before: start, lowerBound: range.lowerBound), !appointed.isEmpty {
+                // 任命王明为市人大常委会副主任, 王明任市民政局局长, 甲、乙为副主任.
+                names = appointed
             } else if case let counted = namesCounted(before: start, lowerBound: range.lowerBound), !counted.isEmpty {
                 names = counted
             } else if orgBefore == nil {

@@ -87,4 +87,9 @@ struct TaggerFusionTests {
         guard let r = try reading("副主任向立新、曾国华、韩立新出席会议。") else { return }
         for name in ["向立新", "曾国华", "韩立新"] { #expect(holds(r, name, "杭州市人大常委会"), "\(name)") }
     }
+
+    @Test func everyoneListedBeforeAnAppointmentHoldsThePost() throws {
+        guard let r = try reading("会议选举唐晓梅为市人大常委会主任，郑国栋、韩立新为市人大常委会副主任。") else { return }
+        for name in ["唐晓梅", "郑国栋", "韩立新"] { #expect(holds(r, name, "杭州市人大常委会"), "\(name)") }
+    }
 }
