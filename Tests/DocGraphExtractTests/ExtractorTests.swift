@@ -162,4 +162,10 @@ struct ExtractorTests {
         #expect(has(g, "杭州市人大常委会", "amended", "杭州市河道管理条例"))
         #expect(has(g, "杭州市人大常委会", "enacted", "《杭州市人民代表大会常务委员会关于修改〈杭州市河道管理条例〉的决定》"))
     }
+
+    @Test func theSessionInACongresssReportIsTheCongressAndItsPresidiumPartOfIt() throws {
+        let g = try read("大会推选唐晓梅、郑国栋为大会主席团常务主席。", title: "杭州市人民代表大会会议公报")
+        #expect(has(g, "唐晓梅", "holdsPosition", "杭州市人民代表大会主席团"))
+        #expect(has(g, "杭州市人民代表大会主席团", "partOf", "杭州市人民代表大会"))
+    }
 }
