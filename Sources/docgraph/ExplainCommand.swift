@@ -15,24 +15,11 @@ struct ExplainCommand: ParsableCommand {
     @Argument(help: "A document (text, Markdown, HTML or .docx).")
     var input: String
 
-    @Option(help: "The ontology folder (docgraph.owl, lexicons/, rules/). Default: ./Ontology or the one beside the program.")
-    var ontology: String?
-
-    @Option(help: "hybrid: the statistical tagger with the rules (the default when the model is installed); rules: the rules alone.")
-    var tagger: TaggerMode?
-
-    @Option(help: "The tagger's model folder (default: $DOCGRAPH_MODEL, ./Models/lac or the one beside the program).")
-    var model: String?
-
-    @Option(help: "The place of a document that never names its own (市委, 区政府 resolve to it).")
-    var place: String?
+    @OptionGroup var extraction: ExtractionOptions
 
     func run() throws {
         try reportingFailures {
-            let dir = try ontologyFolder(ontology)
-            let rules = try ExtractionRules.load(directory: dir)
-            let extractor = Extractor(rules: rules, defaultPlace: try place.map { try resolvePlace($0, rules) },
-                                      tagger: try loadTagger(tagger, model: model))
+            let extractor = try extraction.extractor().extractor
             let item = try InputCollection(inputs: [input]).items.first ?? InputCollection.Item(path: input, id: "document")
             let doc: TextDocument
             do throws(IngestError) {

@@ -3,7 +3,6 @@ import DocGraphExtract
 import DocGraphIngest
 import DocGraphModel
 import DocGraphOntology
-import DocGraphTagger
 import Foundation
 import Synchronization
 
@@ -54,17 +53,7 @@ struct ExtractCommand: ParsableCommand {
     @Flag(name: [.short, .long], help: "No progress bar and no summary on stderr.")
     var quiet = false
 
-    @Option(help: "The ontology folder (docgraph.owl, lexicons/, rules/). Default: ./Ontology or the one beside the program.")
-    var ontology: String?
-
-    @Option(help: "hybrid: the statistical tagger proposes names and the rules canonicalise, type and veto them (the default when the model is installed); rules: the rules alone.")
-    var tagger: TaggerMode?
-
-    @Option(help: "The tagger's model folder (default: $DOCGRAPH_MODEL, ./Models/lac or the one beside the program).")
-    var model: String?
-
-    @Option(help: "The place of documents that never name their own (市委, 区政府 resolve to it), e.g. 苏州市 or 长寿区.")
-    var place: String?
+    @OptionGroup var extraction: ExtractionOptions
 
     func validate() throws {
         if outputs.isEmpty && into == nil { throw ValidationError("give at least one output file with -o (or a graph with --into)") }
@@ -79,18 +68,16 @@ struct ExtractCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let started = Date()
-            let dir = try ontologyFolder(ontology)
-            let rules = try ExtractionRules.load(directory: dir)
-            let defaultPlace = try place.map { try resolvePlace($0, rules) }
-            let taggerModel = try loadTagger(tagger, model: model)
-            let extractor = Extractor(rules: rules, defaultPlace: defaultPlace, tagger: taggerModel)
+            let (dir, extractor) = try extraction.extractor()
             let collection = try InputCollection(inputs: inputs, lists: list, include: include, exclude: exclude)
             let base = try into.map { path in
                 FileManager.default.fileExists(atPath: path) ? try GraphFiles.readGraph(path) : KnowledgeGraph()
             } ?? KnowledgeGraph()
             let run = CollectionExtraction(extractor: extractor, reader: DocumentReader(forcedEncoding: encoding.flatMap(TextEncoding.init(name:))),
                                            jobs: jobs, workerExtractor: {
-                                               (try? ExtractionRules.load(directory: dir)).map { Extractor(rules: $0, defaultPlace: defaultPlace, tagger: taggerModel) } ?? extractor
+                                               (try? ExtractionRules.load(directory: dir)).map {
+                                                   Extractor(rules: $0, defaultPlace: extractor.defaultPlace, tagger: extractor.tagger)
+                                               } ?? extractor
                                            })
             let bar = ProgressBar(enabled: !quiet && isatty(2) == 1 && collection.items.count > 1, started: started)
             let outcome = run.run(collection.items, into: base) { bar.update($0) }
@@ -162,36 +149,5 @@ final class ProgressBar: Sendable {
     func finish() {
         guard enabled else { return }
         FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
-    }
-}
-
-/// The full name of the place `--place` names (苏州 → 苏州市), or an error naming the nearest places.
-func resolvePlace(_ name: String, _ rules: ExtractionRules) throws -> String {
-    if let full = Extractor(rules: rules).place(named: name) { return full }
-    let near = rules.places.keys.filter { $0.hasPrefix(String(name.prefix(1))) }.sorted().prefix(5)
-    throw CLIError("--place", "no place named '\(name)' in the gazetteer" + (near.isEmpty ? "" : "; did you mean " + near.joined(separator: ", ") + "?"))
-}
-
-/// How `extract` and `explain` find names: the tagger fused with the rules, or the rules alone.
-enum TaggerMode: String, ExpressibleByArgument, CaseIterable {
-    case hybrid, rules
-}
-
-/// The tagger's model for `mode`. Asked for (`--tagger hybrid` or `--model`) and missing, or
-/// present but altered, it is an error naming the file; not installed and not asked for, the run
-/// says so once and uses the rules alone.
-func loadTagger(_ mode: TaggerMode?, model: String?) throws -> TaggerModel? {
-    if mode == .rules { return nil }
-    guard let dir = TaggerModel.locate(explicit: model) else {
-        if mode == .hybrid {
-            throw CLIError("--tagger", "the tagger's model is not installed: run scripts/bootstrap.sh to fetch it into Models/lac, or pass --model DIR")
-        }
-        printError("warning: the tagger's model is not installed (scripts/bootstrap.sh fetches it into Models/lac); extracting with the rules alone")
-        return nil
-    }
-    do {
-        return try TaggerModel.load(directory: dir)
-    } catch {
-        throw CLIError(error.path, error.message)
     }
 }

@@ -1,0 +1,60 @@
+import ArgumentParser
+import DocGraphExtract
+import DocGraphOntology
+import DocGraphTagger
+
+/// The options `extract` and `explain` share: the rules, the tagger and the place of documents
+/// that never name their own.
+struct ExtractionOptions: ParsableArguments {
+    @Option(help: "The ontology folder (docgraph.owl, lexicons/, rules/). Default: ./Ontology or the one beside the program.")
+    var ontology: String?
+
+    @Option(help: "hybrid: the statistical tagger proposes names and the rules canonicalise, type and veto them (the default when the model is installed); rules: the rules alone.")
+    var tagger: TaggerMode?
+
+    @Option(help: "The tagger's model folder (default: $DOCGRAPH_MODEL, ./Models/lac or the one beside the program).")
+    var model: String?
+
+    @Option(help: "The place of documents that never name their own (市委, 区政府 resolve to it), e.g. 苏州市 or 长寿区.")
+    var place: String?
+
+    /// The ontology folder, and an extractor with its rules, the tagger (when asked for or installed)
+    /// and the place.
+    func extractor() throws -> (directory: String, extractor: Extractor) {
+        let dir = try ontologyFolder(ontology)
+        let rules = try ExtractionRules.load(directory: dir)
+        let defaultPlace = try place.map { try resolvePlace($0, rules) }
+        return (dir, Extractor(rules: rules, defaultPlace: defaultPlace, tagger: try loadTagger(tagger, model: model)))
+    }
+}
+
+/// How `extract` and `explain` find names: the tagger fused with the rules, or the rules alone.
+enum TaggerMode: String, ExpressibleByArgument, CaseIterable {
+    case hybrid, rules
+}
+
+/// The tagger's model for `mode`. Asked for (`--tagger hybrid` or `--model`) and missing, or
+/// present but altered, it is an error naming the file; not installed and not asked for, the run
+/// says so once and uses the rules alone.
+func loadTagger(_ mode: TaggerMode?, model: String?) throws -> TaggerModel? {
+    if mode == .rules { return nil }
+    guard let dir = TaggerModel.locate(explicit: model) else {
+        if mode == .hybrid {
+            throw CLIError("--tagger", "the tagger's model is not installed: run scripts/bootstrap.sh to fetch it into Models/lac, or pass --model DIR")
+        }
+        printError("warning: the tagger's model is not installed (scripts/bootstrap.sh fetches it into Models/lac); extracting with the rules alone")
+        return nil
+    }
+    do {
+        return try TaggerModel.load(directory: dir)
+    } catch {
+        throw CLIError(error.path, error.message)
+    }
+}
+
+/// The full name of the place `--place` names (苏州 → 苏州市), or an error naming the nearest places.
+func resolvePlace(_ name: String, _ rules: ExtractionRules) throws -> String {
+    if let full = Extractor(rules: rules).place(named: name) { return full }
+    let near = rules.places.keys.filter { $0.hasPrefix(String(name.prefix(1))) }.sorted().prefix(5)
+    throw CLIError("--place", "no place named '\(name)' in the gazetteer" + (near.isEmpty ? "" : "; did you mean " + near.joined(separator: ", ") + "?"))
+}
