@@ -26,21 +26,7 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/corpus" "$work/small"
 # The same documents in the same order, so the small corpus is a prefix of the big one.
-python3 - "$work/corpus" "$size_mb" "$work/small" "$tagger_mb" <<'PY'
-import glob, os, sys
-sources = sorted(glob.glob("Tests/Fixtures/samples/**/*.txt", recursive=True))
-texts = [open(p, encoding="utf-8").read() for p in sources]
-for out, size in ((sys.argv[1], sys.argv[2]), (sys.argv[3], sys.argv[4])):
-    target = float(size) * 1e6
-    n = total = 0
-    while total < target:
-        t = texts[n % len(texts)]
-        with open(os.path.join(out, f"doc{n:05d}.txt"), "w", encoding="utf-8") as f:
-            f.write(t)
-        total += len(t.encode("utf-8"))
-        n += 1
-    print(f"corpus: {n} documents, {total / 1e6:.1f} MB")
-PY
+python3 Benchmarks/make_corpus.py "$work/corpus" "$size_mb" "$work/small" "$tagger_mb"
 bytes=$(cat "$work"/corpus/*.txt | wc -c)
 /usr/bin/time -f "%e %M" -o "$work/time" taskset -c 0 "$bin" extract "$work/corpus" --tagger rules --jobs 1 -q -o "$work/out.nt"
 read -r secs kb < "$work/time"

@@ -15,20 +15,7 @@ bin="$(swift build -c release --show-bin-path)/docgraph"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/corpus"
-python3 - "$work/corpus" "$size_mb" <<'PY'
-import glob, os, sys
-out, target = sys.argv[1], float(sys.argv[2]) * 1e6
-sources = sorted(glob.glob("Tests/Fixtures/samples/**/*.txt", recursive=True))
-texts = [open(p, encoding="utf-8").read() for p in sources]
-n = total = 0
-while total < target:
-    t = texts[n % len(texts)]
-    with open(os.path.join(out, f"doc{n:05d}.txt"), "w", encoding="utf-8") as f:
-        f.write(t)
-    total += len(t.encode("utf-8"))
-    n += 1
-print(f"corpus: {n} documents, {total / 1e6:.2f} MB")
-PY
+python3 Benchmarks/make_corpus.py "$work/corpus" "$size_mb"
 bytes=$(cat "$work"/corpus/*.txt | wc -c)
 for round in 1 2 3; do
   start=$(date +%s.%N)

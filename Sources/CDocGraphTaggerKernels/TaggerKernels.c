@@ -11,25 +11,10 @@
 #include <string.h>
 #include "VectorMath.h"
 
-
-
+// The scalar exp is the vector one's first lane, so the two can never differ.
 float dg_exp(float x) {
-    x = x < EXP_LO ? EXP_LO : (x > EXP_HI ? EXP_HI : x);
-    float n = (float)(int32_t)(x * LOG2E + 0.5f);
-    if (n > x * LOG2E + 0.5f) n = n - 1.0f;
-    float r = x - n * LN2_HI;
-    r = r - n * LN2_LO;
-    float p = P0;
-    p = p * r + P1;
-    p = p * r + P2;
-    p = p * r + P3;
-    p = p * r + P4;
-    p = p * r + P5;
-    float y = p * (r * r) + r + 1.0f;
-    int32_t e = ((int32_t)n + 127) << 23;
-    float scale;
-    memcpy(&scale, &e, sizeof scale);
-    return y * scale;
+    v16 v = vexp((v16)x);
+    return v[0];
 }
 
 DG_INLINE v16 vsigmoid(v16 x) { return 1.0f / (1.0f + vexp(-x)); }
