@@ -1,4 +1,4 @@
-/// Finds people by a post title next to a name (市委书记王明, 李强市长),
+/// Finds people by a post title next to a name (市委书记王明, 陈立市长),
 /// and the organization the post belongs to (written before the title, or
 /// implied by it: 市长 → the city government).
 struct PersonFinder {
@@ -40,7 +40,7 @@ struct PersonFinder {
     /// A full name starting at `i`: surname and one or two given characters.
     func name(startingAt i: Int, limit: Int) -> Range<Int>? {
         if let span = taggedName(startingAt: i, limit: limit) {
-            // 王川一): the tagger stopped a character short of a separator; the rules read three.
+            // 王明一): the tagger stopped a character short of a separator; the rules read three.
             let end = span.upperBound
             if span.count == 2, end < limit, isHan(scalars[end]), !index.nameStops.contains(scalars[end]), tagged.personsByStart[end] == nil,
                end + 1 == limit || Self.separators.contains(scalars[end + 1]) {
@@ -81,7 +81,7 @@ struct PersonFinder {
             end += 1
         }
         // A surname that is also a function word (和, 于) starts a name only where a separator ends it
-        // (于力强, but not 和街道工委).
+        // (于明华, but not 和街道工委).
         if index.nameStops.contains(scalars[i]), end < limit, !Self.separators.contains(scalars[end]) { return nil }
         return end - i > s ? i..<end : nil
     }
@@ -107,7 +107,7 @@ struct PersonFinder {
         return surname(at: span.range.lowerBound) != nil || span.score >= Self.sureNameScore
     }
 
-    /// Below this the tagger's name boundaries are guesses (贺观 for 贺观群).
+    /// Below this the tagger's name boundaries are guesses (韩立 for 韩立新).
     static let minimumNameScore: Float = 0.6
     /// At or above this a name needs no known surname (苻, 逄).
     static let sureNameScore: Float = 0.9
@@ -202,7 +202,7 @@ struct PersonFinder {
                 while next + 1 < range.upperBound, scalars[next] == "、", let more = listedName(startingAt: next + 1, limit: range.upperBound),
                       more.upperBound == range.upperBound || !isHan(scalars[more.upperBound]) || self.title(at: more.upperBound) != nil
                       || taggedName(startingAt: next + 1, limit: range.upperBound) == more
-                      // …、卢荣花率执法检查组: a verb's first character ends the list.
+                      // …、唐晓梅率执法检查组: a verb's first character ends the list.
                       || index.nameEnds.contains(scalars[more.upperBound]) || index.nameStops.contains(scalars[more.upperBound]) {
                     names.append(more)
                     next = more.upperBound
