@@ -13,7 +13,7 @@ let package = Package(
     products: [
         .library(name: "DocGraph", targets: [
             "DocGraphModel", "DocGraphRDF", "DocGraphGraphML", "DocGraphOntology", "DocGraphExtract", "DocGraphIngest",
-            "DocGraphQuery", "DocGraphTagger",
+            "DocGraphQuery", "DocGraphTagger", "DocGraphPDF", "DocGraphOCR",
         ]),
         .executable(name: "docgraph", targets: ["docgraph"]),
     ],
@@ -29,6 +29,10 @@ let package = Package(
             providers: [.apt(["libxml2-dev"])]
         ),
         .systemLibrary(name: "CDocGraphZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // PDF through Poppler (text layers, metadata, pages rendered for OCR); only DocGraphPDF sees it.
+        .systemLibrary(name: "CPoppler", pkgConfig: "poppler-glib", providers: [.apt(["libpoppler-glib-dev"])]),
+        // OCR through Tesseract (and Leptonica for image files); only DocGraphOCR sees it.
+        .systemLibrary(name: "CTesseract", pkgConfig: "tesseract", providers: [.apt(["libtesseract-dev"])]),
         .target(name: "DocGraphXML", dependencies: ["CLibXML2", "DocGraphModel"]),
         .target(name: "DocGraphModel", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "DocGraphRDF", dependencies: ["DocGraphModel", "DocGraphXML"]),
@@ -36,8 +40,10 @@ let package = Package(
         .target(name: "DocGraphOntology", dependencies: ["DocGraphModel", "DocGraphRDF"]),
         .target(name: "DocGraphExtract", dependencies: ["DocGraphModel", "DocGraphOntology", "DocGraphTagger"]),
         .target(name: "DocGraphQuery", dependencies: ["DocGraphModel", "DocGraphRDF"]),
+        .target(name: "DocGraphPDF", dependencies: ["CPoppler"]),
+        .target(name: "DocGraphOCR", dependencies: ["CTesseract"]),
         .target(name: "DocGraphIngest", dependencies: [
-            "DocGraphExtract", "DocGraphModel", "DocGraphXML", "CDocGraphZlib",
+            "DocGraphExtract", "DocGraphModel", "DocGraphXML", "CDocGraphZlib", "DocGraphPDF", "DocGraphOCR",
         ]),
         // The statistical tagger (Baidu LAC's BiGRU-CRF); only it sees the C kernels.
         .target(name: "CDocGraphTaggerKernels"),
@@ -46,7 +52,7 @@ let package = Package(
         ]),
         .executableTarget(name: "docgraph", dependencies: [
             "DocGraphModel", "DocGraphRDF", "DocGraphGraphML", "DocGraphOntology", "DocGraphExtract", "DocGraphIngest",
-            "DocGraphQuery", "DocGraphXML", "DocGraphTagger",
+            "DocGraphQuery", "DocGraphXML", "DocGraphTagger", "DocGraphPDF",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // The fuzzing harnesses (scripts/fuzz.sh builds them with libFuzzer);
@@ -67,6 +73,8 @@ let package = Package(
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .testTarget(name: "DocGraphTaggerTests", dependencies: ["DocGraphTagger"]),
+        .testTarget(name: "DocGraphPDFTests", dependencies: ["DocGraphPDF"]),
+        .testTarget(name: "DocGraphOCRTests", dependencies: ["DocGraphOCR"]),
         .testTarget(name: "docgraphTests", dependencies: [
             "docgraph", "DocGraphModel", "DocGraphRDF", "DocGraphGraphML", "DocGraphIngest",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),

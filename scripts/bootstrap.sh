@@ -9,6 +9,15 @@ command -v pkg-config >/dev/null 2>&1 || need+=(pkg-config)
 pkg-config --exists libxml-2.0 2>/dev/null || need+=(libxml2-dev)
 pkg-config --exists zlib 2>/dev/null || need+=(zlib1g-dev)
 command -v python3 >/dev/null 2>&1 || need+=(python3)   # the tests score extraction with Tests/Fixtures/tools/kgscore.py
+# PDF through Poppler, OCR through Tesseract with its Chinese (simplified and traditional) and English models,
+# CJK fonts for PDFs that do not embed theirs, and LibreOffice for legacy Word (.doc).
+pkg-config --exists poppler-glib 2>/dev/null || need+=(libpoppler-glib-dev)
+pkg-config --exists tesseract lept 2>/dev/null || need+=(libtesseract-dev)
+for lang in chi_sim chi_tra eng; do
+  ls /usr/share/tesseract-ocr/*/tessdata/$lang.traineddata >/dev/null 2>&1 || need+=("tesseract-ocr-${lang//_/-}")
+done
+fc-list :lang=zh 2>/dev/null | grep -qi "noto sans cjk" || need+=(fonts-noto-cjk)
+command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
 if [ ${#need[@]} -gt 0 ]; then
   echo "docgraph: installing ${need[*]} with apt-get" >&2
   if [ "$(id -u)" -eq 0 ]; then sudo=""; elif command -v sudo >/dev/null 2>&1; then sudo="sudo"; else

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs DocGraph's libFuzzer harnesses (Sources/docgraph-fuzz), each for SECONDS,
-# one after another: rdfxml, graphml, ntriples, sparql, text (or those named).
+# one after another: rdfxml, graphml, ntriples, sparql, text, pdf (or those named).
 # The harnesses are built with `-sanitize=fuzzer,address` into .build/fuzz;
 # each starts from its seed corpus in Fuzz/corpus/<harness> and keeps what it
 # learns in .build/fuzz-corpus/<harness>. A crash, sanitizer report, timeout
@@ -12,7 +12,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-600}"; shift || true
 harnesses=("$@")
-[ ${#harnesses[@]} -gt 0 ] || harnesses=(rdfxml graphml ntriples sparql text)
+[ ${#harnesses[@]} -gt 0 ] || harnesses=(rdfxml graphml ntriples sparql text pdf)
 mkdir -p .build
 # A failed build must stop the run: fuzzing a harness left from an older build would
 # report on code that is no longer there.
@@ -36,7 +36,7 @@ for h in "${harnesses[@]}"; do
     rdfxml|graphml) dict=(-dict=Fuzz/xml.dict) ;;
     sparql) dict=(-dict=Fuzz/sparql.dict) ;;
   esac
-  maxlen=8192; [ "$h" = text ] && maxlen=32768
+  maxlen=8192; [ "$h" = text ] && maxlen=32768; [ "$h" = pdf ] && maxlen=65536
   log="$corpus.log"
   set +e
   DOCGRAPH_FUZZ_TARGET="$h" "$bin" "$corpus" "Fuzz/corpus/$h" "${dict[@]}" -max_total_time="$seconds" \

@@ -33,3 +33,12 @@ struct DocumentScript {
         return String(out)
     }
 }
+
+extension Extractor {
+    /// Whether `text` is written in traditional characters, by the same test extraction uses
+    /// (``DocumentScript``): OCR reads such pages again with the traditional model.
+    public func isTraditional(_ text: String) -> Bool {
+        let original = Array(text.unicodeScalars)
+        return DocumentScript(original: original, normalized: normalizer.normalize(original)).isTraditional
+    }
+}

@@ -223,7 +223,8 @@ public struct Extractor: Sendable {
                     rule: String) -> Provenance {
         Provenance(document: doc.id, sentence: text, sentenceStart: sentence.lowerBound, sentenceEnd: sentence.upperBound,
                    subjectStart: subject?.lowerBound, subjectEnd: subject?.upperBound,
-                   objectStart: object?.lowerBound, objectEnd: object?.upperBound, rule: rule)
+                   objectStart: object?.lowerBound, objectEnd: object?.upperBound, rule: rule,
+                   page: doc.page(at: sentence.lowerBound))
     }
 
     /// Words that join the members of a list: 《A》、《B》和《C》, 省委、省政府和市委.

@@ -13,6 +13,9 @@ public struct TextDocument: Sendable {
     /// Where the text was read from and as what (see ``Document``).
     public let location: String?
     public let format: String?
+    /// For a document read from pages (PDF, scanned images): the offset,
+    /// in scalars, where page 1, 2, … starts. Evidence names its page from it.
+    public let pageStarts: [Int]?
 
     /// Reads the header: the first non-empty line is the title, a
     /// `【信息时间:…】` or `发布时间:` line gives the date, and a
@@ -25,8 +28,9 @@ public struct TextDocument: Sendable {
     }
 
     public init(id: String, text: String, checksum: String, title: String? = nil, date: String? = nil,
-                source: String? = nil, location: String? = nil, format: String? = nil) {
+                source: String? = nil, location: String? = nil, format: String? = nil, pageStarts: [Int]? = nil) {
         self.id = id
+        self.pageStarts = pageStarts
         self.checksum = checksum
         self.location = location
         self.format = format
@@ -81,4 +85,16 @@ public struct TextDocument: Sendable {
 
     /// The text of a range of scalars, as written.
     public func text(_ range: Range<Int>) -> String { String(scalars: scalars[range]) }
+
+    /// The page (from 1) that the scalar at `offset` is on, for a paged document.
+    public func page(at offset: Int) -> Int? {
+        guard let starts = pageStarts, !starts.isEmpty else { return nil }
+        // The last page starting at or before the offset (a page with no text starts where the next does).
+        var lo = 0, hi = starts.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if starts[mid] <= offset { lo = mid + 1 } else { hi = mid }
+        }
+        return max(lo, 1)
+    }
 }

@@ -1,19 +1,35 @@
 import DocGraphExtract
 import DocGraphModel
+import DocGraphOCR
 import DocGraphXML
 
 /// The kinds of file DocGraph reads.
 public enum DocumentFormat: String, Sendable, CaseIterable {
-    case text, markdown, html, docx
+    case text, markdown, html, docx, pdf, image, doc
 
-    /// The format by content first (a ZIP archive, an HTML start tag), then
-    /// by extension; plain text when neither tells.
+    /// The format by content first (a ZIP archive, `%PDF-`, an image's or a
+    /// Word 97 file's signature, an HTML start tag), then by extension;
+    /// plain text when neither tells.
     public static func detect(bytes: [UInt8], path: String) -> DocumentFormat {
         let ext = path.split(separator: "/").last.flatMap { $0.contains(".") ? $0.split(separator: ".").last : nil }?.lowercased() ?? ""
         if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return .docx }
+        // Some producers put a few bytes before the header; readers accept it within the first kilobyte.
+        if bytes.prefix(1024).firstRange(of: Array("%PDF-".utf8)) != nil { return .pdf }
+        if ext == "pdf" { return .pdf }
+        if isImage(bytes) || ["png", "jpg", "jpeg", "tif", "tiff", "gif", "bmp", "webp"].contains(ext) { return .image }
+        if bytes.starts(with: LegacyWordReader.signature) { return .doc }
         if ["html", "htm", "xhtml", "shtml"].contains(ext) || looksLikeHTML(bytes) { return .html }
         if ["md", "markdown"].contains(ext) { return .markdown }
         return .text
+    }
+
+    /// PNG, JPEG, TIFF, GIF, BMP and WebP, by their signatures.
+    static func isImage(_ b: [UInt8]) -> Bool {
+        b.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) || b.starts(with: [0xFF, 0xD8, 0xFF])
+            || b.starts(with: [0x49, 0x49, 0x2A, 0x00]) || b.starts(with: [0x4D, 0x4D, 0x00, 0x2A])
+            || b.starts(with: Array("GIF87a".utf8)) || b.starts(with: Array("GIF89a".utf8))
+            || (b.count > 26 && b.starts(with: Array("BM".utf8)) && b[14] >= 12 && b[15] == 0 && b[16] == 0 && b[17] == 0)
+            || (b.count > 12 && b.starts(with: Array("RIFF".utf8)) && Array(b[8..<12]) == Array("WEBP".utf8))
     }
 
     /// Starts, after a byte-order mark, white space and comments, with `<!doctype html` or `<html`.
@@ -34,7 +50,7 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
 }
 
 /// Why one input could not be read; the run reports it and goes on.
-public struct IngestError: Error, Sendable, CustomStringConvertible {
+public struct IngestError: Error, Sendable, Equatable, CustomStringConvertible {
     public var path: String
     public var message: String
     public init(_ path: String, _ message: String) {
@@ -45,14 +61,26 @@ public struct IngestError: Error, Sendable, CustomStringConvertible {
 }
 
 /// Turns the bytes of one input into a ``TextDocument``: decodes plain text
-/// and Markdown in whatever common encoding they use, and takes the main
-/// text and metadata out of HTML pages and Word documents.
+/// and Markdown in whatever common encoding they use, takes the main text
+/// and metadata out of HTML pages and Word documents, and reads PDFs and
+/// scanned images page by page (text layers, else OCR).
 public struct DocumentReader: Sendable {
     /// Decode plain text with this encoding instead of detecting one.
     public var forcedEncoding: TextEncoding?
+    /// How PDFs and images are read: OCR, its languages, passwords, limits.
+    public var paged: PagedReading
+    /// Tesseract engines kept across documents and workers.
+    public var ocrEngines: OCREnginePool
+    /// Whether text is in traditional script (OCR then reads with the traditional model);
+    /// the extractor's own test, given by the caller, so that both agree.
+    public var isTraditional: @Sendable (String) -> Bool
 
-    public init(forcedEncoding: TextEncoding? = nil) {
+    public init(forcedEncoding: TextEncoding? = nil, paged: PagedReading = PagedReading(), ocrEngines: OCREnginePool = OCREnginePool(),
+                isTraditional: @escaping @Sendable (String) -> Bool = { _ in false }) {
         self.forcedEncoding = forcedEncoding
+        self.paged = paged
+        self.ocrEngines = ocrEngines
+        self.isTraditional = isTraditional
     }
 
     /// Reads one document; `checksum` is the SHA-256 of `bytes` when the caller has it already.
@@ -106,6 +134,16 @@ public struct DocumentReader: Sendable {
             if let title = content.title, !text.hasPrefix(title) { text = title + "\n" + text }
             return TextDocument(id: id, text: text, checksum: checksum, title: content.title, date: content.date,
                                 location: location, format: "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+        case .pdf:
+            return try readPDF(bytes: bytes, id: id, location: location, checksum: checksum)
+        case .image:
+            return try readImage(bytes: bytes, id: id, location: location, checksum: checksum)
+        case .doc:
+            let content = try LegacyWordReader.read(bytes: bytes, source: location)
+            var text = content.text
+            if let title = content.title, !text.hasPrefix(title) { text = title + "\n" + text }
+            return TextDocument(id: id, text: text, checksum: checksum, title: content.title, date: content.date, location: location,
+                                format: "application/msword")
         }
     }
 }

@@ -23,7 +23,8 @@ public struct InputCollection: Sendable {
     public private(set) var items: [Item]
 
     /// What a folder search picks up when no `--include` is given.
-    public static let defaultIncludes = ["*.txt", "*.text", "*.md", "*.markdown", "*.html", "*.htm", "*.xhtml", "*.docx"]
+    public static let defaultIncludes = ["*.txt", "*.text", "*.md", "*.markdown", "*.html", "*.htm", "*.xhtml", "*.docx", "*.doc",
+                                         "*.pdf", "*.png", "*.jpg", "*.jpeg", "*.tif", "*.tiff"]
 
     /// Expands `inputs` (files, folders, `-`) and the paths in `lists`.
     /// Globs without `/` match a file's name, globs with `/` its path below

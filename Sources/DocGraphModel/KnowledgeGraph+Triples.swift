@@ -60,6 +60,7 @@ extension KnowledgeGraph {
                 if let n = p.subjectEnd { try emit(Triple(ev, DG.subjectEnd, int(n))) }
                 if let n = p.objectStart { try emit(Triple(ev, DG.objectStart, int(n))) }
                 if let n = p.objectEnd { try emit(Triple(ev, DG.objectEnd, int(n))) }
+                if let n = p.page { try emit(Triple(ev, DG.page, int(n))) }
                 try emit(Triple(ev, DG.rule, lit(p.rule, nil)))
             }
         }
@@ -124,7 +125,7 @@ extension KnowledgeGraph {
                     sentenceStart: integer(ev, DG.sentenceStart) ?? 0, sentenceEnd: integer(ev, DG.sentenceEnd) ?? 0,
                     subjectStart: integer(ev, DG.subjectStart), subjectEnd: integer(ev, DG.subjectEnd),
                     objectStart: integer(ev, DG.objectStart), objectEnd: integer(ev, DG.objectEnd),
-                    rule: literal(ev, DG.rule)?.lexicalForm ?? ""))
+                    rule: literal(ev, DG.rule)?.lexicalForm ?? "", page: integer(ev, DG.page)))
             }
             statements[RelationKey(subject: subj, predicate: pred, object: obj, role: role)] = (confidence, provenance)
             stated.insert(Triple(subj, pred, obj.term))

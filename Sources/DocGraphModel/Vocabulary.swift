@@ -91,6 +91,7 @@ public enum DG {
     public static let sentence = term("sentence")
     public static let sentenceStart = term("sentenceStart")
     public static let sentenceEnd = term("sentenceEnd")
+    public static let page = term("page")
     public static let subjectStart = term("subjectStart")
     public static let subjectEnd = term("subjectEnd")
     public static let objectStart = term("objectStart")

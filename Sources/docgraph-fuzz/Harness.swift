@@ -12,7 +12,7 @@ import Foundation
 /// the fuzzer looks for is a crash, a sanitizer report, a hang or runaway
 /// memory.
 enum Harness: String, CaseIterable {
-    case rdfxml, graphml, ntriples, sparql, text
+    case rdfxml, graphml, ntriples, sparql, text, pdf
 
     func run(_ bytes: [UInt8]) {
         switch self {
@@ -35,6 +35,12 @@ enum Harness: String, CaseIterable {
         case .text:
             // Any document format: the reader tells text, HTML and DOCX apart by content.
             guard let doc = try? DocumentReader().read(bytes: bytes, id: "input", location: "input") else { return }
+            _ = Self.extractor.extract(doc)
+        case .pdf:
+            // Poppler on hostile bytes, and the page assembly after it. OCR is off: each page drawn
+            // and recognised would take seconds, and the fuzzer wants thousands of inputs a second.
+            let reader = DocumentReader(paged: PagedReading(ocr: .never))
+            guard let doc = try? reader.read(bytes: bytes, id: "input", location: "input.pdf") else { return }
             _ = Self.extractor.extract(doc)
         }
     }

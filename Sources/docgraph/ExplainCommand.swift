@@ -12,10 +12,12 @@ struct ExplainCommand: ParsableCommand {
         abstract: "Show, sentence by sentence, the mentions found in a document and the rule behind each edge.",
         discussion: "Example: docgraph explain report.txt")
 
-    @Argument(help: "A document (text, Markdown, HTML or .docx).")
+    @Argument(help: "A document (text, Markdown, HTML, Word, PDF or a scanned image).")
     var input: String
 
     @OptionGroup var extraction: ExtractionOptions
+
+    @OptionGroup var reading: ReadingOptions
 
     func run() throws {
         try reportingFailures {
@@ -23,7 +25,7 @@ struct ExplainCommand: ParsableCommand {
             let item = try InputCollection(inputs: [input]).items.first ?? InputCollection.Item(path: input, id: "document")
             let doc: TextDocument
             do throws(IngestError) {
-                doc = try DocumentReader().read(bytes: try CollectionExtraction.bytes(of: item.path), id: item.id, location: item.path)
+                doc = try reading.reader(extractor: extractor).read(bytes: try CollectionExtraction.bytes(of: item.path), id: item.id, location: item.path)
             } catch {
                 throw CLIError(error.path, error.message)
             }
@@ -39,7 +41,8 @@ struct ExplainCommand: ParsableCommand {
                 let found = edges[sentence.lowerBound] ?? []
                 guard !mentions.isEmpty || !found.isEmpty else { continue }
                 let text = doc.text(sentence)
-                print("[\(sentence.lowerBound)–\(sentence.upperBound)] \(text)")
+                let page = doc.page(at: sentence.lowerBound).map { "page \($0), " } ?? ""
+                print("[\(page)\(sentence.lowerBound)–\(sentence.upperBound)] \(text)")
                 for m in mentions {
                     let resolved = m.canonical == m.surface ? "" : " → \(m.canonical)"
                     let by = m.taggerScore.map { m.source == "tagger" ? "tagger \(Self.score($0))" : "rules and tagger \(Self.score($0))" } ?? "rules"

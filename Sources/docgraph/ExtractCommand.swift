@@ -13,14 +13,16 @@ struct ExtractCommand: ParsableCommand {
         abstract: "Extract a knowledge graph from documents.",
         discussion: """
         Inputs are files, folders (searched recursively), list files (--list) or - for standard input.
-        Plain text in UTF-8, UTF-16 (with a byte-order mark) or GB18030/GBK, Markdown, HTML pages and
-        Word (.docx) documents are read; the format is told by content and extension. The graph of all
+        Plain text in UTF-8, UTF-16 (with a byte-order mark) or GB18030/GBK, Markdown, HTML pages,
+        Word (.docx and .doc) documents, PDFs (text layers; scanned pages by OCR) and scanned images
+        (.png, .jpg, .tif) are read; the format is told by content and extension. The graph of all
         of them is written to each -o file, in the format its extension names (.rdf, .graphml, .nt, .ttl),
         atomically. A document that cannot be read is reported and skipped (exit 1 with --strict).
         Examples:
           docgraph extract report.txt -o report.rdf -o report.graphml
           docgraph extract pages/ --include '*.html' --jobs 2 -o pages.nt
           docgraph extract new-pages/ --into pages.nt
+          docgraph extract scans/ --ocr-lang chi_sim+eng -o scans.graphml
         """)
 
     @Argument(help: "Documents, folders, or - for standard input.")
@@ -55,6 +57,8 @@ struct ExtractCommand: ParsableCommand {
 
     @OptionGroup var extraction: ExtractionOptions
 
+    @OptionGroup var reading: ReadingOptions
+
     func validate() throws {
         if outputs.isEmpty && into == nil { throw ValidationError("give at least one output file with -o (or a graph with --into)") }
         if inputs.isEmpty && list.isEmpty { throw ValidationError("give documents, folders or a --list file to read") }
@@ -73,7 +77,7 @@ struct ExtractCommand: ParsableCommand {
             let base = try into.map { path in
                 FileManager.default.fileExists(atPath: path) ? try GraphFiles.readGraph(path) : KnowledgeGraph()
             } ?? KnowledgeGraph()
-            let run = CollectionExtraction(extractor: extractor, reader: DocumentReader(forcedEncoding: encoding.flatMap(TextEncoding.init(name:))),
+            let run = CollectionExtraction(extractor: extractor, reader: reading.reader(encoding: encoding.flatMap(TextEncoding.init(name:)), extractor: extractor),
                                            jobs: jobs, workerExtractor: {
                                                (try? ExtractionRules.load(directory: dir)).map {
                                                    Extractor(rules: $0, defaultPlace: extractor.defaultPlace, tagger: extractor.tagger)

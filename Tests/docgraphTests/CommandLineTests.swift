@@ -181,7 +181,7 @@ struct CommandLineTests {
             try FileManager.default.copyItem(at: CLI.root.appendingPathComponent("Tests/Fixtures/samples/dev/\(name).txt"),
                                              to: docs.appendingPathComponent("\(name).txt"))
         }
-        try "not a document".write(to: docs.appendingPathComponent("notes.png"), atomically: true, encoding: .utf8)
+        try "not a document".write(to: docs.appendingPathComponent("notes.exe"), atomically: true, encoding: .utf8)
         let out = dir.appendingPathComponent("all.nt").path
         let r = try CLI.run(["extract", dir.appendingPathComponent("docs").path, "-o", out])
         #expect(r.status == 0, "\(r.stderr)")

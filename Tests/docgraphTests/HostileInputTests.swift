@@ -254,7 +254,7 @@ struct HostileInputTests {
         try box.write("image.png", Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52, 0xFF]))
         try box.write("latin1.txt", Data("杭州市".utf8) + Data([0xE9, 0x74, 0xE9]))
         let expected = [("empty.txt", "empty file"), ("blank.txt", "no text in the file (only whitespace)"),
-                        ("image.png", "binary data, not a document (a NUL byte at offset 8)"),
+                        ("image.png", "damaged image (its header cannot be read)"),
                         ("latin1.txt", "not valid UTF-8 (first bad byte at offset 9); pass --encoding if it is another encoding")]
         for (name, message) in expected {
             let r = try box.run(["extract", name, "-o", "out.nt"])

@@ -1,0 +1,223 @@
+import DocGraphExtract
+import DocGraphModel
+import DocGraphOCR
+import DocGraphPDF
+import DocGraphXML
+import Foundation
+
+/// When pages are read by OCR.
+public enum OCRMode: String, Sendable, CaseIterable {
+    /// Never: a page without a text layer gives no text.
+    case never
+    /// Pages without a text layer (scans) only.
+    case auto
+    /// Every page, ignoring text layers (for PDFs whose text layer is wrong).
+    case always
+}
+
+/// How paged documents (PDF, scanned images) are read.
+public struct PagedReading: Sendable {
+    public var ocr: OCRMode
+    /// Tesseract's languages (`chi_sim+eng`); nil chooses by the text: `chi_sim`, or `chi_tra` for traditional pages.
+    public var ocrLanguages: String?
+    /// The password of encrypted PDFs.
+    public var password: String?
+    public var limits: PDFLimits
+    /// The resolution pages are drawn at for OCR.
+    public var dpi: Int
+
+    public init(ocr: OCRMode = .auto, ocrLanguages: String? = nil, password: String? = nil, limits: PDFLimits = PDFLimits(), dpi: Int = 300) {
+        self.ocr = ocr
+        self.ocrLanguages = ocrLanguages
+        self.password = password
+        self.limits = limits
+        self.dpi = dpi
+    }
+}
+
+extension DocumentReader {
+    /// A page's text layer counts when it has at least this many characters; fewer (a scan's stray
+    /// page number, a watermark) and the page is read by OCR.
+    static let minimumTextLayer = 8
+    /// Han characters OCR must have read before the script (simplified or traditional) is decided.
+    static let scriptEvidence = 20
+
+    /// A PDF: each page's text layer, or OCR where a page has none; then paragraphs rejoined,
+    /// running headers and footers dropped, and the page map kept for provenance.
+    func readPDF(bytes: [UInt8], id: String, location: String, checksum: String) throws(IngestError) -> TextDocument {
+        let pdf: PDFFile
+        do {
+            pdf = try PDFFile(bytes: bytes, password: paged.password, limits: paged.limits)
+        } catch {
+            throw IngestError(location, error.message)
+        }
+        var pages: [[LaidOutLine]] = []
+        var ocr = OCRSession(reader: self)
+        for index in 0..<pdf.pageCount {
+            do {
+                let layer = paged.ocr == .always ? [] : try pdf.textLines(page: index)
+                let characters = layer.reduce(0) { $0 + $1.text.unicodeScalars.count { !$0.properties.isWhitespace } }
+                if characters >= Self.minimumTextLayer || paged.ocr == .never {
+                    pages.append(layer.map { LaidOutLine(text: $0.text, left: $0.left, top: $0.top, right: $0.right, bottom: $0.bottom) })
+                    continue
+                }
+                let image = try pdf.render(page: index, dpi: Double(paged.dpi))
+                pages.append(try ocr.read { engine in
+                    engine.recognize(grey: image.pixels, width: image.width, height: image.height, dpi: image.dpi)
+                })
+            } catch let error as PDFError {
+                throw IngestError(location, error.message)
+            } catch let error as OCRError {
+                throw IngestError(location, "page \(index + 1): \(error.message)")
+            } catch {
+                throw IngestError(location, "page \(index + 1): \(error)")
+            }
+        }
+        let text = PageTextAssembler.assemble(pages: pages)
+        guard text.text.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) else {
+            throw IngestError(location, paged.ocr == .never
+                ? "no text in the PDF (its pages have no text layer; read scans with --ocr auto)"
+                : "no text in the PDF (no text layer, and OCR found none)")
+        }
+        let meta = pdf.metadata
+        let xmp = meta.xmp.map { XMPProperties(xml: $0, source: location) }
+        let title = [meta.title, xmp?.title].compactMap { $0 }.first(where: Self.isRealTitle)
+        let author = [meta.author, xmp?.creator].compactMap { $0 }.first { $0.unicodeScalars.contains(where: PageTextAssembler.isCJK) }
+        let format = "application/pdf" + (ocr.used.isEmpty ? "" : "; ocr=" + ocr.used.sorted().joined(separator: ","))
+        return document(id: id, paged: text, checksum: checksum, title: title, date: meta.creationDate ?? xmp?.date,
+                        source: author, location: location, format: format)
+    }
+
+    /// An image file (PNG, JPEG, TIFF, …): one page, read by OCR.
+    func readImage(bytes: [UInt8], id: String, location: String, checksum: String) throws(IngestError) -> TextDocument {
+        guard paged.ocr != .never else { throw IngestError(location, "an image is read by OCR, which --ocr never turns off") }
+        var ocr = OCRSession(reader: self)
+        let lines: [LaidOutLine]
+        do throws(OCRError) {
+            lines = try ocr.read { engine throws(OCRError) in
+                try engine.recognize(imageFile: bytes, maximumPixels: paged.limits.maximumRenderPixels).lines
+            }
+        } catch {
+            throw IngestError(location, error.message)
+        }
+        let text = PageTextAssembler.assemble(pages: [lines])
+        guard text.text.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) else {
+            throw IngestError(location, "no text in the image (OCR found none)")
+        }
+        return document(id: id, paged: text, checksum: checksum, title: nil, date: nil, source: nil, location: location,
+                        format: Self.imageType(bytes) + "; ocr=" + ocr.used.sorted().joined(separator: ","))
+    }
+
+    /// The document, with metadata's date used only when the text's own header gives none (a PDF's
+    /// creation date is when it was printed, which the document's own date line beats).
+    private func document(id: String, paged text: PagedText, checksum: String, title: String?, date: String?, source: String?,
+                          location: String, format: String) -> TextDocument {
+        let doc = TextDocument(id: id, text: text.text, checksum: checksum, title: title, source: source, location: location,
+                               format: format, pageStarts: text.pageStarts)
+        guard doc.date == nil, let date else { return doc }
+        return TextDocument(id: id, text: text.text, checksum: checksum, title: title, date: date, source: source,
+                            location: location, format: format, pageStarts: text.pageStarts)
+    }
+
+    /// Producers fill the title with the file's name or a template's placeholder; those are no titles.
+    static func isRealTitle(_ title: String) -> Bool {
+        let lower = title.lowercased()
+        let placeholders = ["untitled", "无标题", "microsoft word", "wps", "document", "powerpoint", "slide"]
+        if placeholders.contains(where: { lower.hasPrefix($0) }) { return false }
+        let fileTypes = [".doc", ".docx", ".pdf", ".txt", ".htm", ".html", ".wps", ".xls", ".xlsx", ".ppt", ".pptx", ".md", ".tif", ".jpg", ".png"]
+        if fileTypes.contains(where: { lower.hasSuffix($0) }) { return false }
+        if lower.hasPrefix("file:") || lower.hasPrefix("http:") || lower.hasPrefix("https:") || lower.contains("/") && !lower.contains(" ") { return false }
+        return title.unicodeScalars.count >= 2
+    }
+
+    static func imageType(_ bytes: [UInt8]) -> String {
+        if bytes.starts(with: [0x89, 0x50, 0x4E, 0x47]) { return "image/png" }
+        if bytes.starts(with: [0xFF, 0xD8, 0xFF]) { return "image/jpeg" }
+        if bytes.starts(with: [0x49, 0x49, 0x2A, 0x00]) || bytes.starts(with: [0x4D, 0x4D, 0x00, 0x2A]) { return "image/tiff" }
+        if bytes.starts(with: Array("GIF8".utf8)) { return "image/gif" }
+        if bytes.starts(with: Array("BM".utf8)) { return "image/bmp" }
+        return "image/webp"
+    }
+}
+
+/// The OCR of one document: which languages, decided once from the text
+/// of its first pages unless the user named them, with engines borrowed
+/// from the reader's pool page by page.
+struct OCRSession {
+    let reader: DocumentReader
+    private var languages: String
+    private var decided: Bool
+    private var hanSeen = 0
+    /// The language sets used, for the document's format line.
+    private(set) var used: Set<String> = []
+
+    init(reader: DocumentReader) {
+        self.reader = reader
+        languages = reader.paged.ocrLanguages ?? "chi_sim"
+        decided = reader.paged.ocrLanguages != nil
+    }
+
+    /// Recognises one page with `recognize`, again in traditional script when the first page's text turns out to be traditional.
+    mutating func read(_ recognize: (OCREngine) throws(OCRError) -> [OCRLine]) throws(OCRError) -> [LaidOutLine] {
+        var lines = try run(recognize)
+        if !decided {
+            let text = lines.map(\.text).joined(separator: "\n")
+            hanSeen += text.unicodeScalars.count { PageTextAssembler.isCJK($0) }
+            if reader.isTraditional(text) {
+                languages = "chi_tra"
+                lines = try run(recognize)
+                decided = true
+            } else if hanSeen >= DocumentReader.scriptEvidence {
+                decided = true
+            }
+        }
+        used.insert(languages)
+        return lines.map { LaidOutLine(text: $0.text, left: Double($0.left), top: Double($0.top), right: Double($0.right), bottom: Double($0.bottom)) }
+    }
+
+    private func run(_ recognize: (OCREngine) throws(OCRError) -> [OCRLine]) throws(OCRError) -> [OCRLine] {
+        do {
+            return try reader.ocrEngines.withEngine(languages: languages) { engine in try recognize(engine) }
+        } catch let error as OCRError {
+            throw error
+        } catch {
+            throw OCRError("\(error)")
+        }
+    }
+}
+
+/// Title, creator and creation date from a PDF's XMP packet (Dublin Core and XMP basic).
+struct XMPProperties {
+    var title: String?
+    var creator: String?
+    var date: String?
+
+    init(xml: String, source: String) {
+        guard let reader = try? XMLEventReader(bytes: Array(xml.utf8), source: source + ":xmp") else { return }
+        let dc = "http://purl.org/dc/elements/1.1/", xmp = "http://ns.adobe.com/xap/1.0/"
+        /// The open elements, each with the property it belongs to (if any) and its text so far.
+        var open: [(field: String?, text: String)] = []
+        while let event = try? reader.next() {
+            switch event {
+            case .startElement(let e):
+                var field = open.last?.field
+                if e.namespace == dc && (e.localName == "title" || e.localName == "creator") { field = e.localName }
+                if e.namespace == xmp && e.localName == "CreateDate" { field = "date" }
+                open.append((field, ""))
+            case .text(let t):
+                if !open.isEmpty { open[open.count - 1].text += t }
+            case .endElement:
+                guard let (field, text) = open.popLast(), let field else { break }
+                let value = text.trimmingCharacters(in: .whitespacesAndNewlines)
+                guard !value.isEmpty else { break }
+                switch field {
+                case "title": if title == nil { title = value }
+                case "creator": if creator == nil { creator = value }
+                default: if date == nil, value.count >= 10 { date = String(value.prefix(10)) }
+                }
+            default:
+                break
+            }
+        }
+    }
+}

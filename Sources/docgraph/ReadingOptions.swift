@@ -1,0 +1,42 @@
+import ArgumentParser
+import DocGraphExtract
+import DocGraphIngest
+import DocGraphPDF
+
+/// How documents are read, shared by `extract`, `explain` and `text`: PDFs and scans (OCR, its
+/// languages, passwords, the page limit).
+struct ReadingOptions: ParsableArguments {
+    @Option(help: "OCR for PDF pages without a text layer (auto, the default), for none (never), or for every page (always).")
+    var ocr: OCRModeArgument = .auto
+
+    @Option(name: .customLong("ocr-lang"), help: "Tesseract's languages, e.g. chi_sim+eng (default: chi_sim, and chi_tra for pages in traditional script).")
+    var ocrLanguages: String?
+
+    @Option(help: "The password of encrypted PDFs.")
+    var password: String?
+
+    @Option(name: .customLong("max-pages"), help: "Refuse PDFs of more pages than this (default: 2000).")
+    var maxPages: Int = PDFLimits().maximumPages
+
+    func validate() throws {
+        if maxPages < 1 { throw ValidationError("--max-pages must be at least 1") }
+        if let ocrLanguages, ocrLanguages.isEmpty || !ocrLanguages.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "+" }) {
+            throw ValidationError("--ocr-lang takes Tesseract language names joined by +, like chi_sim+eng")
+        }
+    }
+
+    /// A reader with these options; OCR tells traditional pages by `extractor`'s own test.
+    func reader(encoding: TextEncoding? = nil, extractor: Extractor) -> DocumentReader {
+        var limits = PDFLimits()
+        limits.maximumPages = maxPages
+        return DocumentReader(forcedEncoding: encoding,
+                              paged: PagedReading(ocr: ocr.mode, ocrLanguages: ocrLanguages, password: password, limits: limits),
+                              isTraditional: { extractor.isTraditional($0) })
+    }
+}
+
+/// `--ocr`'s values.
+enum OCRModeArgument: String, ExpressibleByArgument, CaseIterable {
+    case never, auto, always
+    var mode: OCRMode { OCRMode(rawValue: rawValue) ?? .auto }
+}
