@@ -147,7 +147,9 @@ enum LegacyWordReader {
             "--convert-to", "docx:MS Word 2007 XML", "--outdir", output.path, input.path,
         ]
         var environment = ProcessInfo.processInfo.environment
-        environment["TMPDIR"] = dir.path  // LibreOffice's own temporary files go where they are removed
+        // LibreOffice's temporary files, and the dconf cache it rewrites, go where they are removed.
+        environment["TMPDIR"] = dir.path
+        environment["XDG_CACHE_HOME"] = dir.path
         process.environment = environment
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = out
@@ -171,15 +173,18 @@ enum LegacyWordReader {
         if let docx = fm.contents(atPath: output.appendingPathComponent("input.docx").path), !docx.isEmpty {
             return [UInt8](docx)
         }
-        let said = (fm.contents(atPath: stderr.path).map { String(decoding: $0, as: UTF8.self) } ?? "")
-            .split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
-            .filter { !$0.isEmpty && !$0.contains("javaldx") }
+        // What LibreOffice said, error output first; it warns about Java on every run.
+        let said = [stderr, stdout].flatMap { url in
+            (fm.contents(atPath: url.path).map { String(decoding: $0, as: UTF8.self) } ?? "")
+                .split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+                .filter { !$0.isEmpty && !$0.contains("javaldx") }
+        }
         if said.contains(where: { $0.contains("could not be loaded") }) {
             throw IngestError(source, "damaged Word document (LibreOffice could not load it)")
         }
         let status = process.terminationReason == .uncaughtSignal ? "was killed by signal \(process.terminationStatus)"
             : "exited with status \(process.terminationStatus)"
-        let detail = said.last.map { ": \($0)" } ?? ""
+        let detail = said.first.map { ": \($0)" } ?? ""
         throw IngestError(source, "LibreOffice made no .docx of the document (it \(status))\(detail)")
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 import Testing
 @testable import DocGraphIngest
 
@@ -294,28 +293,4 @@ struct LegacyWordReaderTests {
             #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path).isEmpty)
         }
     }
-}
-
-// TEMPORARY-POI-SWEEP
-@Test func temporaryPOISweep() throws {
-    guard let dir = ProcessInfo.processInfo.environment["DOCGRAPH_POI_DIR"] else { return }
-    let names = try FileManager.default.contentsOfDirectory(atPath: dir).sorted()
-    let out = URL(fileURLWithPath: ProcessInfo.processInfo.environment["DOCGRAPH_POI_OUT"]!)
-    let lines = Mutex<[String]>([])
-    DispatchQueue.concurrentPerform(iterations: names.count) { i in
-        let name = names[i]
-        let bytes = [UInt8](FileManager.default.contents(atPath: dir + "/" + name)!)
-        let start = Date()
-        var line: String
-        do {
-            let c = try LegacyWordReader.read(bytes: bytes, source: name)
-            FileManager.default.createFile(atPath: out.appendingPathComponent(name + ".txt").path, contents: Data(c.text.utf8))
-            line = "OK\t\(name)\t\(c.text.count)\t\(c.title ?? "-")\t\(c.date ?? "-")"
-        } catch {
-            line = "ERR\t\(name)\t\((error as? IngestError)?.message ?? "\(error)")"
-        }
-        line += "\t" + String(format: "%.2f", Date().timeIntervalSince(start))
-        lines.withLock { $0.append(line) }
-    }
-    try lines.withLock { $0.sorted().joined(separator: "\n") }.write(to: out.appendingPathComponent("summary.tsv"), atomically: true, encoding: .utf8)
 }
