@@ -23,6 +23,7 @@ public enum DOCXReader {
     static let word = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
     static let dc = "http://purl.org/dc/elements/1.1/"
     static let dcterms = "http://purl.org/dc/terms/"
+    static let markupCompatibility = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 
     public struct Failure: Error, Sendable, Equatable {
         public var message: String
@@ -57,19 +58,25 @@ public enum DOCXReader {
     }
 
     /// The text of `word/document.xml`: `w:t` runs, tabs and breaks, one
-    /// line per paragraph. Deleted text and field codes are left out.
+    /// line per paragraph. Deleted text and field codes are left out, and
+    /// so is `mc:Fallback`: Word writes a text box twice, as a drawing
+    /// (`mc:Choice`) and again as VML for older readers, and its text once.
     static func paragraphs(_ xml: [UInt8], source: String) throws(Failure) -> String {
         var lines: [String] = []
         var line = ""
         var inText = 0
         var stack: [String] = []
+        var inFallback = 0
         do {
             let reader = try XMLEventReader(bytes: xml, source: source)
             while let event = try reader.next() {
                 switch event {
                 case .startElement(let e):
-                    let name = e.namespace == word ? e.localName : ""
+                    let fallback = e.namespace == markupCompatibility && e.localName == "Fallback"
+                    let name = fallback ? "mc:Fallback" : e.namespace == word ? e.localName : ""
                     stack.append(name)
+                    if fallback { inFallback += 1 }
+                    if inFallback > 0 { continue }
                     switch name {
                     case "t": inText += 1
                     case "tab": line += "\t"
@@ -78,10 +85,12 @@ public enum DOCXReader {
                     }
                 case .endElement:
                     let name = stack.popLast() ?? ""
+                    if name == "mc:Fallback" { inFallback -= 1; continue }
+                    if inFallback > 0 { continue }
                     if name == "t" { inText -= 1 }
                     if name == "p" { lines.append(line); line = "" }
                 case .text(let t):
-                    if inText > 0 { line += t }
+                    if inText > 0 && inFallback == 0 { line += t }
                 default:
                     break
                 }
