@@ -52,7 +52,7 @@ let package = Package(
         ]),
         .executableTarget(name: "docgraph", dependencies: [
             "DocGraphModel", "DocGraphRDF", "DocGraphGraphML", "DocGraphOntology", "DocGraphExtract", "DocGraphIngest",
-            "DocGraphQuery", "DocGraphXML", "DocGraphTagger", "DocGraphPDF",
+            "DocGraphQuery", "DocGraphXML", "DocGraphTagger", "DocGraphPDF", "DocGraphOCR",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // The fuzzing harnesses (scripts/fuzz.sh builds them with libFuzzer);
