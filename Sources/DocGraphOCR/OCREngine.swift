@@ -10,10 +10,9 @@ import Foundation
 ///
 /// Tesseract built with OpenMP (Debian's is) spreads each page over every
 /// core, and its threads spin while they wait: with the cores busy, a page
-/// took 20 s that way against 5 s on one thread. The runtime reads its
-/// limit only from the environment, when it loads, so a program should run
-/// with `OMP_THREAD_LIMIT=1` (the `docgraph` command sees to it itself,
-/// ``OpenMPLimit``) and get its parallelism from documents, one per core.
+/// took 20 s that way against 5 s on one thread. So each recognition runs
+/// on the calling thread alone (``serialOpenMP()``), and DocGraph gets its
+/// parallelism from pages and documents, one per core.
 public final class OCREngine: @unchecked Sendable {
     private let api: OpaquePointer
     /// The languages as Tesseract names them, joined by `+` (`chi_sim`, `chi_tra+eng`).
@@ -87,6 +86,20 @@ public final class OCREngine: @unchecked Sendable {
         return "generic"
     }()
 
+    /// `omp_set_max_active_levels` of the OpenMP runtime Tesseract was built with, if it was.
+    private static let setMaxActiveLevels: (@convention(c) (Int32) -> Void)? = {
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "omp_set_max_active_levels") else { return nil }
+        return unsafeBitCast(symbol, to: (@convention(c) (Int32) -> Void).self)
+    }()
+
+    /// No OpenMP parallel region is active on this thread: Tesseract's run serially on it. The
+    /// setting belongs to the calling thread, so it is made on the thread that recognises.
+    /// (`omp_set_num_threads` does not do it: Tesseract names its thread counts in the code, which
+    /// overrides it; `OMP_THREAD_LIMIT` would, but is read only from the environment at load.)
+    private static func serialOpenMP() {
+        setMaxActiveLevels?(0)
+    }
+
     /// The lines of text on an 8-bit grey image (rows top to bottom, one byte per pixel).
     public func recognize(grey pixels: [UInt8], width: Int, height: Int, dpi: Int) -> [OCRLine] {
         let handle = api
@@ -129,6 +142,7 @@ public final class OCREngine: @unchecked Sendable {
 
     /// Recognises the image set on `handle` and reads its lines with their boxes.
     private func lines(_ handle: OpaquePointer) -> [OCRLine] {
+        Self.serialOpenMP()
         guard TessBaseAPIRecognize(handle, nil) == 0, let results = TessBaseAPIGetIterator(handle) else { return [] }
         defer { TessResultIteratorDelete(results) }
         let page = TessResultIteratorGetPageIterator(results)

@@ -1,5 +1,4 @@
 import ArgumentParser
-import DocGraphOCR
 
 /// `docgraph`: documents in, knowledge graphs out.
 @main
@@ -14,13 +13,4 @@ struct DocGraphCommand: ParsableCommand {
         subcommands: [ExtractCommand.self, ExplainCommand.self, TextCommand.self, TagCommand.self, ConvertCommand.self, StatsCommand.self, ValidateCommand.self,
                       EntitiesCommand.self, RelationsCommand.self, NeighborsCommand.self, PathCommand.self, DescribeCommand.self, SPARQLCommand.self]
     )
-
-    /// The commands that read documents may run OCR, which wants one OpenMP thread per page
-    /// (``OpenMPLimit``); the others start as they are.
-    static func main() {
-        if CommandLine.arguments.count > 1, ["extract", "text", "explain"].contains(CommandLine.arguments[1]) {
-            OpenMPLimit.applyByReexecuting()
-        }
-        main(nil)
-    }
 }

@@ -25,7 +25,7 @@ struct ExplainCommand: ParsableCommand {
             let item = try InputCollection(inputs: [input]).items.first ?? InputCollection.Item(path: input, id: "document")
             let doc: TextDocument
             do throws(IngestError) {
-                doc = try reading.reader(extractor: extractor).read(bytes: try CollectionExtraction.bytes(of: item.path), id: item.id, location: item.path)
+                doc = try reading.reader(extractor: extractor, jobs: ProcessInfo.processInfo.activeProcessorCount).read(bytes: try CollectionExtraction.bytes(of: item.path), id: item.id, location: item.path)
             } catch {
                 throw CLIError(error.path, error.message)
             }

@@ -77,7 +77,8 @@ struct ExtractCommand: ParsableCommand {
             let base = try into.map { path in
                 FileManager.default.fileExists(atPath: path) ? try GraphFiles.readGraph(path) : KnowledgeGraph()
             } ?? KnowledgeGraph()
-            let run = CollectionExtraction(extractor: extractor, reader: reading.reader(encoding: encoding.flatMap(TextEncoding.init(name:)), extractor: extractor),
+            let run = CollectionExtraction(extractor: extractor, reader: reading.reader(encoding: encoding.flatMap(TextEncoding.init(name:)), extractor: extractor,
+                                                                          jobs: jobs, documents: collection.items.count),
                                            jobs: jobs, workerExtractor: {
                                                (try? ExtractionRules.load(directory: dir)).map {
                                                    Extractor(rules: $0, defaultPlace: extractor.defaultPlace, tagger: extractor.tagger)

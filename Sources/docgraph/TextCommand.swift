@@ -21,6 +21,9 @@ struct TextCommand: ParsableCommand {
     @Flag(help: "Mark where each page of a PDF or scan starts (--- page N ---).")
     var pages = false
 
+    @Option(help: "Documents (or scanned pages) read at once (default: the number of cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
     @Option(help: "The ontology folder (its script table tells traditional pages for OCR). Default: ./Ontology or the one beside the program.")
     var ontology: String?
 
@@ -32,20 +35,39 @@ struct TextCommand: ParsableCommand {
             // OCR asks the extractor's rules whether a page is traditional; the tagger is not needed.
             let dir = try ontologyFolder(ontology)
             let extractor = Extractor(rules: try ExtractionRules.load(directory: dir))
-            let reader = reading.reader(extractor: extractor)
+            let reader = reading.reader(extractor: extractor, jobs: max(jobs, 1), documents: items.count)
             var failed = false
-            for item in items {
-                do throws(IngestError) {
-                    let doc = try reader.read(bytes: try CollectionExtraction.bytes(of: item.path), id: item.id, location: item.path)
-                    if items.count > 1 { print("==> \(item.path) <==") }
-                    print(pages ? Self.marked(doc) : doc.text(0..<doc.scalars.count))
-                } catch {
-                    printError(error.description)
-                    failed = true
+            // `jobs` documents at a time, printed in the order they were named.
+            let batch = max(jobs, 1)
+            for start in stride(from: 0, to: items.count, by: batch) {
+                let chunk = Array(items[start..<min(start + batch, items.count)])
+                let read = Texts(count: chunk.count)
+                DispatchQueue.concurrentPerform(iterations: chunk.count) { k in
+                    let item = chunk[k]
+                    read.set(k, Result { () throws(IngestError) in
+                        let doc = try reader.read(bytes: try CollectionExtraction.bytes(of: item.path), id: item.id, location: item.path)
+                        return pages ? Self.marked(doc) : doc.text(0..<doc.scalars.count)
+                    })
+                }
+                for (k, item) in chunk.enumerated() {
+                    switch read.get(k) {
+                    case .success(let text):
+                        if items.count > 1 { print("==> \(item.path) <==") }
+                        print(text)
+                    case .failure(let error):
+                        printError(error.description)
+                        failed = true
+                    case nil:
+                        break
+                    }
                 }
             }
             if failed { throw ExitCode(1) }
         }
+    }
+
+    func validate() throws {
+        if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
     }
 
     /// The text with a `--- page N ---` line where each page starts.
@@ -58,4 +80,13 @@ struct TextCommand: ParsableCommand {
         }
         return String(out.dropLast())
     }
+}
+
+/// The texts of one batch of documents, filled in by the threads that read them.
+private final class Texts: @unchecked Sendable {
+    private var results: [Result<String, IngestError>?]
+    private let lock = NSLock()
+    init(count: Int) { results = Array(repeating: nil, count: count) }
+    func set(_ k: Int, _ r: Result<String, IngestError>) { lock.lock(); results[k] = r; lock.unlock() }
+    func get(_ k: Int) -> Result<String, IngestError>? { lock.lock(); defer { lock.unlock() }; return results[k] }
 }
