@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: the Swift test suites (unit, W3C RDF/XML conformance,
 # end-to-end CLI, golden exports, W3C SPARQL), then the interop checks against real
-# consumers and the SPARQL differential test against pyoxigraph.
+# consumers, the SPARQL differential test against pyoxigraph, the tagger's checks and the
+# PDF/OCR/.doc checks on files made by real tools.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 pkg-config --exists libxml-2.0 2>/dev/null || {
@@ -29,4 +30,6 @@ else
 fi
 # The tagger's kernels compute the same bits on every instruction set this CPU has.
 bash scripts/tagger-kernels-isa.sh || failed=1
+# PDF, scans and .doc on files made by Chromium, LibreOffice, Pillow and qpdf; hostile PDFs.
+bash scripts/pdf-test.sh || failed=1
 exit "$failed"
