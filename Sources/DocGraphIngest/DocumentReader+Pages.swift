@@ -76,10 +76,10 @@ extension DocumentReader {
             let drawing = PageDrawing(pdf: pdf, dpi: Double(paged.dpi))
             /// One scanned page: drawn (one page at a time: a Poppler document is not shared
             /// between threads), then recognised.
-            @Sendable func read(_ index: Int, _ recognise: (PDFPageImage, (OCREngine) throws(OCRError) -> [OCRLine]) throws -> [LaidOutLine]) throws(IngestError) -> [LaidOutLine] {
+            @Sendable func read(_ index: Int, _ recognise: ((OCREngine) throws(OCRError) -> [OCRLine]) throws -> [LaidOutLine]) throws(IngestError) -> [LaidOutLine] {
                 do {
                     let image = try drawing.draw(index)
-                    return try recognise(image) { engine in
+                    return try recognise { engine in
                         engine.recognize(grey: image.pixels, width: image.width, height: image.height, dpi: image.dpi)
                     }
                 } catch let error as PDFError {
@@ -93,7 +93,7 @@ extension DocumentReader {
             // Page after page until the script is decided, then the rest on `ocrThreads` threads.
             var next = 0
             while next < scans.count && !ocr.decided {
-                pages[scans[next]] = try read(scans[next]) { _, recognise in try ocr.read(recognise) }
+                pages[scans[next]] = try read(scans[next]) { recognise in try ocr.read(recognise) }
                 next += 1
             }
             let rest = Array(scans[next...])
@@ -102,7 +102,7 @@ extension DocumentReader {
             DispatchQueue.concurrentPerform(iterations: min(max(paged.ocrThreads, 1), max(rest.count, 1))) { worker in
                 var k = worker
                 while k < rest.count {
-                    results.set(k, Result { () throws(IngestError) in try read(rest[k]) { _, recognise in try decided.readDecided(recognise) } })
+                    results.set(k, Result { () throws(IngestError) in try read(rest[k]) { recognise in try decided.readDecided(recognise) } })
                     k += max(paged.ocrThreads, 1)
                 }
             }

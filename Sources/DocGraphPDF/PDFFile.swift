@@ -30,11 +30,18 @@ public final class PDFFile {
         var error: UnsafeMutablePointer<GError>?
         let data = bytes.withUnsafeBytes { g_bytes_new($0.baseAddress, gsize($0.count)) }
         defer { g_bytes_unref(data) }
-        // From a stream, not from the bytes: Poppler 22's bytes and file openers crash (a null
-        // stream copy) when an encrypted file is given a wrong password; the stream opener says so.
-        let stream = g_memory_input_stream_new_from_bytes(data)
-        defer { g_object_unref(UnsafeMutableRawPointer(stream)) }
-        guard let document = poppler_document_new_from_stream(stream, goffset(bytes.count), password, nil, &error) else {
+        // With a password, from a stream: Poppler 22's bytes and file openers crash (a null stream
+        // copy) when an encrypted file is given a wrong password; the stream opener says so. Without
+        // one, from the bytes, which reads a few percent faster.
+        let opened: OpaquePointer?
+        if let password {
+            let stream = g_memory_input_stream_new_from_bytes(data)
+            defer { g_object_unref(UnsafeMutableRawPointer(stream)) }
+            opened = poppler_document_new_from_stream(stream, goffset(bytes.count), password, nil, &error)
+        } else {
+            opened = poppler_document_new_from_bytes(data, nil, &error)
+        }
+        guard let document = opened else {
             let code = error?.pointee.code ?? 0
             let detail = error.flatMap { $0.pointee.message.map { String(cString: $0) } } ?? "unknown error"
             if let error { g_error_free(error) }

@@ -28,13 +28,18 @@ struct ReadingOptions: ParsableArguments {
     /// A reader with these options; OCR tells traditional pages by `extractor`'s own test. With
     /// `jobs` cores and `documents` documents, the cores documents leave idle read scanned pages.
     func reader(encoding: TextEncoding? = nil, extractor: Extractor, jobs: Int = 1, documents: Int = 1) -> DocumentReader {
+        reader(encoding: encoding, isTraditional: { extractor.isTraditional($0) }, jobs: jobs, documents: documents)
+    }
+
+    /// A reader with these options, telling traditional pages by `isTraditional`.
+    func reader(encoding: TextEncoding? = nil, isTraditional: @escaping @Sendable (String) -> Bool, jobs: Int = 1, documents: Int = 1) -> DocumentReader {
         var limits = PDFLimits()
         limits.maximumPages = maxPages
         let pageThreads = max(1, jobs / max(1, min(jobs, documents)))
         return DocumentReader(forcedEncoding: encoding,
                               paged: PagedReading(ocr: ocr.mode, ocrLanguages: ocrLanguages, password: password, limits: limits,
                                                   ocrThreads: pageThreads),
-                              isTraditional: { extractor.isTraditional($0) })
+                              isTraditional: isTraditional)
     }
 }
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import DocGraphExtract
 import DocGraphIngest
 import Foundation
+import Synchronization
 
 /// `docgraph text`: the text DocGraph reads from documents, before any extraction.
 struct TextCommand: ParsableCommand {
@@ -32,10 +33,18 @@ struct TextCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let items = try InputCollection(inputs: inputs).items
-            // OCR asks the extractor's rules whether a page is traditional; the tagger is not needed.
+            // OCR asks the extractor's rules whether a page is traditional; they are loaded the
+            // first time it asks (text layers and plain text never do), and the tagger never.
             let dir = try ontologyFolder(ontology)
-            let extractor = Extractor(rules: try ExtractionRules.load(directory: dir))
-            let reader = reading.reader(extractor: extractor, jobs: max(jobs, 1), documents: items.count)
+            let rules = Mutex<Extractor?>(nil)
+            let isTraditional: @Sendable (String) -> Bool = { text in
+                let extractor = rules.withLock { loaded in
+                    if loaded == nil { loaded = (try? ExtractionRules.load(directory: dir)).map { Extractor(rules: $0) } }
+                    return loaded
+                }
+                return extractor?.isTraditional(text) ?? false
+            }
+            let reader = reading.reader(isTraditional: isTraditional, jobs: max(jobs, 1), documents: items.count)
             var failed = false
             // `jobs` documents at a time, printed in the order they were named.
             let batch = max(jobs, 1)

@@ -57,6 +57,22 @@ struct PDFReadingTests {
         }
     }
 
+    /// An AES-256 PDF made by qpdf (user password `u`), kept as a fuzzing seed.
+    static let encrypted = Fixtures.root.appendingPathComponent("Fuzz/corpus/pdf/encrypted.pdf").path
+
+    @Test func anEncryptedPDFNeedsItsPasswordAndAWrongOneIsSaidToBeWrong() throws {
+        let bytes = try CollectionExtraction.bytes(of: Self.encrypted)
+        #expect(throws: IngestError("e.pdf", "the PDF is encrypted: give its password with --password")) {
+            try DocumentReader().read(bytes: bytes, id: "e", location: "e.pdf")
+        }
+        // Poppler 22 crashed here when the file was opened from bytes rather than from a stream.
+        #expect(throws: IngestError("e.pdf", "the password given does not open this encrypted PDF")) {
+            try DocumentReader(paged: PagedReading(password: "nope")).read(bytes: bytes, id: "e", location: "e.pdf")
+        }
+        let doc = try DocumentReader(paged: PagedReading(password: "u")).read(bytes: bytes, id: "e", location: "e.pdf")
+        #expect(doc.text(0..<doc.scalars.count) == "The Standing Committee met and adopted the rules.")
+    }
+
     @Test func evidenceFromAPDFNamesItsPage() throws {
         let extractor = try Fixtures.extractor.get()
         let doc = TextDocument(id: "d", text: "第一页没有事实。\n市人大常委会制定《某市河道管理条例》。", checksum: "c", pageStarts: [0, 9])
