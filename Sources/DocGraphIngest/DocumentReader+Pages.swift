@@ -97,6 +97,7 @@ extension DocumentReader {
                 next += 1
             }
             let rest = Array(scans[next...])
+            if !rest.isEmpty { ocr.markUsed() }
             let decided = ocr
             let results = PageResults(count: rest.count)
             DispatchQueue.concurrentPerform(iterations: min(max(paged.ocrThreads, 1), max(rest.count, 1))) { worker in
@@ -226,6 +227,9 @@ struct OCRSession {
         used.insert(languages)
         return lines.map { LaidOutLine(text: $0.text, left: Double($0.left), top: Double($0.top), right: Double($0.right), bottom: Double($0.bottom)) }
     }
+
+    /// Notes the decided languages as used (by pages ``readDecided(_:)`` reads).
+    mutating func markUsed() { used.insert(languages) }
 
     /// Recognises one page in the languages already decided (from any thread).
     func readDecided(_ recognize: (OCREngine) throws(OCRError) -> [OCRLine]) throws(OCRError) -> [LaidOutLine] {
