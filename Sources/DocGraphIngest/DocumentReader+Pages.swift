@@ -5,41 +5,6 @@ import DocGraphPDF
 import DocGraphXML
 import Foundation
 
-/// When pages are read by OCR.
-public enum OCRMode: String, Sendable, CaseIterable {
-    /// Never: a page without a text layer gives no text.
-    case never
-    /// Pages without a text layer (scans) only.
-    case auto
-    /// Every page, ignoring text layers (for PDFs whose text layer is wrong).
-    case always
-}
-
-/// How paged documents (PDF, scanned images) are read.
-public struct PagedReading: Sendable {
-    public var ocr: OCRMode
-    /// Tesseract's languages (`chi_sim+eng`); nil chooses by the text: `chi_sim`, or `chi_tra` for traditional pages.
-    public var ocrLanguages: String?
-    /// The password of encrypted PDFs.
-    public var password: String?
-    public var limits: PDFLimits
-    /// The resolution pages are drawn at for OCR.
-    public var dpi: Int
-    /// Scanned pages of one document recognised at once (a run of fewer documents than cores
-    /// gives the spare cores to pages).
-    public var ocrThreads: Int
-
-    public init(ocr: OCRMode = .auto, ocrLanguages: String? = nil, password: String? = nil, limits: PDFLimits = PDFLimits(), dpi: Int = 300,
-                ocrThreads: Int = 1) {
-        self.ocr = ocr
-        self.ocrThreads = ocrThreads
-        self.ocrLanguages = ocrLanguages
-        self.password = password
-        self.limits = limits
-        self.dpi = dpi
-    }
-}
-
 extension DocumentReader {
     /// A page's text layer counts when it has at least this many characters; fewer (a scan's stray
     /// page number, a watermark) and the page is read by OCR.
@@ -182,80 +147,6 @@ extension DocumentReader {
     }
 }
 
-/// The OCR of one document: which languages, decided once from the text
-/// of its first pages unless the user named them, with engines borrowed
-/// from the reader's pool page by page.
-struct OCRSession {
-    let reader: DocumentReader
-    private var languages: String
-    private(set) var decided: Bool
-    private var hanSeen = 0
-    /// The language sets used, for the document's format line.
-    private(set) var used: Set<String> = []
-
-    init(reader: DocumentReader) {
-        self.reader = reader
-        languages = reader.paged.ocrLanguages ?? "chi_sim"
-        decided = reader.paged.ocrLanguages != nil
-    }
-
-    /// Recognises one page with `recognize`. Until the document's script is decided, a page is
-    /// also read with the traditional model when the simplified one is unsure of it, and the
-    /// reading Tesseract is surer of wins: the simplified model reads a traditional page as
-    /// simplified characters (so the text alone cannot tell), but with less confidence
-    /// (measured on a traditional page: 0.81 simplified, 0.91 traditional; on a simplified one
-    /// 0.93 and 0.85).
-    mutating func read(_ recognize: (OCREngine) throws(OCRError) -> [OCRLine]) throws(OCRError) -> [LaidOutLine] {
-        var lines = try run(languages, recognize)
-        if !decided {
-            let text = lines.map(\.text).joined(separator: "\n")
-            hanSeen += text.unicodeScalars.count { PageTextAssembler.isCJK($0) }
-            if reader.isTraditional(text) {
-                languages = "chi_tra"
-                lines = try run(languages, recognize)
-                decided = true
-            } else if hanSeen > 0, Self.confidence(lines) < DocumentReader.sureReading {
-                let traditional = try run("chi_tra", recognize)
-                if Self.confidence(traditional) > Self.confidence(lines) {
-                    languages = "chi_tra"
-                    lines = traditional
-                    decided = true
-                }
-            }
-            if hanSeen >= DocumentReader.scriptEvidence { decided = true }
-        }
-        used.insert(languages)
-        return lines.map { LaidOutLine(text: $0.text, left: Double($0.left), top: Double($0.top), right: Double($0.right), bottom: Double($0.bottom)) }
-    }
-
-    /// Notes the decided languages as used (by pages ``readDecided(_:)`` reads).
-    mutating func markUsed() { used.insert(languages) }
-
-    /// Recognises one page in the languages already decided (from any thread).
-    func readDecided(_ recognize: (OCREngine) throws(OCRError) -> [OCRLine]) throws(OCRError) -> [LaidOutLine] {
-        try run(languages, recognize).map {
-            LaidOutLine(text: $0.text, left: Double($0.left), top: Double($0.top), right: Double($0.right), bottom: Double($0.bottom))
-        }
-    }
-
-    /// Tesseract's confidence in a page, its lines weighted by their length.
-    static func confidence(_ lines: [OCRLine]) -> Double {
-        let weights = lines.map { Double($0.text.unicodeScalars.count) }
-        let total = weights.reduce(0, +)
-        return total == 0 ? 0 : zip(lines, weights).map { $0.confidence * $1 }.reduce(0, +) / total
-    }
-
-    private func run(_ languages: String, _ recognize: (OCREngine) throws(OCRError) -> [OCRLine]) throws(OCRError) -> [OCRLine] {
-        do {
-            return try reader.ocrEngines.withEngine(languages: languages) { engine in try recognize(engine) }
-        } catch let error as OCRError {
-            throw error
-        } catch {
-            throw OCRError("\(error)")
-        }
-    }
-}
-
 /// A PDF's pages drawn one at a time, whichever thread asks: Poppler's
 /// documents are not safe to use from two threads at once.
 private final class PageDrawing: @unchecked Sendable {
@@ -280,40 +171,4 @@ private final class PageResults: @unchecked Sendable {
     init(count: Int) { results = Array(repeating: nil, count: count) }
     func set(_ k: Int, _ r: Result<[LaidOutLine], IngestError>) { lock.lock(); results[k] = r; lock.unlock() }
     func get(_ k: Int) -> Result<[LaidOutLine], IngestError>? { lock.lock(); defer { lock.unlock() }; return results[k] }
-}
-
-/// Title, creator and creation date from a PDF's XMP packet (Dublin Core and XMP basic).
-struct XMPProperties {
-    var title: String?
-    var creator: String?
-    var date: String?
-
-    init(xml: String, source: String) {
-        guard let reader = try? XMLEventReader(bytes: Array(xml.utf8), source: source + ":xmp") else { return }
-        let dc = "http://purl.org/dc/elements/1.1/", xmp = "http://ns.adobe.com/xap/1.0/"
-        /// The open elements, each with the property it belongs to (if any) and its text so far.
-        var open: [(field: String?, text: String)] = []
-        while let event = try? reader.next() {
-            switch event {
-            case .startElement(let e):
-                var field = open.last?.field
-                if e.namespace == dc && (e.localName == "title" || e.localName == "creator") { field = e.localName }
-                if e.namespace == xmp && e.localName == "CreateDate" { field = "date" }
-                open.append((field, ""))
-            case .text(let t):
-                if !open.isEmpty { open[open.count - 1].text += t }
-            case .endElement:
-                guard let (field, text) = open.popLast(), let field else { break }
-                let value = text.trimmingCharacters(in: .whitespacesAndNewlines)
-                guard !value.isEmpty else { break }
-                switch field {
-                case "title": if title == nil { title = value }
-                case "creator": if creator == nil { creator = value }
-                default: if date == nil, value.count >= 10 { date = String(value.prefix(10)) }
-                }
-            default:
-                break
-            }
-        }
-    }
 }
