@@ -13,7 +13,7 @@ let package = Package(
     products: [
         .library(name: "DocGraph", targets: [
             "DocGraphModel", "DocGraphRDF", "DocGraphGraphML", "DocGraphOntology", "DocGraphExtract", "DocGraphIngest",
-            "DocGraphQuery", "DocGraphTagger", "DocGraphPDF", "DocGraphOCR",
+            "DocGraphQuery", "DocGraphTagger", "DocGraphPDF", "DocGraphOCR", "DocGraphRender",
         ]),
         .executable(name: "docgraph", targets: ["docgraph"]),
     ],
@@ -40,6 +40,9 @@ let package = Package(
         .target(name: "DocGraphOntology", dependencies: ["DocGraphModel", "DocGraphRDF"]),
         .target(name: "DocGraphExtract", dependencies: ["DocGraphModel", "DocGraphOntology", "DocGraphTagger"]),
         .target(name: "DocGraphQuery", dependencies: ["DocGraphModel", "DocGraphRDF"]),
+        // Layout and drawing through Graphviz; only DocGraphRender sees it.
+        .systemLibrary(name: "CGraphviz", pkgConfig: "libgvc", providers: [.apt(["libgraphviz-dev"])]),
+        .target(name: "DocGraphRender", dependencies: ["CGraphviz", "DocGraphQuery", "DocGraphModel"]),
         .target(name: "DocGraphPDF", dependencies: ["CPoppler"]),
         .target(name: "DocGraphOCR", dependencies: ["CTesseract"]),
         .target(name: "DocGraphIngest", dependencies: [
@@ -52,7 +55,7 @@ let package = Package(
         ]),
         .executableTarget(name: "docgraph", dependencies: [
             "DocGraphModel", "DocGraphRDF", "DocGraphGraphML", "DocGraphOntology", "DocGraphExtract", "DocGraphIngest",
-            "DocGraphQuery", "DocGraphXML", "DocGraphTagger", "DocGraphPDF", "DocGraphOCR",
+            "DocGraphQuery", "DocGraphXML", "DocGraphTagger", "DocGraphPDF", "DocGraphOCR", "DocGraphRender",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // The fuzzing harnesses (scripts/fuzz.sh builds them with libFuzzer);
@@ -75,6 +78,7 @@ let package = Package(
         .testTarget(name: "DocGraphTaggerTests", dependencies: ["DocGraphTagger"]),
         .testTarget(name: "DocGraphPDFTests", dependencies: ["DocGraphPDF"]),
         .testTarget(name: "DocGraphOCRTests", dependencies: ["DocGraphOCR"]),
+        .testTarget(name: "DocGraphRenderTests", dependencies: ["DocGraphRender", "DocGraphQuery", "DocGraphModel", "DocGraphXML"]),
         .testTarget(name: "docgraphTests", dependencies: [
             "docgraph", "DocGraphModel", "DocGraphRDF", "DocGraphGraphML", "DocGraphIngest",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),

@@ -18,6 +18,8 @@ for lang in chi_sim chi_tra eng; do
 done
 fc-list :lang=zh 2>/dev/null | grep -qi "noto sans cjk" || need+=(fonts-noto-cjk)
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
+# Graphviz as a library (layout, SVG and, through its cairo plugin, PNG) for docgraph render.
+pkg-config --exists libgvc 2>/dev/null || need+=(libgraphviz-dev)
 if [ ${#need[@]} -gt 0 ]; then
   echo "docgraph: installing ${need[*]} with apt-get" >&2
   if [ "$(id -u)" -eq 0 ]; then sudo=""; elif command -v sudo >/dev/null 2>&1; then sudo="sudo"; else

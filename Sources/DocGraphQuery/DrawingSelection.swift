@@ -1,0 +1,125 @@
+import DocGraphModel
+
+/// What a picture of a graph shows: the entities and relations chosen by
+/// focus, class, predicate and confidence, cut to a number of nodes a
+/// reader can take in. Documents and evidence are never drawn; they are
+/// the provenance of what is.
+public struct DrawingSelection: Sendable, Equatable {
+    public struct Node: Sendable, Equatable {
+        public var id: Subject
+        public var label: String
+        /// The class's local name (`Organization`), or `Resource` for an untyped node.
+        public var className: String
+        /// Relations drawn at this node.
+        public var degree: Int
+    }
+
+    public struct Edge: Sendable, Equatable {
+        public var subject: Subject
+        public var object: Subject
+        /// The predicate's local name (`enacted`).
+        public var relation: String
+        public var role: String?
+        public var confidence: Double
+    }
+
+    public struct Options: Sendable, Equatable {
+        /// Draw only the neighbourhood of these names (label or alias).
+        public var focus: String?
+        /// Steps from the focus, either way along relations.
+        public var depth: Int
+        /// Only entities of these classes (local names, any case); empty draws all.
+        public var types: [String]
+        /// Only relations with these predicates (local names or IRIs); empty draws all.
+        public var predicates: [String]
+        public var minimumConfidence: Double
+        /// At most this many nodes: those with the most relations, the focus always among them.
+        public var maximumNodes: Int
+
+        public init(focus: String? = nil, depth: Int = 1, types: [String] = [], predicates: [String] = [],
+                    minimumConfidence: Double = 0, maximumNodes: Int = 300) {
+            self.focus = focus
+            self.depth = depth
+            self.types = types
+            self.predicates = predicates
+            self.minimumConfidence = minimumConfidence
+            self.maximumNodes = maximumNodes
+        }
+    }
+
+    /// In label order, then by node, so the picture does not depend on the order of the graph's file.
+    public var nodes: [Node]
+    public var edges: [Edge]
+    /// Entities the filters kept before the cap, and how many of them the cap left out.
+    public var candidates: Int
+    public var leftOut: Int
+    /// The focus entities, when there is a focus.
+    public var focus: [Subject]
+
+    /// Chooses what to draw from `query`'s graph; a focus that names no entity is an error with the nearest names.
+    public init(_ query: GraphQuery, _ options: Options) throws(GraphQuery.NoMatch) {
+        let graph = query.graph
+        let wantedTypes = Set(options.types.map { $0.lowercased() })
+        func typeOK(_ s: Subject) -> Bool {
+            wantedTypes.isEmpty || wantedTypes.contains(query.className(s).lowercased())
+        }
+        let relations = graph.sortedRelations.filter { r in
+            r.confidence >= options.minimumConfidence
+                && (options.predicates.isEmpty || options.predicates.contains { GraphQuery.predicateMatches(r.predicate, $0) })
+                && graph.entities[r.subject] != nil && graph.entities[r.object] != nil
+                && typeOK(r.subject) && typeOK(r.object)
+        }
+        var keep: Set<Subject>
+        var focus: [Subject] = []
+        if let name = options.focus {
+            focus = try query.resolve(name)
+            // Breadth first over the kept relations, either way.
+            var adjacent: [Subject: [Subject]] = [:]
+            for r in relations {
+                adjacent[r.subject, default: []].append(r.object)
+                adjacent[r.object, default: []].append(r.subject)
+            }
+            keep = Set(focus)
+            var frontier = focus
+            for _ in 0..<max(options.depth, 0) {
+                var next: [Subject] = []
+                for node in frontier {
+                    for other in adjacent[node] ?? [] where keep.insert(other).inserted { next.append(other) }
+                }
+                frontier = next
+            }
+        } else {
+            keep = Set(graph.entities.keys.filter(typeOK))
+        }
+        var degree: [Subject: Int] = [:]
+        for r in relations where keep.contains(r.subject) && keep.contains(r.object) {
+            degree[r.subject, default: 0] += 1
+            degree[r.object, default: 0] += 1
+        }
+        candidates = keep.count
+        // The cap keeps the focus, then the best-connected nodes; ties by label and node, so the
+        // same graph always gives the same picture.
+        let ranked = keep.sorted { a, b in
+            let fa = focus.contains(a), fb = focus.contains(b)
+            if fa != fb { return fa }
+            let da = degree[a] ?? 0, db = degree[b] ?? 0
+            if da != db { return da > db }
+            let la = query.label(a), lb = query.label(b)
+            return la != lb ? la < lb : a < b
+        }
+        let drawn = Set(ranked.prefix(max(options.maximumNodes, 1)))
+        leftOut = keep.count - drawn.count
+        edges = relations.filter { drawn.contains($0.subject) && drawn.contains($0.object) }.map {
+            Edge(subject: $0.subject, object: $0.object, relation: $0.predicate.displayName, role: $0.role, confidence: $0.confidence)
+        }
+        var drawnDegree: [Subject: Int] = [:]
+        for e in edges {
+            drawnDegree[e.subject, default: 0] += 1
+            drawnDegree[e.object, default: 0] += 1
+        }
+        nodes = drawn.map { Node(id: $0, label: query.label($0), className: query.className($0).isEmpty ? "Resource" : query.className($0),
+                                 degree: drawnDegree[$0] ?? 0) }
+            .sorted { $0.label != $1.label ? $0.label < $1.label : $0.id < $1.id }
+        self.focus = focus.sorted()
+    }
+}

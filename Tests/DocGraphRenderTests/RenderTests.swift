@@ -1,0 +1,71 @@
+import DocGraphModel
+import DocGraphQuery
+import DocGraphXML
+import Foundation
+import Testing
+@testable import DocGraphRender
+
+/// The DOT DocGraph writes, and Graphviz's drawing of it.
+struct RenderTests {
+    static func graph(names: [String]) -> KnowledgeGraph {
+        var g = KnowledgeGraph()
+        let org = DG.term("Organization")
+        let entities = names.map { Entity(type: org, label: $0, documents: ["d"]) }
+        for e in entities { g.add(e) }
+        for (a, b) in zip(entities, entities.dropFirst()) {
+            g.add(Relation(subject: a.node, predicate: DG.term("oversees"), object: b.node, confidence: 0.9,
+                           provenance: [Provenance(document: "d", sentence: "s", sentenceStart: 0, sentenceEnd: 1, rule: "r")]))
+        }
+        return g
+    }
+
+    @Test(arguments: [("a\"b", "\"a\\\"b\""), ("a\\n", "\"a\\\\n\""), ("R&D <x>", "\"R&amp;D <x>\""), ("a\u{1}b\nc", "\"a\u{FFFD}b\\nc\"")])
+    func labelsAreEscapedForDOT(_ name: String, _ quoted: String) {
+        #expect(DOTWriter.quoted(name) == quoted)
+    }
+
+    @Test func theSVGHasOneNodePerEntityAndNamesThatDrawAsWritten() throws {
+        let names = ["某市人大常委会", "某市\"法院\"", "R&D <Office>", "back\\slash", "控制\u{7}字符"]
+        let selection = try DrawingSelection(GraphQuery(Self.graph(names: names)), .init())
+        let dot = DOTWriter.dot(selection, layout: "sfdp")
+        let svg = try GraphvizRenderer().render(dot: dot, layout: "sfdp", format: "svg")
+        // Well-formed XML (libxml2), with one node group per entity and each name as its text.
+        let reader = try XMLEventReader(bytes: svg, source: "picture.svg")
+        var nodeGroups = 0, texts: [String] = []
+        var inText = false
+        while let event = try reader.next() {
+            switch event {
+            case .startElement(let e):
+                if e.localName == "g", e.attribute("", "class") == "node Organization" { nodeGroups += 1 }
+                inText = e.localName == "text"
+            case .text(let t) where inText: texts.append(t)
+            default: inText = false
+            }
+        }
+        #expect(nodeGroups == names.count)
+        for name in ["某市人大常委会", "某市\"法院\"", "R&D <Office>", "back\\slash", "控制\u{FFFD}字符"] {
+            #expect(texts.contains(name), "\(name) not drawn as written")
+        }
+    }
+
+    @Test func everyFormatOfOneCallShowsTheSameLayout() throws {
+        let selection = try DrawingSelection(GraphQuery(Self.graph(names: (1...30).map { "机构\($0)" })), .init())
+        let pictures = try GraphvizRenderer().render(dot: DOTWriter.dot(selection), layout: "sfdp", formats: ["svg", "png", "svg"])
+        #expect(pictures[1].starts(with: [0x89, 0x50, 0x4E, 0x47]))
+        #expect(pictures[0] == pictures[2], "one call drew two layouts")
+    }
+
+    @Test func aCappedOrEmptyPictureSaysSo() throws {
+        let capped = try DrawingSelection(GraphQuery(Self.graph(names: (1...10).map { "机构\($0)" })), .init(maximumNodes: 4))
+        #expect(DOTWriter.dot(capped).contains("4 of 10 entities drawn"))
+        let empty = try DrawingSelection(GraphQuery(KnowledgeGraph()), .init())
+        #expect(DOTWriter.dot(empty).contains("nothing to draw"))
+        #expect(try GraphvizRenderer().render(dot: DOTWriter.dot(empty), layout: "sfdp", format: "svg").count > 0)
+    }
+
+    @Test func anUnknownLayoutIsRefused() throws {
+        #expect(throws: RenderError("unknown layout 'fdp': use sfdp, neato, dot, circo")) {
+            try GraphvizRenderer().render(dot: "digraph { a }", layout: "fdp", format: "svg")
+        }
+    }
+}
