@@ -75,5 +75,6 @@ bin="$(swift build -c release --show-bin-path)/docgraph"
 mkdir -p Exports
 "$bin" extract --tagger hybrid Tests/Fixtures/samples/suzhou-npc-2024.txt \
   -o Exports/suzhou-npc-2024.rdf -o Exports/suzhou-npc-2024.graphml
+"$bin" render Exports/suzhou-npc-2024.graphml -o Exports/suzhou-npc-2024.svg -o Exports/suzhou-npc-2024.html
 "$bin" stats Exports/suzhou-npc-2024.graphml
-echo "docgraph: wrote Exports/suzhou-npc-2024.rdf and Exports/suzhou-npc-2024.graphml"
+echo "docgraph: wrote Exports/suzhou-npc-2024.rdf, .graphml, .svg and .html (the report: open it in a browser)"

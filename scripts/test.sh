@@ -32,4 +32,6 @@ fi
 bash scripts/tagger-kernels-isa.sh || failed=1
 # PDF, scans and .doc on files made by Chromium, LibreOffice, Pillow and qpdf; hostile PDFs.
 bash scripts/pdf-test.sh || failed=1
+# The sample's report in headless Chromium; the SVG through xmllint; the PNG opened.
+bash scripts/render-test.sh || failed=1
 exit "$failed"

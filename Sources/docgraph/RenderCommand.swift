@@ -20,7 +20,7 @@ struct RenderCommand: ParsableCommand {
     @Argument(help: "The graph (.rdf, .graphml, .nt or .ttl), from DocGraph or elsewhere.")
     var graph: String
 
-    @Option(name: [.short, .customLong("output")], help: "An output file: .svg, .png or .dot; repeat for several.")
+    @Option(name: [.short, .customLong("output")], help: "An output file: .svg, .png, .dot or .html (a report that works offline); repeat for several.")
     var outputs: [String] = []
 
     @Option(help: "sfdp (the default, for large graphs), neato, dot (the default with --focus) or circo.")
@@ -47,7 +47,7 @@ struct RenderCommand: ParsableCommand {
     func validate() throws {
         if outputs.isEmpty { throw ValidationError("give at least one output file with -o (.svg, .png or .dot)") }
         for o in outputs where Self.format(of: o) == nil {
-            throw ValidationError("cannot tell the picture format of '\(o)': use .svg, .png or .dot")
+            throw ValidationError("cannot tell the picture format of '\(o)': use .svg, .png, .dot or .html")
         }
         if let layout, !GraphvizRenderer.layouts.contains(layout) {
             throw ValidationError("unknown layout '\(layout)': use " + GraphvizRenderer.layouts.joined(separator: ", "))
@@ -62,13 +62,15 @@ struct RenderCommand: ParsableCommand {
         case "svg": return "svg"
         case "png": return "png"
         case "dot", "gv": return "dot"
+        case "html", "htm": return "html"
         default: return nil
         }
     }
 
     func run() throws {
         try reportingFailures {
-            let query = GraphQuery(try GraphFiles.readGraph(graph))
+            let knowledge = try GraphFiles.readGraph(graph)
+            let query = GraphQuery(knowledge)
             let selection: DrawingSelection
             do throws(GraphQuery.NoMatch) {
                 selection = try DrawingSelection(query, .init(focus: focus, depth: depth, types: types, predicates: predicates,
@@ -81,16 +83,29 @@ struct RenderCommand: ParsableCommand {
             // Laid out once, drawn in every format asked for, and all of it before anything is
             // written: a failure leaves no file changed.
             var pictures: [String: [UInt8]] = [:]
+            // The report holds the SVG: one layout for every picture of the run.
             let drawn = outputs.filter { Self.format(of: $0) != "dot" }
+            var formats = drawn.map { Self.format(of: $0) == "html" ? "svg" : (Self.format(of: $0) ?? "svg") }
             do throws(RenderError) {
                 if !drawn.isEmpty {
-                    let images = try GraphvizRenderer().render(dot: dot, layout: chosen, formats: drawn.map { Self.format(of: $0) ?? "svg" })
+                    let images = try GraphvizRenderer().render(dot: dot, layout: chosen, formats: formats)
                     for (path, image) in zip(drawn, images) { pictures[path] = image }
                 }
             } catch {
                 throw CLIError(graph, error.message)
             }
-            for output in outputs where Self.format(of: output) == "dot" { pictures[output] = Array(dot.utf8) }
+            formats.removeAll()
+            for output in outputs {
+                switch Self.format(of: output) {
+                case "dot": pictures[output] = Array(dot.utf8)
+                case "html":
+                    let title = (knowledge.sortedDocuments.count == 1 ? knowledge.sortedDocuments[0].title : nil)
+                        ?? (graph as NSString).lastPathComponent
+                    pictures[output] = Array(HTMLReport.html(graph: knowledge, selection: selection,
+                                                            svg: String(decoding: pictures[output] ?? [], as: UTF8.self), title: title).utf8)
+                default: break
+                }
+            }
             try AtomicOutput.writeAll(outputs) { path, temporary in
                 guard FileManager.default.createFile(atPath: temporary, contents: Data(pictures[path] ?? [])) else {
                     throw CLIError(path, "cannot write the file")

@@ -69,3 +69,23 @@ struct RenderTests {
         }
     }
 }
+
+/// The HTML report: one file, its data safe inside the page.
+struct HTMLReportTests {
+    @Test func namesThatLookLikeMarkupStayText() throws {
+        let g = RenderTests.graph(names: ["</script><b>某局</b>", "A & \"B\""])
+        let selection = try DrawingSelection(GraphQuery(g), .init())
+        let html = HTMLReport.html(graph: g, selection: selection, svg: "<svg></svg>", title: "<i>报告</i>")
+        #expect(html.contains("<title>&lt;i&gt;报告&lt;/i&gt;</title>"))
+        // The JSON block cannot be closed by a name; "<\/" is the same string to JSON.
+        #expect(html.components(separatedBy: "</script>").count == 3)
+        #expect(html.contains("<\\/script><b>某局<\\/b>"))
+        #expect(!html.contains("http://") && !html.contains("https://"), "the report must not fetch anything")
+    }
+
+    @Test func anEmptyGraphsReportSaysSo() throws {
+        let html = HTMLReport.html(graph: KnowledgeGraph(), selection: try DrawingSelection(GraphQuery(KnowledgeGraph()), .init()),
+                                   svg: "", title: "空")
+        #expect(html.contains("The graph is empty"))
+    }
+}
