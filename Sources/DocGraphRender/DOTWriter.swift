@@ -15,6 +15,9 @@ public enum DOTWriter {
         ("Program", "hexagon", "#fce7f3"),
     ]
     static let otherStyle = (shape: "ellipse", fill: "#e5e7eb")
+    /// Pictures with more edges than this draw them straight (see ``dot(_:layout:title:)``).
+    public static let curvedEdgeLimit = 200
+
     /// A font with Chinese glyphs (Debian's fonts-noto-cjk), so labels are not boxes.
     public static let font = "Noto Sans CJK SC"
 
@@ -22,7 +25,11 @@ public enum DOTWriter {
     /// so the same graph gives the same picture).
     public static func dot(_ selection: DrawingSelection, layout: String = "sfdp", title: String? = nil) -> String {
         var out = "digraph docgraph {\n"
-        out += "  graph [layout=\(layout), start=regular, overlap=prism, splines=true, outputorder=edgesfirst, fontname=\(quoted(font)), fontsize=11"
+        // Curved edges routed around nodes read best, but routing them is most of the time of a
+        // force-directed layout: 37 s for 1,029 edges against 0.6 s drawn straight. Big pictures get
+        // straight edges; dot routes its own quickly.
+        let splines = layout == "dot" || selection.edges.count <= Self.curvedEdgeLimit ? "true" : "line"
+        out += "  graph [layout=\(layout), start=regular, overlap=prism, splines=\(splines), outputorder=edgesfirst, fontname=\(quoted(font)), fontsize=11"
         var caption: [String] = []
         if let title { caption.append(title) }
         if selection.leftOut > 0 {

@@ -63,6 +63,14 @@ struct RenderTests {
         #expect(try GraphvizRenderer().render(dot: DOTWriter.dot(empty), layout: "sfdp", format: "svg").count > 0)
     }
 
+    @Test func bigPicturesDrawEdgesStraight() throws {
+        let small = try DrawingSelection(GraphQuery(Self.graph(names: (1...20).map { "机构\($0)" })), .init())
+        let big = try DrawingSelection(GraphQuery(Self.graph(names: (1...250).map { "机构\($0)" })), .init())
+        #expect(DOTWriter.dot(small).contains("splines=true"))
+        #expect(DOTWriter.dot(big).contains("splines=line"))
+        #expect(DOTWriter.dot(big, layout: "dot").contains("splines=true"))
+    }
+
     @Test func anUnknownLayoutIsRefused() throws {
         #expect(throws: RenderError("unknown layout 'fdp': use sfdp, neato, dot, circo")) {
             try GraphvizRenderer().render(dot: "digraph { a }", layout: "fdp", format: "svg")
