@@ -91,6 +91,18 @@ struct HTMLReportTests {
         #expect(!html.contains("http://") && !html.contains("https://"), "the report must not fetch anything")
     }
 
+    @Test func theDataBlockIsJSONThatGivesBackEveryName() throws {
+        let names = ["引号\"和\\反斜杠", "换行\n制表\t", "分隔\u{2028}符", "控制\u{1}字符"]
+        let g = RenderTests.graph(names: names)
+        let html = HTMLReport.html(graph: g, selection: try DrawingSelection(GraphQuery(g), .init()), svg: "", title: "t")
+        let block = try #require(html.components(separatedBy: "<script type=\"application/json\" id=\"data\">").last?
+            .components(separatedBy: "</script>").first)
+        let data = try #require(try JSONSerialization.jsonObject(with: Data(block.replacingOccurrences(of: "<\\/", with: "</").utf8)) as? [String: Any])
+        let read = (data["entities"] as? [[String: Any]])?.compactMap { $0["name"] as? String } ?? []
+        #expect(Set(read) == Set(names))
+        #expect((data["relations"] as? [Any])?.count == names.count - 1)
+    }
+
     @Test func anEmptyGraphsReportSaysSo() throws {
         let html = HTMLReport.html(graph: KnowledgeGraph(), selection: try DrawingSelection(GraphQuery(KnowledgeGraph()), .init()),
                                    svg: "", title: "空")
