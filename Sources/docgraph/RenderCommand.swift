@@ -7,13 +7,13 @@ import Foundation
 struct RenderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "render",
-        abstract: "Draw a graph as SVG, PNG or DOT, laid out by Graphviz.",
+        abstract: "Draw a graph as SVG, PNG or DOT, laid out by Graphviz, or as an HTML report that works offline.",
         discussion: """
         Entities are drawn shaped and coloured by class (with a legend), relations as labelled arrows as
         thick as they are sure; documents and evidence are not drawn. At most --max-nodes entities are
         drawn, those with the most relations, and the picture says how many were left out.
         Examples:
-          docgraph render report.graphml -o report.svg -o report.png
+          docgraph render report.graphml -o report.svg -o report.png -o report.html
           docgraph render report.graphml --focus 市人大常委会 --depth 2 -o around.svg
         """)
 
@@ -80,12 +80,11 @@ struct RenderCommand: ParsableCommand {
             }
             let chosen = layout ?? (focus == nil ? "sfdp" : "dot")
             let dot = DOTWriter.dot(selection, layout: chosen)
-            // Laid out once, drawn in every format asked for, and all of it before anything is
-            // written: a failure leaves no file changed.
+            // Laid out once and drawn in every format asked for (the report holds the SVG), all of
+            // it before anything is written: a failure leaves no file changed.
             var pictures: [String: [UInt8]] = [:]
-            // The report holds the SVG: one layout for every picture of the run.
             let drawn = outputs.filter { Self.format(of: $0) != "dot" }
-            var formats = drawn.map { Self.format(of: $0) == "html" ? "svg" : (Self.format(of: $0) ?? "svg") }
+            let formats = drawn.map { Self.format(of: $0) == "html" ? "svg" : (Self.format(of: $0) ?? "svg") }
             do throws(RenderError) {
                 if !drawn.isEmpty {
                     let images = try GraphvizRenderer().render(dot: dot, layout: chosen, formats: formats)
@@ -94,7 +93,6 @@ struct RenderCommand: ParsableCommand {
             } catch {
                 throw CLIError(graph, error.message)
             }
-            formats.removeAll()
             for output in outputs {
                 switch Self.format(of: output) {
                 case "dot": pictures[output] = Array(dot.utf8)
