@@ -91,7 +91,8 @@ public struct ResultTable: Sendable, Equatable {
         return out
     }
 
-    static func jsonString(_ s: String) -> String {
+    /// A JSON string literal: quotes, backslashes and control characters escaped (the report's data block uses it too).
+    package static func jsonString(_ s: String) -> String {
         var out = "\""
         for u in s.unicodeScalars {
             switch u {

@@ -15,6 +15,7 @@ public enum HTMLReport {
         let drawnID = Dictionary(uniqueKeysWithValues: selection.nodes.enumerated().map { ($1.id, "n\($0 + 1)") })
         let entities = graph.sortedEntities
         let index = Dictionary(uniqueKeysWithValues: entities.enumerated().map { ($1.node, $0) })
+        let jsonString = ResultTable.jsonString
         // The data block, written directly as JSON (keys in a fixed order): Foundation's
         // JSONSerialization took three seconds for a graph of 11,000 entities.
         var json = "{\"title\":" + jsonString(title) + ",\"drawn\":\(selection.nodes.count),\"candidates\":\(selection.candidates)"
@@ -81,28 +82,6 @@ public enum HTMLReport {
             </body></html>
 
             """
-    }
-
-    /// A JSON string: quotes, backslashes and control characters escaped.
-    static func jsonString(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if u.value < 0x20 || u.value == 0x2028 || u.value == 0x2029 {
-                    let hex = String(u.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(u)
-                }
-            }
-        }
-        return out + "\""
     }
 
     /// The SVG without its XML declaration and doctype, to sit inside HTML.
