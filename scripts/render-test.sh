@@ -68,6 +68,55 @@ print(f"      screenshot {im.size[0]}x{im.size[1]}, {colours} grey levels")
 sys.exit(0 if colours > 16 else 1)
 PY
 
+# A generated graph of ~11,000 entities, capped at 300: the picture draws 300, the report says what it
+# left out, its tables hold every entity and relation, and a search opens the card of a drawn entity
+# and of one left out of the picture.
+python3 Benchmarks/generate_graph.py 55000 "$tmp/big.nt" >/dev/null
+"$bin" render "$tmp/big.nt" --max-nodes 300 -o "$tmp/big.html" -o "$tmp/big.svg" 2>"$tmp/err" &&
+  grep -q "drew 300 of" "$tmp/err" && pass "a 10,000-node graph renders with --max-nodes 300 and says what it left out" ||
+  { cat "$tmp/err"; fail "render the generated graph"; }
+xmllint --noout "$tmp/big.svg" && pass "xmllint accepts the big graph's SVG" || fail "xmllint rejects the big graph's SVG"
+big_entities=$("$bin" stats "$tmp/big.nt" | awk '$1 == "entities" { print $2 }')
+big_relations=$("$bin" stats "$tmp/big.nt" | awk '$1 == "relations" { print $2 }')
+drawn=$(python3 - "$tmp/big.html" <<'PY'
+import json, re, sys
+html = open(sys.argv[1], encoding="utf-8").read()
+data = json.loads(re.search(r'<script type="application/json" id="data">(.*?)</script>', html, re.S).group(1).replace("<\\/", "</"))
+drawn = [e["name"] for e in data["entities"] if "svg" in e]
+hidden = [e["name"] for e in data["entities"] if "svg" not in e and e["name"] not in drawn]
+print(drawn[len(drawn) // 2]); print(hidden[len(hidden) // 2])
+PY
+)
+shown_name=$(echo "$drawn" | sed -n 1p) hidden_name=$(echo "$drawn" | sed -n 2p)
+big_url="file://$tmp/big.html"
+for name in "$shown_name" "$hidden_name"; do
+  encoded=$(python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "$name")
+  browse "$big_url#search=$encoded" "$tmp/big-dom.html"
+  python3 - "$tmp/big-dom.html" "$big_entities" "$big_relations" "$name" <<'PY' && pass "Chromium, 10,000-node report: 300 SVG nodes, every table row, #search opens the card of $name" || fail "Chromium: the 10,000-node report's DOM ($name)"
+import re, sys
+dom, entities, relations, name = open(sys.argv[1]).read(), int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
+nodes = len(re.findall(r'<g id="n\d+" class="node ', dom))
+rows = lambda t: dom.split(f'id="{t}"')[1].split("</table>")[0].count("<tr>") - 1
+card = re.search(r'<aside id="card"[^>]*>(.*?)</aside>', dom, re.S)
+cap = re.search(r'<p class="cap">([^<]*)</p>', dom)
+print(f"      {nodes} SVG nodes, {rows('entities')} entity rows, {rows('relations')} relation rows (graph: {entities} entities, {relations} relations); {cap.group(1) if cap else 'no cap line'}")
+ok = nodes == 300 and rows("entities") == entities and rows("relations") == relations and cap and f"300 of {entities}" in cap.group(1)
+if not card or f"<h3>{name}</h3>" not in card.group(1):
+    print("      the card for", name, "did not open"); ok = False
+sys.exit(0 if ok else 1)
+PY
+done
+timeout 120 chromium --headless --no-sandbox --disable-gpu --user-data-dir="$tmp/profile" --window-size=1400,1000 \
+  --virtual-time-budget=5000 --screenshot="$tmp/big-shot.png" "$big_url" >/dev/null 2>&1
+python3 - "$tmp/big-shot.png" <<'PY' && pass "the 10,000-node report's screenshot is not blank" || fail "the 10,000-node report's screenshot is blank"
+import sys
+from PIL import Image
+im = Image.open(sys.argv[1]).convert("L")
+colours = len(im.getcolors(65536) or [])
+print(f"      screenshot {im.size[0]}x{im.size[1]}, {colours} grey levels")
+sys.exit(0 if colours > 16 else 1)
+PY
+
 # An empty graph: the report says so.
 printf '' > "$tmp/empty.nt"
 "$bin" render "$tmp/empty.nt" -o "$tmp/empty.html" 2>"$tmp/err" && grep -q "The graph is empty" "$tmp/empty.html" &&

@@ -82,50 +82,51 @@ extension KnowledgeGraph {
         var bySubject: [Subject: [(IRI, Term)]] = [:]
         for t in triples { bySubject[t.subject, default: []].append((t.predicate, t.object)) }
 
-        func types(_ s: Subject) -> [IRI] {
-            (bySubject[s] ?? []).compactMap { $0.0 == RDF.type ? $0.1.iri : nil }.sorted()
-        }
-        func literal(_ s: Subject, _ p: IRI) -> Literal? {
-            (bySubject[s] ?? []).compactMap { $0.0 == p ? $0.1.literal : nil }.min()
-        }
-        func integer(_ s: Subject, _ p: IRI) -> Int? { literal(s, p).flatMap { Int($0.lexicalForm) } }
+        // Each subject's own triples are passed along rather than looked up again: hashing IRIs was most
+        // of the time this took.
+        typealias Triples = [(IRI, Term)]
+        func types(_ pos: Triples) -> [IRI] { pos.compactMap { $0.0 == RDF.type ? $0.1.iri : nil }.sorted() }
+        func hasType(_ pos: Triples, _ type: IRI) -> Bool { pos.contains { $0.0 == RDF.type && $0.1.iri == type } }
+        func literal(_ pos: Triples, _ p: IRI) -> Literal? { pos.compactMap { $0.0 == p ? $0.1.literal : nil }.min() }
+        func integer(_ pos: Triples, _ p: IRI) -> Int? { literal(pos, p).flatMap { Int($0.lexicalForm) } }
 
         var reserved = Set<Subject>()
         var documentIDs: [IRI: String] = [:]
-        for (s, _) in bySubject where types(s).contains(DG.document) {
+        for (s, pos) in bySubject where hasType(pos, DG.document) {
             guard case .iri(let iri) = s else { continue }
-            let id = literal(s, DCTerms.identifier)?.lexicalForm ?? iri.string
+            let id = literal(pos, DCTerms.identifier)?.lexicalForm ?? iri.string
             documentIDs[iri] = id
-            add(Document(id: id, title: literal(s, DCTerms.title)?.lexicalForm,
-                         date: literal(s, DCTerms.date)?.lexicalForm,
-                         source: literal(s, DCTerms.source)?.lexicalForm,
-                         checksum: literal(s, DG.checksum)?.lexicalForm ?? "",
-                         location: literal(s, DG.location)?.lexicalForm, format: literal(s, DCTerms.format)?.lexicalForm))
+            add(Document(id: id, title: literal(pos, DCTerms.title)?.lexicalForm,
+                         date: literal(pos, DCTerms.date)?.lexicalForm,
+                         source: literal(pos, DCTerms.source)?.lexicalForm,
+                         checksum: literal(pos, DG.checksum)?.lexicalForm ?? "",
+                         location: literal(pos, DG.location)?.lexicalForm, format: literal(pos, DCTerms.format)?.lexicalForm))
             reserved.insert(s)
         }
         // Statements and their evidence carry provenance; collect them first.
         var statements: [RelationKey: (confidence: Double, provenance: [Provenance])] = [:]
         var stated = Set<Triple>()
-        for (s, pos) in bySubject where types(s).contains(RDF.statement) {
+        for (s, pos) in bySubject where hasType(pos, RDF.statement) {
             func object(_ p: IRI) -> Term? { pos.first { $0.0 == p }?.1 }
             guard let subj = object(RDF.subject)?.subject, let pred = object(RDF.predicate)?.iri,
                   let obj = object(RDF.object)?.subject else { continue }
             reserved.insert(s)
-            let role = literal(s, DG.role)?.lexicalForm
+            let role = literal(pos, DG.role)?.lexicalForm
             // Shards of one collection may each state a confidence: the fact's is the highest.
             let confidence = pos.compactMap { $0.0 == DG.confidence ? $0.1.literal.flatMap { Double($0.lexicalForm) } : nil }.max() ?? 1
             var provenance: [Provenance] = []
             for (p, o) in pos where p == DG.hasEvidence {
                 guard let ev = o.subject else { continue }
                 reserved.insert(ev)
-                let doc = (bySubject[ev] ?? []).first { $0.0 == PROV.wasDerivedFrom }?.1.iri
+                let evs = bySubject[ev] ?? []
+                let doc = evs.first { $0.0 == PROV.wasDerivedFrom }?.1.iri
                 provenance.append(Provenance(
                     document: doc.map { documentIDs[$0] ?? $0.string } ?? "",
-                    sentence: literal(ev, DG.sentence)?.lexicalForm ?? "",
-                    sentenceStart: integer(ev, DG.sentenceStart) ?? 0, sentenceEnd: integer(ev, DG.sentenceEnd) ?? 0,
-                    subjectStart: integer(ev, DG.subjectStart), subjectEnd: integer(ev, DG.subjectEnd),
-                    objectStart: integer(ev, DG.objectStart), objectEnd: integer(ev, DG.objectEnd),
-                    rule: literal(ev, DG.rule)?.lexicalForm ?? "", page: integer(ev, DG.page)))
+                    sentence: literal(evs, DG.sentence)?.lexicalForm ?? "",
+                    sentenceStart: integer(evs, DG.sentenceStart) ?? 0, sentenceEnd: integer(evs, DG.sentenceEnd) ?? 0,
+                    subjectStart: integer(evs, DG.subjectStart), subjectEnd: integer(evs, DG.subjectEnd),
+                    objectStart: integer(evs, DG.objectStart), objectEnd: integer(evs, DG.objectEnd),
+                    rule: literal(evs, DG.rule)?.lexicalForm ?? "", page: integer(evs, DG.page)))
             }
             statements[RelationKey(subject: subj, predicate: pred, object: obj, role: role)] = (confidence, provenance)
             stated.insert(Triple(subj, pred, obj.term))
@@ -135,7 +136,7 @@ extension KnowledgeGraph {
         // Entities: every typed resource, and every resource a relation touches.
         var entityNodes = Set<Subject>()
         for (s, pos) in bySubject where !reserved.contains(s) {
-            if !types(s).isEmpty || pos.contains(where: { $0.0 == SKOS.prefLabel || $0.0 == RDFS.label }) {
+            if pos.contains(where: { ($0.0 == RDF.type && $0.1.iri != nil) || $0.0 == SKOS.prefLabel || $0.0 == RDFS.label }) {
                 entityNodes.insert(s)
             }
             for (p, o) in pos where !nameOrBookkeeping.contains(p) {
@@ -151,7 +152,7 @@ extension KnowledgeGraph {
         }
         for node in entityNodes {
             let pos = bySubject[node] ?? []
-            let pref = literal(node, SKOS.prefLabel) ?? literal(node, RDFS.label)
+            let pref = literal(pos, SKOS.prefLabel) ?? literal(pos, RDFS.label)
             let label = pref?.lexicalForm ?? Self.fallbackLabel(node)
             var aliases = Set<String>()
             var attributes: [IRI: Set<Literal>] = [:]
@@ -164,7 +165,7 @@ extension KnowledgeGraph {
                 default: attributes[p, default: []].insert(l)
                 }
             }
-            add(Entity(node: node, type: types(node).first ?? IRI(unchecked: RDFS.namespace + "Resource"),
+            add(Entity(node: node, type: types(pos).first ?? IRI(unchecked: RDFS.namespace + "Resource"),
                        label: label, language: pref?.language, aliases: aliases, attributes: attributes,
                        documents: mentionedIn[node] ?? []))
         }

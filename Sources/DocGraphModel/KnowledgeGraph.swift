@@ -77,6 +77,26 @@ public struct KnowledgeGraph: Sendable, Equatable {
     }
 
     public var sortedEntities: [Entity] { entities.values.sorted { $0.node < $1.node } }
-    public var sortedRelations: [Relation] { relations.values.sorted { $0.key < $1.key } }
+    /// Relations in ``RelationKey`` order. Nodes and predicates are ranked once and the sort compares
+    /// integers: sorting the relations themselves moved and compared each one n log n times (two
+    /// thirds of a render's selection time on 55,000 triples).
+    public var sortedRelations: [Relation] {
+        let values = Array(relations.values)
+        var nodes = Set<Subject>(), predicates = Set<IRI>()
+        for r in values {
+            nodes.insert(r.key.subject)
+            nodes.insert(r.key.object)
+            predicates.insert(r.key.predicate)
+        }
+        var nodeRank: [Subject: Int] = [:], predicateRank: [IRI: Int] = [:]
+        for (i, n) in nodes.sorted().enumerated() { nodeRank[n] = i }
+        for (i, p) in predicates.sorted().enumerated() { predicateRank[p] = i }
+        let ranks = values.map { r in
+            (nodeRank[r.key.subject, default: 0], predicateRank[r.key.predicate, default: 0], nodeRank[r.key.object, default: 0])
+        }
+        return values.indices.sorted { a, b in
+            ranks[a] != ranks[b] ? ranks[a] < ranks[b] : (values[a].key.role ?? "") < (values[b].key.role ?? "")
+        }.map { values[$0] }
+    }
     public var sortedDocuments: [Document] { documents.values.sorted { $0.id < $1.id } }
 }

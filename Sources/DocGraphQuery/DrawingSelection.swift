@@ -63,7 +63,8 @@ public struct DrawingSelection: Sendable, Equatable {
         func typeOK(_ s: Subject) -> Bool {
             wantedTypes.isEmpty || wantedTypes.contains(query.className(s).lowercased())
         }
-        let relations = graph.sortedRelations.filter { r in
+        // In the graph's own order: only sets and counts come of it, and the few edges drawn are sorted at the end.
+        let relations = graph.relations.values.filter { r in
             r.confidence >= options.minimumConfidence
                 && (options.predicates.isEmpty || options.predicates.contains { GraphQuery.predicateMatches(r.predicate, $0) })
                 && graph.entities[r.subject] != nil && graph.entities[r.object] != nil
@@ -99,17 +100,17 @@ public struct DrawingSelection: Sendable, Equatable {
         candidates = keep.count
         // The cap keeps the focus, then the best-connected nodes; ties by label and node, so the
         // same graph always gives the same picture.
-        let ranked = keep.sorted { a, b in
-            let fa = focus.contains(a), fb = focus.contains(b)
-            if fa != fb { return fa }
-            let da = degree[a] ?? 0, db = degree[b] ?? 0
-            if da != db { return da > db }
-            let la = query.label(a), lb = query.label(b)
-            return la != lb ? la < lb : a < b
-        }
-        let drawn = Set(ranked.prefix(max(options.maximumNodes, 1)))
+        // The keys are looked up once per node, not once per comparison.
+        let focusSet = Set(focus)
+        let ranked = keep.map { (node: $0, isFocus: focusSet.contains($0), degree: degree[$0] ?? 0, label: query.label($0)) }
+            .sorted { a, b in
+                if a.isFocus != b.isFocus { return a.isFocus }
+                if a.degree != b.degree { return a.degree > b.degree }
+                return a.label != b.label ? a.label < b.label : a.node < b.node
+            }
+        let drawn = Set(ranked.prefix(max(options.maximumNodes, 1)).map(\.node))
         leftOut = keep.count - drawn.count
-        edges = relations.filter { drawn.contains($0.subject) && drawn.contains($0.object) }.map {
+        edges = relations.filter { drawn.contains($0.subject) && drawn.contains($0.object) }.sorted { $0.key < $1.key }.map {
             Edge(subject: $0.subject, object: $0.object, relation: $0.predicate.displayName, role: $0.role, confidence: $0.confidence)
         }
         var drawnDegree: [Subject: Int] = [:]

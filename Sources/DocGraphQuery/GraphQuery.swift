@@ -5,23 +5,31 @@ import DocGraphModel
 /// and everything about one. Names match a label or any alias.
 public struct GraphQuery: Sendable {
     public let graph: KnowledgeGraph
-    /// Entities by every name they go by, exactly and case-folded.
+    /// Entities by every name they go by, exactly and case-folded; each list in node order.
     let byName: [String: [Subject]]
-    /// Relations by subject and by object, for walking the graph.
-    let outgoing: [Subject: [Relation]]
-    let incoming: [Subject: [Relation]]
+    /// The graph's relations in key order, computed once.
+    let relations: [Relation]
+    /// Positions in ``relations`` by subject and by object, for walking the graph. Positions, not
+    /// copies: a Relation costs a retain per field to copy, and hubs hold thousands.
+    let outgoing: [Subject: [Int]]
+    let incoming: [Subject: [Int]]
 
     public init(_ graph: KnowledgeGraph) {
         self.graph = graph
         var names: [String: [Subject]] = [:]
-        for e in graph.sortedEntities {
-            for n in Set([e.label] + e.aliases).map(Self.fold) { names[n, default: []].append(e.node) }
+        for e in graph.entities.values {
+            var folded = [Self.fold(e.label)]
+            for a in e.aliases { let f = Self.fold(a); if !folded.contains(f) { folded.append(f) } }
+            for n in folded { names[n, default: []].append(e.node) }
         }
+        // The dictionary's order is not the file's; sorting each (short) list makes answers repeatable.
+        for key in names.keys { names[key]?.sort() }
         byName = names
-        var out: [Subject: [Relation]] = [:], inc: [Subject: [Relation]] = [:]
-        for r in graph.sortedRelations {
-            out[r.subject, default: []].append(r)
-            inc[r.object, default: []].append(r)
+        relations = graph.sortedRelations
+        var out: [Subject: [Int]] = [:], inc: [Subject: [Int]] = [:]
+        for (i, r) in relations.enumerated() {
+            out[r.subject, default: []].append(i)
+            inc[r.object, default: []].append(i)
         }
         outgoing = out
         incoming = inc
@@ -121,7 +129,7 @@ public struct GraphQuery: Sendable {
         let objects = try object.map { name throws(NoMatch) in Set(try resolve(name)) }
         var t = ResultTable(columns: ["subject", "predicate", "object", "role", "confidence", "evidence"]
                             + (evidence ? ["document", "sentence", "rule"] : []))
-        for r in graph.sortedRelations where Self.predicateMatches(r.predicate, predicate) {
+        for r in relations where Self.predicateMatches(r.predicate, predicate) {
             if let subjects, !subjects.contains(r.subject) { continue }
             if let objects, !objects.contains(r.object) { continue }
             let base = [label(r.subject), r.predicate.displayName, label(r.object), r.role ?? "", String(r.confidence), String(r.evidenceCount)]
@@ -159,10 +167,10 @@ public struct GraphQuery: Sendable {
     func steps(from node: Subject, predicate: String?, direction: Direction) -> [(Relation, Subject, String)] {
         var out: [(Relation, Subject, String)] = []
         if direction != .in {
-            for r in outgoing[node] ?? [] where Self.predicateMatches(r.predicate, predicate) { out.append((r, r.object, "out")) }
+            for i in outgoing[node] ?? [] where Self.predicateMatches(relations[i].predicate, predicate) { out.append((relations[i], relations[i].object, "out")) }
         }
         if direction != .out {
-            for r in incoming[node] ?? [] where Self.predicateMatches(r.predicate, predicate) { out.append((r, r.subject, "in")) }
+            for i in incoming[node] ?? [] where Self.predicateMatches(relations[i].predicate, predicate) { out.append((relations[i], relations[i].subject, "in")) }
         }
         return out
     }
@@ -218,11 +226,11 @@ public struct GraphQuery: Sendable {
             for (p, values) in e.attributes.sorted(by: { $0.key < $1.key }) {
                 for v in values.sorted() { t.rows.append([p.displayName, v.lexicalForm, ""]) }
             }
-            for r in outgoing[node] ?? [] {
+            for r in (outgoing[node] ?? []).map({ relations[$0] }) {
                 t.rows.append(["out: " + r.predicate.displayName, label(r.object),
                                "confidence \(r.confidence), \(r.evidenceCount) evidence" + (r.role.map { ", role \($0)" } ?? "")])
             }
-            for r in incoming[node] ?? [] {
+            for r in (incoming[node] ?? []).map({ relations[$0] }) {
                 t.rows.append(["in: " + r.predicate.displayName, label(r.subject),
                                "confidence \(r.confidence), \(r.evidenceCount) evidence" + (r.role.map { ", role \($0)" } ?? "")])
             }

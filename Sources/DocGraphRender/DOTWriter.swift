@@ -29,7 +29,9 @@ public enum DOTWriter {
         // force-directed layout: 37 s for 1,029 edges against 0.6 s drawn straight. Big pictures get
         // straight edges; dot routes its own quickly.
         let splines = layout == "dot" || selection.edges.count <= Self.curvedEdgeLimit ? "true" : "line"
-        out += "  graph [layout=\(layout), start=regular, overlap=prism, splines=\(splines), outputorder=edgesfirst, fontname=\(quoted(font)), fontsize=11"
+        // start=1: a fixed seed for the force-directed layouts (the default style, random placement, is the
+        // only one sfdp supports); dot and circo ignore it.
+        out += "  graph [layout=\(layout), start=1, overlap=prism, splines=\(splines), outputorder=edgesfirst, fontname=\(quoted(font)), fontsize=11"
         var caption: [String] = []
         if let title { caption.append(title) }
         if selection.leftOut > 0 {
@@ -37,7 +39,24 @@ public enum DOTWriter {
                            + (selection.focus.isEmpty ? "" : " and the focus") + "; \(selection.leftOut) left out")
         }
         if selection.nodes.isEmpty { caption.append("nothing to draw: the graph has no entities that match") }
-        if !caption.isEmpty { out += ", labelloc=t, label=\(quoted(caption.joined(separator: "\n")))" }
+        // The caption and the legend are the graph's own label, an HTML-like table above the picture: a
+        // legend of sample nodes in a cluster would be scattered among the others by sfdp and neato,
+        // which do not keep clusters together.
+        let drawnClasses = Set(selection.nodes.map(\.className))
+        var legend = styles.filter { drawnClasses.contains($0.className) }.map { ($0.className, $0.shape, $0.fill) }
+        if drawnClasses.contains(where: { c in !styles.contains { $0.className == c } }) {
+            legend.append(("other", otherStyle.shape, otherStyle.fill))
+        }
+        if !caption.isEmpty || !legend.isEmpty {
+            var table = "<TABLE BORDER=\"0\" CELLSPACING=\"4\">"
+            for line in caption { table += "<TR><TD COLSPAN=\"\(max(legend.count, 1))\">\(htmlText(line))</TD></TR>" }
+            if !legend.isEmpty {
+                table += "<TR>" + legend.map { entry in
+                    "<TD BGCOLOR=\"\(entry.2)\" BORDER=\"1\" COLOR=\"#9ca3af\"><FONT POINT-SIZE=\"9\">\(htmlText(entry.0)) (\(entry.1))</FONT></TD>"
+                }.joined() + "</TR>"
+            }
+            out += ", labelloc=t, label=<\(table)</TABLE>>"
+        }
         out += "]\n"
         out += "  node [style=filled, fontname=\(quoted(font)), fontsize=10, penwidth=0.8]\n"
         out += "  edge [fontname=\(quoted(font)), fontsize=8, color=\"#6b7280\", fontcolor=\"#374151\", arrowsize=0.6]\n"
@@ -57,18 +76,6 @@ public enum DOTWriter {
             let label = e.relation + (e.role.map { " · " + $0 } ?? "")
             let width = 0.5 + 2.5 * max(0, min(1, e.confidence))
             out += "  \(s) -> \(o) [label=\(quoted(label)), penwidth=\(format(width)), id=\"e\(k + 1)\", class=\(quoted(e.relation))]\n"
-        }
-        if !selection.nodes.isEmpty {
-            // The legend: one sample node per class drawn.
-            let drawn = Set(selection.nodes.map(\.className))
-            let entries = styles.filter { drawn.contains($0.className) }
-            if !entries.isEmpty {
-                out += "  subgraph cluster_legend {\n    label=\"legend\"; fontsize=9; style=dashed; color=\"#9ca3af\"\n"
-                for (k, entry) in entries.enumerated() {
-                    out += "    legend\(k + 1) [label=\(quoted(entry.className)), shape=\(entry.shape), fillcolor=\"\(entry.fill)\", fontsize=8, id=\"legend\(k + 1)\", class=\"legend\"]\n"
-                }
-                out += "  }\n"
-            }
         }
         out += "}\n"
         return out
@@ -94,6 +101,26 @@ public enum DOTWriter {
             }
         }
         return out + "\""
+    }
+
+    /// Text inside an HTML-like label: `&`, `<`, `>` and `"` as entities, control characters as U+FFFD.
+    static func htmlText(_ s: String) -> String {
+        var out = ""
+        for u in s.unicodeScalars {
+            switch u {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            default:
+                if u.value < 0x20 || (0x7F...0x9F).contains(u.value) || u.value == 0xFFFE || u.value == 0xFFFF {
+                    out += "\u{FFFD}"
+                } else {
+                    out.unicodeScalars.append(u)
+                }
+            }
+        }
+        return out
     }
 
     static func format(_ x: Double) -> String {

@@ -18,7 +18,11 @@ struct RenderCommandTests {
         #expect(runs[0] == runs[1])
         let svg = String(decoding: runs[0][0], as: UTF8.self)
         // One node group per entity of the sample (42), and its names written as text.
-        #expect(svg.components(separatedBy: "class=\"node ").count - 1 == 42 + 4)   // and the legend's four classes
+        #expect(svg.components(separatedBy: "class=\"node ").count - 1 == 42)
+        // The legend, a table above the picture, names each class drawn with its shape.
+        for entry in ["Organization (box)", "Person (ellipse)", "Regulation (note)", "Program (hexagon)"] {
+            #expect(svg.contains(">\(entry)</text>"), "legend entry \(entry)")
+        }
         #expect(svg.contains(">苏州市人大常委会</text>"))
         #expect(runs[0][1].starts(with: [0x89, 0x50, 0x4E, 0x47]))
     }
