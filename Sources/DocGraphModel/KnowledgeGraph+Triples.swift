@@ -80,7 +80,11 @@ extension KnowledgeGraph {
     public init(triples: some Sequence<Triple>) {
         self.init()
         var bySubject: [Subject: [(IRI, Term)]] = [:]
-        for t in triples { bySubject[t.subject, default: []].append((t.predicate, t.object)) }
+        var linking = 0  // triples between two nodes: at most this many relations
+        for t in triples {
+            bySubject[t.subject, default: []].append((t.predicate, t.object))
+            if t.object.subject != nil { linking += 1 }
+        }
 
         // Each subject's own triples are passed along rather than looked up again: hashing IRIs was most
         // of the time this took.
@@ -143,6 +147,7 @@ extension KnowledgeGraph {
                 if let os = o.subject, !reserved.contains(os) { entityNodes.insert(s); entityNodes.insert(os) }
             }
         }
+        reserveCapacity(entities: entityNodes.count, relations: linking)
         var mentionedIn: [Subject: Set<String>] = [:]
         for (s, pos) in bySubject where reserved.contains(s) {
             guard case .iri(let iri) = s, let id = documentIDs[iri] else { continue }

@@ -10,6 +10,13 @@ public struct KnowledgeGraph: Sendable, Equatable {
 
     public init() {}
 
+    /// Makes room for this many entities and relations at once, so that building a big graph does
+    /// not rehash every key each time the tables double.
+    public mutating func reserveCapacity(entities: Int, relations: Int) {
+        self.entities.reserveCapacity(entities)
+        self.relations.reserveCapacity(relations)
+    }
+
     /// Adds an entity, merging names, documents and attributes into an
     /// existing one with the same node.
     public mutating func add(_ entity: Entity) {

@@ -63,12 +63,20 @@ public struct DrawingSelection: Sendable, Equatable {
         func typeOK(_ s: Subject) -> Bool {
             wantedTypes.isEmpty || wantedTypes.contains(query.className(s).lowercased())
         }
-        // In the graph's own order: only sets and counts come of it, and the few edges drawn are sorted at the end.
-        let relations = graph.relations.values.filter { r in
-            r.confidence >= options.minimumConfidence
+        // Positions of the relations kept, in the graph's own order: only sets and counts come of them,
+        // and the few edges drawn are sorted at the end. Positions, not copies of the relations.
+        let all = graph.relations
+        var kept: [Dictionary<RelationKey, Relation>.Index] = []
+        var index = all.startIndex
+        while index != all.endIndex {
+            let r = all.values[index]
+            if r.confidence >= options.minimumConfidence
                 && (options.predicates.isEmpty || options.predicates.contains { GraphQuery.predicateMatches(r.predicate, $0) })
                 && graph.entities[r.subject] != nil && graph.entities[r.object] != nil
-                && typeOK(r.subject) && typeOK(r.object)
+                && typeOK(r.subject) && typeOK(r.object) {
+                kept.append(index)
+            }
+            index = all.index(after: index)
         }
         var keep: Set<Subject>
         var focus: [Subject] = []
@@ -76,7 +84,8 @@ public struct DrawingSelection: Sendable, Equatable {
             focus = try query.resolve(name)
             // Breadth first over the kept relations, either way.
             var adjacent: [Subject: [Subject]] = [:]
-            for r in relations {
+            for i in kept {
+                let r = all.values[i]
                 adjacent[r.subject, default: []].append(r.object)
                 adjacent[r.object, default: []].append(r.subject)
             }
@@ -89,30 +98,42 @@ public struct DrawingSelection: Sendable, Equatable {
                 }
                 frontier = next
             }
+            kept.removeAll { !keep.contains(all.values[$0].subject) || !keep.contains(all.values[$0].object) }
         } else {
+            // Without a focus every entity of the classes asked for is a candidate, and the kept relations
+            // already join two of them.
             keep = Set(graph.entities.keys.filter(typeOK))
         }
         var degree: [Subject: Int] = [:]
-        for r in relations where keep.contains(r.subject) && keep.contains(r.object) {
-            degree[r.subject, default: 0] += 1
-            degree[r.object, default: 0] += 1
+        for i in kept {
+            degree[all.values[i].subject, default: 0] += 1
+            degree[all.values[i].object, default: 0] += 1
         }
         candidates = keep.count
-        // The cap keeps the focus, then the best-connected nodes; ties by label and node, so the
-        // same graph always gives the same picture.
-        // The keys are looked up once per node, not once per comparison.
-        let focusSet = Set(focus)
-        let ranked = keep.map { (node: $0, isFocus: focusSet.contains($0), degree: degree[$0] ?? 0, label: query.label($0)) }
-            .sorted { a, b in
-                if a.isFocus != b.isFocus { return a.isFocus }
-                if a.degree != b.degree { return a.degree > b.degree }
-                return a.label != b.label ? a.label < b.label : a.node < b.node
-            }
-        let drawn = Set(ranked.prefix(max(options.maximumNodes, 1)).map(\.node))
-        leftOut = keep.count - drawn.count
-        edges = relations.filter { drawn.contains($0.subject) && drawn.contains($0.object) }.sorted { $0.key < $1.key }.map {
-            Edge(subject: $0.subject, object: $0.object, relation: $0.predicate.displayName, role: $0.role, confidence: $0.confidence)
+        // The cap keeps the focus, then the best-connected nodes; ties by label and node, so the same
+        // graph always gives the same picture. Only the nodes tied at the cut are sorted by label: a
+        // full sort compared thousands of names to choose a few hundred.
+        func best(_ nodes: [Subject], _ room: Int) -> [Subject] {
+            guard nodes.count > room else { return nodes }
+            guard room > 0 else { return [] }
+            let cut = nodes.map { degree[$0] ?? 0 }.sorted(by: >)[room - 1]
+            let above = nodes.filter { (degree[$0] ?? 0) > cut }
+            let tied = nodes.filter { (degree[$0] ?? 0) == cut }.map { (node: $0, label: query.label($0)) }
+                .sorted { $0.label != $1.label ? $0.label < $1.label : $0.node < $1.node }
+            return above + tied.prefix(room - above.count).map(\.node)
         }
+        let cap = max(options.maximumNodes, 1)
+        var drawn = keep
+        if keep.count > cap {
+            let focusSet = Set(focus)
+            let chosenFocus = best(focus, cap)
+            drawn = Set(chosenFocus + best(keep.filter { !focusSet.contains($0) }, cap - chosenFocus.count))
+        }
+        leftOut = keep.count - drawn.count
+        edges = kept.filter { drawn.contains(all.values[$0].subject) && drawn.contains(all.values[$0].object) }.map { all.values[$0] }
+            .sorted { $0.key < $1.key }.map {
+                Edge(subject: $0.subject, object: $0.object, relation: $0.predicate.displayName, role: $0.role, confidence: $0.confidence)
+            }
         var drawnDegree: [Subject: Int] = [:]
         for e in edges {
             drawnDegree[e.subject, default: 0] += 1

@@ -5,34 +5,50 @@ import DocGraphModel
 /// and everything about one. Names match a label or any alias.
 public struct GraphQuery: Sendable {
     public let graph: KnowledgeGraph
-    /// Entities by every name they go by, exactly and case-folded; each list in node order.
-    let byName: [String: [Subject]]
-    /// The graph's relations in key order, computed once.
-    let relations: [Relation]
-    /// Positions in ``relations`` by subject and by object, for walking the graph. Positions, not
-    /// copies: a Relation costs a retain per field to copy, and hubs hold thousands.
-    let outgoing: [Subject: [Int]]
-    let incoming: [Subject: [Int]]
+    /// The indexes, built on first use: a picture of a big graph asks for none of them, and
+    /// building them took a quarter of its time.
+    private let lazyIndexes = Lazy<Indexes>()
+
+    /// Names and walks over one graph.
+    final class Indexes: Sendable {
+        /// Entities by every name they go by, exactly and case-folded; each list in node order.
+        let byName: [String: [Subject]]
+        /// The graph's relations in key order.
+        let relations: [Relation]
+        /// Positions in ``relations`` by subject and by object, for walking the graph. Positions, not
+        /// copies: a Relation costs a retain per field to copy, and hubs hold thousands.
+        let outgoing: [Subject: [Int]]
+        let incoming: [Subject: [Int]]
+
+        init(_ graph: KnowledgeGraph) {
+            var names: [String: [Subject]] = [:]
+            for e in graph.entities.values {
+                var folded = [GraphQuery.fold(e.label)]
+                for a in e.aliases { let f = GraphQuery.fold(a); if !folded.contains(f) { folded.append(f) } }
+                for n in folded { names[n, default: []].append(e.node) }
+            }
+            // The dictionary's order is not the file's; sorting each (short) list makes answers repeatable.
+            for key in names.keys { names[key]?.sort() }
+            byName = names
+            relations = graph.sortedRelations
+            var out: [Subject: [Int]] = [:], inc: [Subject: [Int]] = [:]
+            for (i, r) in relations.enumerated() {
+                out[r.subject, default: []].append(i)
+                inc[r.object, default: []].append(i)
+            }
+            outgoing = out
+            incoming = inc
+        }
+    }
+
+    var indexes: Indexes { lazyIndexes.value { Indexes(graph) } }
+    var byName: [String: [Subject]] { indexes.byName }
+    var relations: [Relation] { indexes.relations }
+    var outgoing: [Subject: [Int]] { indexes.outgoing }
+    var incoming: [Subject: [Int]] { indexes.incoming }
 
     public init(_ graph: KnowledgeGraph) {
         self.graph = graph
-        var names: [String: [Subject]] = [:]
-        for e in graph.entities.values {
-            var folded = [Self.fold(e.label)]
-            for a in e.aliases { let f = Self.fold(a); if !folded.contains(f) { folded.append(f) } }
-            for n in folded { names[n, default: []].append(e.node) }
-        }
-        // The dictionary's order is not the file's; sorting each (short) list makes answers repeatable.
-        for key in names.keys { names[key]?.sort() }
-        byName = names
-        relations = graph.sortedRelations
-        var out: [Subject: [Int]] = [:], inc: [Subject: [Int]] = [:]
-        for (i, r) in relations.enumerated() {
-            out[r.subject, default: []].append(i)
-            inc[r.object, default: []].append(i)
-        }
-        outgoing = out
-        incoming = inc
     }
 
     /// Names compare without case (for Latin names) and full-width forms.
@@ -167,10 +183,16 @@ public struct GraphQuery: Sendable {
     func steps(from node: Subject, predicate: String?, direction: Direction) -> [(Relation, Subject, String)] {
         var out: [(Relation, Subject, String)] = []
         if direction != .in {
-            for i in outgoing[node] ?? [] where Self.predicateMatches(relations[i].predicate, predicate) { out.append((relations[i], relations[i].object, "out")) }
+            for i in indexes.outgoing[node] ?? [] {
+                let r = indexes.relations[i]
+                if Self.predicateMatches(r.predicate, predicate) { out.append((r, r.object, "out")) }
+            }
         }
         if direction != .out {
-            for i in incoming[node] ?? [] where Self.predicateMatches(relations[i].predicate, predicate) { out.append((relations[i], relations[i].subject, "in")) }
+            for i in indexes.incoming[node] ?? [] {
+                let r = indexes.relations[i]
+                if Self.predicateMatches(r.predicate, predicate) { out.append((r, r.subject, "in")) }
+            }
         }
         return out
     }
