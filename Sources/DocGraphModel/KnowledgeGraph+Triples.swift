@@ -135,21 +135,23 @@ extension KnowledgeGraph {
             statements[RelationKey(subject: subj, predicate: pred, object: obj, role: role)] = (confidence, provenance)
             stated.insert(Triple(subj, pred, obj.term))
         }
-        let nameOrBookkeeping: Set<IRI> = [RDF.type, SKOS.prefLabel, SKOS.altLabel, RDFS.label]
+        // Compared, not hashed: four IRIs, and most graphs reserve no node and state no triple (each test
+        // below was a hash of a whole IRI or triple per triple).
+        func isNameOrBookkeeping(_ p: IRI) -> Bool { p == RDF.type || p == SKOS.prefLabel || p == SKOS.altLabel || p == RDFS.label }
+        func isReserved(_ s: Subject) -> Bool { !reserved.isEmpty && reserved.contains(s) }
 
         // Entities: every typed resource, and every resource a relation touches.
         var entityNodes = Set<Subject>()
-        for (s, pos) in bySubject where !reserved.contains(s) {
-            if pos.contains(where: { ($0.0 == RDF.type && $0.1.iri != nil) || $0.0 == SKOS.prefLabel || $0.0 == RDFS.label }) {
-                entityNodes.insert(s)
+        for (s, pos) in bySubject where !isReserved(s) {
+            var isEntity = pos.contains { ($0.0 == RDF.type && $0.1.iri != nil) || $0.0 == SKOS.prefLabel || $0.0 == RDFS.label }
+            for (p, o) in pos where !isNameOrBookkeeping(p) {
+                if let os = o.subject, !isReserved(os) { isEntity = true; entityNodes.insert(os) }
             }
-            for (p, o) in pos where !nameOrBookkeeping.contains(p) {
-                if let os = o.subject, !reserved.contains(os) { entityNodes.insert(s); entityNodes.insert(os) }
-            }
+            if isEntity { entityNodes.insert(s) }
         }
         reserveCapacity(entities: entityNodes.count, relations: linking)
         var mentionedIn: [Subject: Set<String>] = [:]
-        for (s, pos) in bySubject where reserved.contains(s) {
+        for (s, pos) in bySubject where isReserved(s) {
             guard case .iri(let iri) = s, let id = documentIDs[iri] else { continue }
             for (p, o) in pos where p == DG.mentions {
                 if let os = o.subject { mentionedIn[os, default: []].insert(id) }
@@ -178,7 +180,7 @@ extension KnowledgeGraph {
         for (s, pos) in bySubject where entityNodes.contains(s) {
             for (p, o) in pos where p != RDF.type {
                 guard let os = o.subject, entityNodes.contains(os) else { continue }
-                if stated.contains(Triple(s, p, o)) { continue }
+                if !stated.isEmpty && stated.contains(Triple(s, p, o)) { continue }
                 add(Relation(subject: s, predicate: p, object: os))
             }
         }

@@ -72,7 +72,7 @@ public struct DrawingSelection: Sendable, Equatable {
             let r = all.values[index]
             if r.confidence >= options.minimumConfidence
                 && (options.predicates.isEmpty || options.predicates.contains { GraphQuery.predicateMatches(r.predicate, $0) })
-                && graph.entities[r.subject] != nil && graph.entities[r.object] != nil
+                && graph.entities.keys.contains(r.subject) && graph.entities.keys.contains(r.object)
                 && typeOK(r.subject) && typeOK(r.object) {
                 kept.append(index)
             }
@@ -116,9 +116,10 @@ public struct DrawingSelection: Sendable, Equatable {
         func best(_ nodes: [Subject], _ room: Int) -> [Subject] {
             guard nodes.count > room else { return nodes }
             guard room > 0 else { return [] }
-            let cut = nodes.map { degree[$0] ?? 0 }.sorted(by: >)[room - 1]
-            let above = nodes.filter { (degree[$0] ?? 0) > cut }
-            let tied = nodes.filter { (degree[$0] ?? 0) == cut }.map { (node: $0, label: query.label($0)) }
+            let degrees = nodes.map { degree[$0] ?? 0 }
+            let cut = degrees.sorted(by: >)[room - 1]
+            let above = nodes.indices.filter { degrees[$0] > cut }.map { nodes[$0] }
+            let tied = nodes.indices.filter { degrees[$0] == cut }.map { (node: nodes[$0], label: query.label(nodes[$0])) }
                 .sorted { $0.label != $1.label ? $0.label < $1.label : $0.node < $1.node }
             return above + tied.prefix(room - above.count).map(\.node)
         }
