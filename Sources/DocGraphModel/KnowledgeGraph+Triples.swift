@@ -78,13 +78,16 @@ extension KnowledgeGraph {
     /// RDF — typed or linked resources become entities, IRI-valued triples
     /// become relations, literal-valued ones become attributes.
     public init(triples: some Sequence<Triple>) {
+        var builder = KnowledgeGraphBuilder()
+        for t in triples { builder.consume(t) }
+        self.init(builder)
+    }
+
+    /// The graph of the triples a builder gathered (see ``KnowledgeGraphBuilder``).
+    public init(_ builder: KnowledgeGraphBuilder) {
         self.init()
-        var bySubject: [Subject: [(IRI, Term)]] = [:]
-        var linking = 0  // triples between two nodes: at most this many relations
-        for t in triples {
-            bySubject[t.subject, default: []].append((t.predicate, t.object))
-            if t.object.subject != nil { linking += 1 }
-        }
+        let bySubject = builder.bySubject
+        let linking = builder.linking
 
         // Each subject's own triples are passed along rather than looked up again: hashing IRIs was most
         // of the time this took.

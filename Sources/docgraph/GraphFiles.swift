@@ -45,7 +45,9 @@ enum GraphFiles {
             try requireReadable(path)
             return try GraphMLReader.read(path: path)
         }
-        return KnowledgeGraph(triples: try readGraphTriples(path, base: base))
+        var builder = KnowledgeGraphBuilder()
+        try streamTriples(path, format: GraphFormat.of(path), base: base, into: &builder)
+        return builder.graph
     }
 
     /// Writes a knowledge graph to `path` atomically, in the format its extension names.
