@@ -20,21 +20,19 @@ public struct KnowledgeGraph: Sendable, Equatable {
     /// Adds an entity, merging names, documents and attributes into an
     /// existing one with the same node.
     public mutating func add(_ entity: Entity) {
-        // Mutating in place keeps the stored sets uniquely referenced (no copy per merge).
-        if entities[entity.node] != nil {
-            entities[entity.node]?.absorb(entity)
-        } else {
-            entities[entity.node] = entity
-        }
+        // One lookup (the default subscript inserts a new node), and the merge in place keeps the
+        // stored sets uniquely referenced (no copy per merge).
+        var isNew = false
+        func absorbUnlessNew(_ stored: inout Entity) { if !isNew { stored.absorb(entity) } }
+        absorbUnlessNew(&entities[entity.node, default: { isNew = true; return entity }()])
     }
 
     /// Adds a relation, merging evidence into an existing identical fact.
     public mutating func add(_ relation: Relation) {
-        if relations[relation.key] != nil {
-            relations[relation.key]?.absorb(relation)
-        } else {
-            relations[relation.key] = relation
-        }
+        // One lookup, as for entities: hashing a relation's key (three IRIs) was most of this.
+        var isNew = false
+        func absorbUnlessNew(_ stored: inout Relation) { if !isNew { stored.absorb(relation) } }
+        absorbUnlessNew(&relations[relation.key, default: { isNew = true; return relation }()])
     }
 
     /// Adds or replaces a document's metadata.
