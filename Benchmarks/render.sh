@@ -30,14 +30,13 @@ entities=$("$bin" stats "$work/g.nt" | awk '$1 == "entities" { print $2 }')
 "$bin" render "$work/g.nt" --max-nodes 300 -o "$work/g.dot" 2>/dev/null
 echo "graph: $triples triples, $entities entities; drawn: 300 nodes, $(grep -c -- ' -> ' "$work/g.dot") edges"
 
-# time_to FILE COMMAND...: appends COMMAND's wall time in seconds to FILE.
+# time_to FILE COMMAND...: appends COMMAND's wall time in seconds to FILE, and its CPU time (user +
+# system) to FILE.cpu: on a shared machine the CPU time is the steadier of the two.
 time_to() {
   local file="$1"; shift
-  local start end
-  start=$(date +%s.%N)
-  "$@" >/dev/null 2>&1
-  end=$(date +%s.%N)
-  awk -v s="$start" -v e="$end" 'BEGIN { printf "%.4f\n", e - s }' >> "$file"
+  /usr/bin/time -f "%e %U %S" -o "$work/one" "$@" >/dev/null 2>/dev/null
+  awk '{ printf "%.4f\n", $1 }' "$work/one" >> "$file"
+  awk '{ printf "%.4f\n", $2 + $3 }' "$work/one" >> "$file.cpu"
 }
 median() { sort -n "$1" | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
@@ -46,15 +45,16 @@ for _ in $(seq "$rounds"); do
   time_to "$work/t.sfdp" taskset -c 0 sfdp -Tsvg "$work/g.dot" -o "$work/sfdp.svg"
   time_to "$work/t.html" taskset -c 0 "$bin" render "$work/g.nt" --max-nodes 300 -o "$work/report.html"
 done
-svg=$(median "$work/t.svg") sfdp=$(median "$work/t.sfdp") html=$(median "$work/t.html")
 ours=$(grep -c 'class="node ' "$work/docgraph.svg" || true) theirs=$(grep -c 'class="node' "$work/sfdp.svg" || true)
 [ "$ours" -eq "$theirs" ] || { echo "error: docgraph drew $ours nodes, sfdp $theirs" >&2; exit 1; }
-printf '%-46s %7.3f s\n' "docgraph render -o out.svg (read, choose, draw)" "$svg"
-printf '%-46s %7.3f s\n' "sfdp -Tsvg on DocGraph's DOT (draw only)" "$sfdp"
-printf '%-46s %7.3f s  (%s bytes)\n' "docgraph render -o report.html" "$html" "$(stat -c %s "$work/report.html")"
-awk -v a="$svg" -v b="$sfdp" 'BEGIN { printf "svg: docgraph takes %.2fx sfdp'"'"'s time (target < 2)\n", a / b }'
-echo "both SVGs draw $ours nodes"
-
+printf '%-46s %9s %9s\n' "median of $rounds rounds, one core" "wall" "CPU"
+for row in "svg|docgraph render -o out.svg (read, choose, draw)" "sfdp|sfdp -Tsvg on DocGraph's DOT (draw only)" \
+           "html|docgraph render -o report.html"; do
+  printf '%-46s %7.3f s %7.3f s\n' "${row#*|}" "$(median "$work/t.${row%%|*}")" "$(median "$work/t.${row%%|*}.cpu")"
+done
+echo "the report: $(stat -c %s "$work/report.html") bytes; both SVGs draw $ours nodes"
+awk -v a="$(median "$work/t.svg")" -v b="$(median "$work/t.sfdp")" -v c="$(median "$work/t.svg.cpu")" -v d="$(median "$work/t.sfdp.cpu")" \
+  'BEGIN { printf "svg: docgraph takes %.2fx sfdp'"'"'s wall time and %.2fx its CPU time (target < 2)\n", a / b, c / d }'
 echo
 echo "peak memory (MiB)      triples  entities   load   svg  (svg-load)   html  (html-load)"
 peak() { /usr/bin/time -f "%M" -o "$work/mem" "$@" >/dev/null 2>&1; awk '{ printf "%.0f", $1 / 1024 }' "$work/mem"; }
