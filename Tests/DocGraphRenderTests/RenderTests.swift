@@ -63,6 +63,31 @@ struct RenderTests {
         #expect(try GraphvizRenderer().render(dot: DOTWriter.dot(empty), layout: "sfdp", format: "svg").count > 0)
     }
 
+    @Test func theLegendAndCaptionSitAboveThePictureWithTheirTextEscaped() throws {
+        let selection = try DrawingSelection(GraphQuery(Self.graph(names: (1...10).map { "机构\($0)" })), .init(maximumNodes: 4))
+        let dot = DOTWriter.dot(selection, title: "R&D <\"报告\">\u{1}")
+        // One HTML-like label holds the caption and the legend; no legend nodes among the entities.
+        #expect(dot.contains("label=<<TABLE"))
+        #expect(dot.contains("R&amp;D &lt;&quot;报告&quot;&gt;\u{FFFD}"))
+        #expect(!dot.contains("cluster"))
+        let svg = try GraphvizRenderer().render(dot: dot, layout: "sfdp", format: "svg")
+        let reader = try XMLEventReader(bytes: svg, source: "picture.svg")
+        var texts: [String] = [], inText = false, nodes = 0
+        while let event = try reader.next() {
+            switch event {
+            case .startElement(let e):
+                if e.localName == "g", e.attribute("", "class")?.hasPrefix("node") == true { nodes += 1 }
+                inText = e.localName == "text"
+            case .text(let t) where inText: texts.append(t)
+            default: inText = false
+            }
+        }
+        #expect(nodes == 4)
+        #expect(texts.contains("R&D <\"报告\">\u{FFFD}"))
+        #expect(texts.contains("Organization (box)"))
+        #expect(texts.contains { $0.contains("4 of 10 entities drawn") })
+    }
+
     @Test func bigPicturesDrawEdgesStraight() throws {
         let small = try DrawingSelection(GraphQuery(Self.graph(names: (1...20).map { "机构\($0)" })), .init())
         let big = try DrawingSelection(GraphQuery(Self.graph(names: (1...250).map { "机构\($0)" })), .init())
