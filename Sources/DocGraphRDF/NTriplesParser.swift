@@ -210,10 +210,21 @@ private struct Cursor {
     }
 
     static func isLanguageTag(_ tag: String) -> Bool {
-        let parts = tag.split(separator: "-", omittingEmptySubsequences: false)
-        guard let first = parts.first, !first.isEmpty, first.utf8.allSatisfy({ ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A })
-        else { return false }
-        return parts.dropFirst().allSatisfy { !$0.isEmpty && $0.utf8.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || (($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A) } }
+        // One pass over the bytes (splitting into substrings took ~4,600 instructions a literal): letters,
+        // then after each '-' letters and digits; no part empty.
+        var part = 0, length = 0
+        for b in tag.utf8 {
+            if b == UInt8(ascii: "-") {
+                guard length > 0 else { return false }
+                part += 1
+                length = 0
+                continue
+            }
+            let letter = (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A
+            guard letter || (part > 0 && b >= 0x30 && b <= 0x39) else { return false }
+            length += 1
+        }
+        return length > 0
     }
 
     /// Decodes `\t`, `\n`, `\"` … (literals only) and `\uXXXX`, `\UXXXXXXXX`.

@@ -41,6 +41,17 @@ struct NTriplesTests {
         }
     }
 
+    @Test(arguments: [("en", true), ("zh-Hans", true), ("en-US-x-twain", true), ("de-1996", true), ("x-1a2b", true),
+                      ("1en", false), ("en-", false), ("en--US", false), ("-en", false), ("zh_Hans", false), ("中文", false)])
+    func languageTagsFollowTheNTriplesGrammar(tag: String, valid: Bool) throws {
+        let line = "<urn:s> <urn:p> \"x\"@\(tag) ."
+        if valid {
+            #expect(try parse(line).first?.object == .literal(Literal("x", language: tag)))
+        } else {
+            #expect(throws: ParseError.self) { _ = try parse(line) }
+        }
+    }
+
     @Test func serializerOutputParsesBackToTheSameTriples() throws {
         let triples = [
             Triple(.iri(IRI(unchecked: "urn:s")), IRI(unchecked: "urn:p"), .literal(Literal("a\"b\\c\nd\re"))),
