@@ -5,7 +5,8 @@
 #      write the DOT, lay out and draw through libgvc) against `sfdp -Tsvg` on the DOT that
 #      DocGraph writes for the same picture (layout and drawing only). Both pinned to one core
 #      (taskset -c 0), median wall time of ROUNDS alternating rounds, and the ratio (target < 2x).
-#      The HTML report of the same graph is timed too. The two SVGs must draw the same nodes.
+#      The HTML report of the same graph is timed too. The two SVGs must draw the same nodes. CPU times
+#      and callgrind's instruction counts are shown too: this machine is shared and wall time is noisy.
 #   2. Memory. Peak resident memory of the render at a quarter of, once and four times the
 #      size, beside loading the same graph alone (`docgraph entities --match`, which reads and
 #      indexes it as render does): what the render adds beyond loading should not grow.
@@ -55,6 +56,17 @@ done
 echo "the report: $(stat -c %s "$work/report.html") bytes; both SVGs draw $ours nodes"
 awk -v a="$(median "$work/t.svg")" -v b="$(median "$work/t.sfdp")" -v c="$(median "$work/t.svg.cpu")" -v d="$(median "$work/t.sfdp.cpu")" \
   'BEGIN { printf "svg: docgraph takes %.2fx sfdp'"'"'s wall time and %.2fx its CPU time (target < 2)\n", a / b, c / d }'
+# Instructions, counted by callgrind: the same count for the same binary and input whatever else the
+# machine runs, so the ratio holds where wall and CPU times are noisy. (Valgrind cannot read the Swift
+# binary's DWARF, so it runs a copy without debug information.)
+if command -v valgrind >/dev/null; then
+  strip --strip-debug -o "$work/docgraph" "$bin"
+  count() { valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 >/dev/null | awk '/Collected/ { print $NF }'; }
+  ci=$(count "$work/docgraph" render "$work/g.nt" --max-nodes 300 -o "$work/counted.svg")
+  si=$(count sfdp -Tsvg "$work/g.dot" -o "$work/counted-sfdp.svg")
+  awk -v a="$ci" -v b="$si" 'BEGIN { printf "instructions: docgraph render %.2f G, sfdp %.2f G: %.2fx\n", a / 1e9, b / 1e9, a / b }'
+fi
+
 echo
 echo "peak memory (MiB)      triples  entities   load   svg  (svg-load)   html  (html-load)"
 peak() { /usr/bin/time -f "%M" -o "$work/mem" "$@" >/dev/null 2>&1; awk '{ printf "%.0f", $1 / 1024 }' "$work/mem"; }
