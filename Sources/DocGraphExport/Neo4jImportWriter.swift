@@ -28,6 +28,8 @@ public struct Neo4jImportWriter {
     /// The options of the import that the files need.
     public static let importOptions = [
         "--array-delimiter=U+001F", "--delimiter=,", "--quote='\"'", "--multiline-fields=true",
+        // A value that ends with a backslash must not read as an escaped closing quote.
+        "--legacy-style-quoting=false",
     ]
 
     /// Writes the files into the folder `directory`, which must exist.
@@ -89,14 +91,15 @@ public struct Neo4jImportWriter {
             "#!/bin/sh",
             "# Imports this folder into a new Neo4j database (default name: neo4j) with neo4j-admin (Neo4j 5).",
             "# Stop the database first; --overwrite-destination replaces it. Usage: sh import.sh [DATABASE]",
+            "# The database name comes first: Neo4j 5.19 and later take no name after the options.",
             "set -e",
             "cd \"$(dirname \"$0\")\"",
-            "exec neo4j-admin database import full \\",
+            "exec neo4j-admin database import full \"${1:-neo4j}\" \\",
         ]
         for o in importOptions + ["--overwrite-destination=true"] { lines.append("  \(o) \\") }
         for f in nodeFiles { lines.append("  --nodes=\(f) \\") }
         for f in relationshipFiles { lines.append("  --relationships=\(f) \\") }
-        lines.append("  \"${1:-neo4j}\"")
+        lines[lines.count - 1].removeLast(2)
         return lines.joined(separator: "\n") + "\n"
     }
 }
