@@ -23,12 +23,14 @@ public struct CypherScriptWriter {
         case falkordb
     }
 
+    /// How the index statements are spelled.
     public var dialect: Dialect
     /// Rows per `UNWIND` statement.
     public var batchSize: Int
     /// Characters no engine keeps, written as U+FFFD (see ``ExportEscaping``).
     public private(set) var replacedCharacters = 0
 
+    /// A writer for `dialect`, `batchSize` rows to a statement.
     public init(dialect: Dialect = .neo4j, batchSize: Int = 1000) {
         self.dialect = dialect
         self.batchSize = max(1, batchSize)

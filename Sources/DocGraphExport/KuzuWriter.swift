@@ -12,8 +12,10 @@ import DocGraphModel
 /// declared as strings (`LOAD WITH HEADERS`), never guessed: a name like
 /// `007` stays text. Kùzu reads an empty string as null.
 public struct KuzuWriter {
+    /// Characters no engine keeps, written as U+FFFD (see ``ExportEscaping``).
     public private(set) var replacedCharacters = 0
 
+    /// A writer; ``write(_:toDirectory:)`` does the work.
     public init() {}
 
     /// Writes the files into the folder `directory`, which must exist.

@@ -19,10 +19,12 @@ import DocGraphModel
 /// import has no way to escape its array delimiter. An empty list or a
 /// missing value is an empty field, which the import leaves out.
 public struct Neo4jImportWriter {
+    /// Characters no engine keeps, written as U+FFFD (see ``ExportEscaping``).
     public private(set) var replacedCharacters = 0
     /// The files written, in the order `import.sh` names them.
     public private(set) var files: [String] = []
 
+    /// A writer; ``write(_:toDirectory:)`` does the work.
     public init() {}
 
     /// The options of the import that the files need.

@@ -18,10 +18,15 @@ import DocGraphModel
 public struct PropertyGraph: Sendable {
     /// A node's properties.
     public struct Node: Sendable, Equatable {
+        /// The node's IRI (or `_:label` for a blank node): the key it merges on.
         public var iri: String
+        /// The canonical name; for a document, its id.
         public var name: String
+        /// The class IRI the label was taken from.
         public var className: String
+        /// The other names, sorted.
         public var aliases: [String]
+        /// The ids of the documents that mention the entity, sorted.
         public var documents: [String]
         /// The metadata, for a node that is a source document.
         public var document: Document?
@@ -29,20 +34,29 @@ public struct PropertyGraph: Sendable {
 
     /// An edge's properties and ends.
     public struct Edge: Sendable, Equatable {
+        /// The IRI of the start node.
         public var start: String
+        /// The IRI of the end node.
         public var end: String
+        /// The IRI of the relation's `rdf:Statement`: the key it merges on.
         public var iri: String
+        /// The predicate IRI the type was taken from.
         public var predicate: String
+        /// The role (`市委书记`), if the relation has one.
         public var role: String?
+        /// How sure the extraction is, from 0 to 1.
         public var confidence: Double
         /// The distinct evidence sentences, in the order of the evidence.
         public var evidence: [String]
+        /// The ids of the documents the evidence comes from, sorted.
         public var documents: [String]
     }
 
     /// The nodes of one label.
     public struct NodeGroup: Sendable {
+        /// The label (an identifier, see ``PropertyGraph/identifier(_:)``).
         public let label: String
+        /// The nodes, sorted by IRI.
         public let nodes: [Node]
         /// Whether any node of the group is a document, whose metadata then needs columns.
         public var hasDocuments: Bool { nodes.contains { $0.document != nil } }
@@ -50,22 +64,34 @@ public struct PropertyGraph: Sendable {
 
     /// The relations of one type between nodes of two labels.
     public struct EdgeGroup: Sendable {
+        /// The relationship type (`ENACTED`).
         public let type: String
+        /// The label of every start node.
         public let startLabel: String
+        /// The label of every end node.
         public let endLabel: String
-        let relations: [Relation]
-        public var count: Int { relations.count }
+        let graph: KnowledgeGraph
+        let keys: [RelationKey]
+        /// How many relationships the group holds.
+        public var count: Int { keys.count }
 
         /// Calls `body` with each edge of the group, built when it is needed.
         public func forEachEdge(_ body: (Edge) throws -> Void) rethrows {
-            for r in relations { try body(PropertyGraph.edge(r)) }
+            for k in keys {
+                guard let r = graph.relations[k] else { continue }
+                try body(PropertyGraph.edge(r))
+            }
         }
     }
 
+    /// The nodes, one group per label, sorted by label.
     public let nodeGroups: [NodeGroup]
+    /// The relationships, one group per type and end labels, sorted by them.
     public let edgeGroups: [EdgeGroup]
 
+    /// How many nodes there are.
     public var nodeCount: Int { nodeGroups.reduce(0) { $0 + $1.nodes.count } }
+    /// How many relationships there are.
     public var edgeCount: Int { edgeGroups.reduce(0) { $0 + $1.count } }
 
     /// The relationship types and, for each, every pair of end labels it joins, sorted.
@@ -81,19 +107,29 @@ public struct PropertyGraph: Sendable {
         return out
     }
 
+    /// The view of `graph`; relationships are built only as writers ask for them.
     public init(_ graph: KnowledgeGraph) {
+        // Labels and types are worked out once per class and predicate, not once per node and edge.
+        var labelOfClass: [IRI: String] = [:]
         var byLabel: [String: [Node]] = [:]
         var labelOf: [Subject: String] = [:]
-        for d in graph.sortedDocuments {
+        labelOf.reserveCapacity(graph.entities.count + graph.documents.count)
+        for d in graph.documents.values {
             labelOf[.iri(d.iri)] = "Document"
             byLabel["Document", default: []].append(Node(
                 iri: d.iri.string, name: d.id, className: DG.document.string, aliases: [], documents: [], document: d))
         }
-        for e in graph.sortedEntities {
-            let label = Self.identifier(e.type.displayName)
-            labelOf[e.node] = label
+        for (node, e) in graph.entities {
+            let label: String
+            if let known = labelOfClass[e.type] {
+                label = known
+            } else {
+                label = Self.identifier(e.type.displayName)
+                labelOfClass[e.type] = label
+            }
+            labelOf[node] = label
             byLabel[label, default: []].append(Node(
-                iri: e.node.string, name: e.label, className: e.type.string,
+                iri: node.string, name: e.label, className: e.type.string,
                 aliases: e.aliases.sorted(), documents: e.documents.sorted(), document: nil))
         }
         for node in graph.danglingNodes {
@@ -102,26 +138,47 @@ public struct PropertyGraph: Sendable {
                 iri: node.string, name: KnowledgeGraph.fallbackLabel(node),
                 className: RDFS.namespace + "Resource", aliases: [], documents: [], document: nil))
         }
-        // Every node of a label sorted by IRI, whatever kind of node it came from.
+        // Every node of a label sorted by IRI, code point by code point; indices are
+        // sorted rather than the nodes, which would be copied at every step.
         nodeGroups = byLabel.keys.sorted().map { label in
             let nodes = byLabel[label, default: []]
-            let sorted = zip(nodes, nodes.dropFirst()).allSatisfy { $0.iri < $1.iri } ? nodes : nodes.sorted { $0.iri < $1.iri }
-            return NodeGroup(label: label, nodes: sorted)
+            let order = nodes.map(\.iri).withUnsafeBufferPointer { iris in
+                nodes.indices.sorted { CodePointString.less(iris[$0], iris[$1]) }
+            }
+            return NodeGroup(label: label, nodes: order.map { nodes[$0] })
         }
 
         struct Key: Hashable, Comparable {
             let type: String, start: String, end: String
             static func < (a: Key, b: Key) -> Bool { (a.type, a.start, a.end) < (b.type, b.start, b.end) }
         }
-        var byKey: [Key: [Relation]] = [:]
-        for r in graph.sortedRelations {
-            let key = Key(type: Self.identifier(KnowledgeGraph.relationshipType(r.predicate.displayName)),
-                          start: labelOf[r.subject] ?? "Resource", end: labelOf[r.object] ?? "Resource")
-            byKey[key, default: []].append(r)
+        var typeOfPredicate: [IRI: String] = [:]
+        var byKey: [Key: [RelationKey]] = [:]
+        for key in graph.relations.keys {
+            let type: String
+            if let known = typeOfPredicate[key.predicate] {
+                type = known
+            } else {
+                type = Self.identifier(KnowledgeGraph.relationshipType(key.predicate.displayName))
+                typeOfPredicate[key.predicate] = type
+            }
+            byKey[Key(type: type, start: labelOf[key.subject] ?? "Resource", end: labelOf[key.object] ?? "Resource"),
+                  default: []].append(key)
         }
         edgeGroups = byKey.keys.sorted().map { k in
-            EdgeGroup(type: k.type, startLabel: k.start, endLabel: k.end, relations: byKey[k, default: []])
+            let keys = byKey[k, default: []]
+            let order = keys.withUnsafeBufferPointer { keys in keys.indices.sorted { Self.precedes(keys[$0], keys[$1]) } }
+            return EdgeGroup(type: k.type, startLabel: k.start, endLabel: k.end, graph: graph, keys: order.map { keys[$0] })
         }
+    }
+
+    /// The order of ``KnowledgeGraph/sortedRelations`` (subject, predicate, object, role), compared
+    /// in place: the tuples `RelationKey.<` builds cost a copy of every field at every comparison.
+    static func precedes(_ a: RelationKey, _ b: RelationKey) -> Bool {
+        if a.subject != b.subject { return a.subject < b.subject }
+        if a.predicate != b.predicate { return a.predicate < b.predicate }
+        if a.object != b.object { return a.object < b.object }
+        return CodePointString.less(a.role ?? "", b.role ?? "")
     }
 
     static func edge(_ r: Relation) -> Edge {

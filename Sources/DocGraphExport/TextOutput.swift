@@ -12,6 +12,7 @@ public final class TextOutput {
     private var buffer: [UInt8] = []
     /// Everything written, for an output created in memory.
     public private(set) var memory: [UInt8] = []
+    /// The file's path, or `<memory>`.
     public let destination: String
 
     /// Creates or truncates the file at `path`.

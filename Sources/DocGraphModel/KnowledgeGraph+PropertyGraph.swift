@@ -5,12 +5,12 @@ extension KnowledgeGraph {
     /// Relation ends that are neither entities nor documents of the graph,
     /// sorted: they still get a node (labelled `Resource`), so no edge is dropped.
     public var danglingNodes: [Subject] {
-        var known = Set(entities.keys)
-        for d in documents.values { known.insert(.iri(d.iri)) }
+        let documentNodes = Set(documents.values.map { Subject.iri($0.iri) })
         var dangling = Set<Subject>()
-        for r in relations.values {
-            if !known.contains(r.subject) { dangling.insert(r.subject) }
-            if !known.contains(r.object) { dangling.insert(r.object) }
+        for key in relations.keys {
+            for end in [key.subject, key.object] where entities[end] == nil && !documentNodes.contains(end) {
+                dangling.insert(end)
+            }
         }
         return dangling.sorted()
     }
