@@ -39,4 +39,4 @@ for pair in "cypher $c" "neo4j $n4" "kuzu $k"; do
 done
 echo "sizes: GraphML $(du -h "$work/big.graphml" | cut -f1), cypher $(du -h "$work/big.cypher" | cut -f1), neo4j $(du -sh "$work/neo4j" | cut -f1), kuzu $(du -sh "$work/kuzu" | cut -f1)"
 python3 scripts/export_check.py --time-loads "$work" "$work/big.nt" "$work/big.cypher" "$work/kuzu"
-python3 scripts/export_check.py --virtuoso "$bin" "$work" "$work/big.nt" | grep -E 'loaded|FAIL|ok .*triples'
+python3 scripts/export_virtuoso.py "$bin" "$work" "$work/big.nt" | grep -E 'loaded|FAIL|ok .*triples'

