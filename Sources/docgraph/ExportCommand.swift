@@ -8,13 +8,17 @@ struct ExportCommand: ParsableCommand {
         commandName: "export",
         abstract: "Export a graph for a graph database: an openCypher script, Neo4j import CSVs, or Kùzu files.",
         discussion: """
-        The property graph is the one GraphML shows: documents, entities (label = class) and relation ends as
-        nodes with iri, name, aliases and documents; relations as relationships (type ENACTED, …) with iri,
-        role, confidence, evidence sentences and documents.
-          --to cypher -o FILE.cypher   index statements, then UNWIND batches of MERGE; running it twice changes
-                                       nothing (--dialect neo4j|memgraph|falkordb spells the index statements)
-          --to neo4j -o DIR            CSVs for neo4j-admin database import full, and DIR/import.sh to run it
-          --to kuzu -o DIR             DIR/schema.cypher, CSVs and DIR/load.cypher (COPY FROM), run in DIR
+        The property graph GraphML shows: documents, entities (label = class) and relation ends as nodes \
+        with iri, name, aliases and documents; relations as relationships (ENACTED, …) with iri, role, \
+        confidence, evidence sentences and documents.
+
+        --to cypher -o FILE.cypher: index statements, then UNWIND batches of MERGE; running it twice \
+        changes nothing. --dialect (neo4j, memgraph or falkordb) spells the index statements.
+
+        --to neo4j -o DIR: CSV files for neo4j-admin database import full, and DIR/import.sh that runs it.
+
+        --to kuzu -o DIR: DIR/schema.cypher, the CSV files and DIR/load.cypher (COPY FROM), to run in DIR.
+
         Outputs are written atomically; a folder is replaced only if it holds nothing but an earlier export.
         Example: docgraph export graph.rdf --to cypher -o graph.cypher
         """)
