@@ -10,7 +10,9 @@ import DocGraphModel
 /// so lists are written as one string with U+001F between elements and
 /// `load.cypher` splits them with `string_split` as it copies. Columns are
 /// declared as strings (`LOAD WITH HEADERS`), never guessed: a name like
-/// `007` stays text. Kùzu reads an empty string as null.
+/// `007` stays text. Kùzu reads an empty string as null. A relationship
+/// type named like a node label (`Leads` and `LEADS`) gets a table name
+/// with `_` added, as Kùzu's table names ignore case.
 public struct KuzuWriter {
     /// Characters no engine keeps, written as U+FFFD (see ``ExportEscaping``).
     public private(set) var replacedCharacters = 0
@@ -42,14 +44,16 @@ public struct KuzuWriter {
             try out.close()
         }
         let edgeColumns = ["from", "to", "iri", "predicate", "role", "confidence", "evidence", "documents"]
+        let tables = Self.relationshipTables(graph)
         for (type, pairs) in graph.relationshipTypes {
             let ends = pairs.map { "FROM `\($0.start)` TO `\($0.end)`" }.joined(separator: ", ")
-            try schema.write("CREATE REL TABLE `\(type)`(\(ends), `iri` STRING, `predicate` STRING, `role` STRING, "
-                + "`confidence` DOUBLE, `evidence` STRING[], `documents` STRING[]);\n")
+            try schema.write("CREATE REL TABLE `\(tables[type, default: type])`(\(ends), `iri` STRING, `predicate` STRING, "
+                + "`role` STRING, `confidence` DOUBLE, `evidence` STRING[], `documents` STRING[]);\n")
         }
         for g in graph.edgeGroups {
-            let file = "relationships-\(g.type)-\(g.startLabel)-\(g.endLabel).csv"
-            try load.write("COPY `\(g.type)` FROM (LOAD WITH HEADERS (\(edgeColumns.map { "`\($0)` STRING" }.joined(separator: ", "))) "
+            let table = tables[g.type, default: g.type]
+            let file = "relationships-\(table)-\(g.startLabel)-\(g.endLabel).csv"
+            try load.write("COPY `\(table)` FROM (LOAD WITH HEADERS (\(edgeColumns.map { "`\($0)` STRING" }.joined(separator: ", "))) "
                 + "FROM '\(file)' (header=true, parallel=false) RETURN `from`, `to`, `iri`, `predicate`, `role`, "
                 + "CAST(`confidence` AS DOUBLE), " + Self.read("evidence", list: true, separator: separator) + ", "
                 + Self.read("documents", list: true, separator: separator)
@@ -68,6 +72,21 @@ public struct KuzuWriter {
         }
         try schema.close()
         try load.close()
+    }
+
+    /// The table of each relationship type: its name, unless a node table has that name in
+    /// another case (Kùzu's table names are one case-insensitive namespace); then `_` is
+    /// added until it is free.
+    static func relationshipTables(_ graph: PropertyGraph) -> [String: String] {
+        var taken = Set(graph.nodeGroups.map { $0.label.lowercased() })
+        var tables: [String: String] = [:]
+        for (type, _) in graph.relationshipTypes {
+            var name = type
+            while taken.contains(name.lowercased()) { name += "_" }
+            taken.insert(name.lowercased())
+            tables[type] = name
+        }
+        return tables
     }
 
     /// The expression that reads one column back: a list split at U+001F (an

@@ -79,6 +79,23 @@ struct CSVExportTests {
         #expect(try Self.read(dir + "/nodes-Person.csv").hasPrefix("iri,name,class,aliases,documents\n"))
     }
 
+    @Test func aRelationshipTypeNamedLikeANodeLabelGetsATableOfItsOwn() throws {
+        var g = KnowledgeGraph()
+        let a = Entity(type: IRI(unchecked: "https://example.org/Leads"), label: "甲")
+        let b = Entity(type: IRI(unchecked: "https://example.org/Leads"), label: "乙")
+        g.add(a); g.add(b)
+        g.add(Relation(subject: a.node, predicate: DG.term("leads"), object: b.node))
+        let dir = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        var w = KuzuWriter()
+        try w.write(PropertyGraph(g), toDirectory: dir)
+        let schema = try Self.read(dir + "/schema.cypher")
+        #expect(schema.contains("CREATE NODE TABLE `Leads`("))
+        #expect(schema.contains("CREATE REL TABLE `LEADS_`(FROM `Leads` TO `Leads`,"))
+        #expect(try Self.read(dir + "/load.cypher").contains("COPY `LEADS_` FROM (LOAD WITH HEADERS"))
+        #expect(FileManager.default.fileExists(atPath: dir + "/relationships-LEADS_-Leads-Leads.csv"))
+    }
+
     @Test func hostileStringsComeBackFromTheCSVAsWritten() throws {
         let dir = try Self.folder()
         defer { try? FileManager.default.removeItem(atPath: dir) }
