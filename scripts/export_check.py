@@ -188,7 +188,7 @@ def falkordb(script, want, workdir):
                     if s.startswith("CREATE INDEX") and "already indexed" in str(e):
                         continue
                     raise
-                created += r.nodes_created + r.relationships_created
+                created += int(r.nodes_created + r.relationships_created)
             return created, time.time() - t
 
         def dump():
