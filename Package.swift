@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "DocGraph", targets: [
             "DocGraphModel", "DocGraphRDF", "DocGraphGraphML", "DocGraphOntology", "DocGraphExtract", "DocGraphIngest",
             "DocGraphQuery", "DocGraphTagger", "DocGraphPDF", "DocGraphOCR", "DocGraphRender",
+            "DocGraphExport",
         ]),
         .executable(name: "docgraph", targets: ["docgraph"]),
     ],
@@ -43,6 +44,8 @@ let package = Package(
         // Layout and drawing through Graphviz; only DocGraphRender sees it.
         .systemLibrary(name: "CGraphviz", pkgConfig: "libgvc", providers: [.apt(["libgraphviz-dev"])]),
         .target(name: "DocGraphRender", dependencies: ["CGraphviz", "DocGraphQuery", "DocGraphModel"]),
+        // Property-graph exports for graph databases (openCypher, Neo4j import CSV, Kùzu).
+        .target(name: "DocGraphExport", dependencies: ["DocGraphModel"]),
         .target(name: "DocGraphPDF", dependencies: ["CPoppler"]),
         .target(name: "DocGraphOCR", dependencies: ["CTesseract"]),
         .target(name: "DocGraphIngest", dependencies: [
@@ -56,6 +59,7 @@ let package = Package(
         .executableTarget(name: "docgraph", dependencies: [
             "DocGraphModel", "DocGraphRDF", "DocGraphGraphML", "DocGraphOntology", "DocGraphExtract", "DocGraphIngest",
             "DocGraphQuery", "DocGraphXML", "DocGraphTagger", "DocGraphPDF", "DocGraphOCR", "DocGraphRender",
+            "DocGraphExport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // The fuzzing harnesses (scripts/fuzz.sh builds them with libFuzzer);
@@ -79,6 +83,7 @@ let package = Package(
         .testTarget(name: "DocGraphPDFTests", dependencies: ["DocGraphPDF"]),
         .testTarget(name: "DocGraphOCRTests", dependencies: ["DocGraphOCR"]),
         .testTarget(name: "DocGraphRenderTests", dependencies: ["DocGraphRender", "DocGraphQuery", "DocGraphModel", "DocGraphXML"]),
+        .testTarget(name: "DocGraphExportTests", dependencies: ["DocGraphExport", "DocGraphModel"]),
         .testTarget(name: "docgraphTests", dependencies: [
             "docgraph", "DocGraphModel", "DocGraphRDF", "DocGraphGraphML", "DocGraphIngest",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),

@@ -34,4 +34,6 @@ bash scripts/tagger-kernels-isa.sh || failed=1
 bash scripts/pdf-test.sh || failed=1
 # The sample's report in headless Chromium; the SVG through xmllint; the PNG opened.
 bash scripts/render-test.sh || failed=1
+# Exports loaded into FalkorDB, Kùzu and Virtuoso, compared with docgraph sparql; the Neo4j CSVs checked.
+bash scripts/export-test.sh || failed=1
 exit "$failed"

@@ -128,12 +128,7 @@ public enum GraphMLWriter {
             try w.endElement()
         }
         // Relation ends that are not entities of the graph still get a node: no edge is dropped.
-        var dangling = Set<Subject>()
-        for r in graph.relations.values {
-            if ids[r.subject] == nil { dangling.insert(r.subject) }
-            if ids[r.object] == nil { dangling.insert(r.object) }
-        }
-        for node in dangling.sorted() {
+        for node in graph.danglingNodes {
             n += 1
             ids[node] = "n\(n)"
             try w.startElement("node")
@@ -177,13 +172,6 @@ public enum GraphMLWriter {
     /// `holdsPosition` → `HOLDS_POSITION`: the relationship-type spelling
     /// Neo4j users expect.
     public static func relationshipType(_ localName: String) -> String {
-        var out = ""
-        var previousLower = false
-        for c in localName {
-            if c.isUppercase && previousLower { out += "_" }
-            previousLower = c.isLowercase || c.isNumber
-            out += c.uppercased()
-        }
-        return out.map { $0.isLetter || $0.isNumber ? String($0) : "_" }.joined()
+        KnowledgeGraph.relationshipType(localName)
     }
 }
