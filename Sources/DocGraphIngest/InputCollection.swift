@@ -46,7 +46,7 @@ public struct InputCollection: Sendable {
                 throw IngestError(list, "cannot read list file")
             }
             let base = list == "-" ? "" : (list as NSString).deletingLastPathComponent
-            for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            for (number, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
                 let fields = line.split(separator: "\t", maxSplits: 1, omittingEmptySubsequences: false)
                 let entry = fields[0].trimmingCharacters(in: .whitespacesAndNewlines)
                 if entry.isEmpty || entry.hasPrefix("#") { continue }
