@@ -34,4 +34,6 @@ bash scripts/tagger-kernels-isa.sh || failed=1
 bash scripts/pdf-test.sh || failed=1
 # The sample's report in headless Chromium; the SVG through xmllint; the PNG opened.
 bash scripts/render-test.sh || failed=1
+# The Spark job (local[2] and a standalone cluster on loopback) against one extract run.
+bash scripts/spark-test.sh || failed=1
 exit "$failed"
