@@ -134,7 +134,7 @@ if submit "$tmp/into.log" --master "local[2,2]" scripts/spark/extract.py "$tmp/d
   grep -q '^docgraph-spark: 204 documents .*(2 extracted, 1 replaced, 1 skipped, 200 unchanged)' "$tmp/into.log" &&
     pass "--into: only the changed and the new documents are extracted ($((SECONDS - t)) s)" ||
     fail "--into: expected 2 extracted (1 replaced), 200 unchanged: $(grep '^docgraph-spark:' "$tmp/into.log")"
-  [ -e "$tmp/crashed-once" ] && grep -q "crash-once" "$tmp/out2/graph.nt" &&
+  [ -e "$tmp/crashed-once" ] && grep -q "TaskSetManager: Lost task" "$tmp/into.log" && grep -q "crash-once" "$tmp/out2/graph.nt" &&
     pass "the task docgraph died in once was retried by Spark, and its documents are in the graph" ||
     fail "no retry of the task that died once"
   cut -f1,3 "$tmp/out2/failures.tsv" | sed "s|$tmp/||" > "$tmp/failures"

@@ -12,8 +12,9 @@ The job is thin; DocGraph does the work:
      ids), in the driver's working folder, and writes the bucket's graph to
      OUTDIR/buckets/NNNNN.nt; with `--into`, the bucket's previous graph is passed as
      `extract --into`, which skips documents whose checksum it holds and replaces changed ones.
-  3. The reduce, on Spark, over the N-Triples lines of every bucket: identical lines become
-     one, and of a statement's `dg:confidence` lines the highest stays. Every other rule of
+  3. The reduce, in Spark SQL over the N-Triples lines of every bucket (the lines never pass
+     through Python): identical lines become one, and of a statement's `dg:confidence` lines
+     the highest stays. Every other rule of
      DocGraph's merge is a union that is already a union of lines (README "Scaling" says why),
      so the result is the single-machine graph. It is sorted (byte order, as `LC_ALL=C sort`)
      into OUTDIR/part-NNNNN.nt, range-partitioned, and concatenated into OUTDIR/graph.nt.
@@ -155,9 +156,11 @@ def extract_bucket(task, settings):
                 raise RuntimeError(f"bucket {bucket}: {describe(result)}")
             docs = kept
         stderr = result.stderr.decode("utf-8", "replace") if result else ""
-        failures += skipped(stderr, docs)
-        if result is not None and result.returncode == 1 and len(failures) < len(docs):
+        reported = skipped(stderr, docs)
+        if result is not None and result.returncode == 1 and len(reported) < len(docs):
+            # Not the documents: the run itself (an unreadable --into graph, a missing ontology).
             raise RuntimeError(f"bucket {bucket}: {stderr.strip()}")
+        failures += reported
         summary = re.search(r"documents: ([^;]*);", stderr)
         counts = {}
         for part in (summary.group(1).split(", ") if summary else []):
@@ -173,13 +176,23 @@ def extract_bucket(task, settings):
         shutil.rmtree(work, ignore_errors=True)
 
 
-def keyed(line):
-    """A line for the reduce: confidence lines keyed by their statement, every other line by itself."""
-    subject, _, rest = line.partition(" ")
-    if rest.startswith(CONFIDENCE):
-        value = float(rest[len(CONFIDENCE) + 2:].split('"', 1)[0])
-        return ("c", subject), (value, line)
-    return ("t", line), None
+def reduce_lines(spark, source, target, partitions):
+    """DocGraph's merge over N-Triples lines, in Spark SQL (the lines never pass through Python):
+    identical lines become one, and of a statement's confidence lines the highest stays. Then a
+    sort by bytes, range-partitioned, so the parts in order are the sorted graph."""
+    from pyspark.sql import functions as F
+    spark.conf.set("spark.sql.shuffle.partitions", str(partitions))
+    lines = spark.read.text(source).where(F.col("value") != "")
+    pattern = "^(<[^>]*>) " + re.escape(CONFIDENCE) + ' "([^"]*)"'
+    # The substring test first: the regular expression then runs on confidence lines only.
+    confidence = F.col("value").contains(" " + CONFIDENCE + ' "') & F.col("value").rlike(pattern)
+    facts = lines.where(~confidence).distinct()
+    highest = lines.where(confidence) \
+        .select(F.regexp_extract("value", pattern, 1).alias("statement"),
+                F.struct(F.regexp_extract("value", pattern, 2).cast("double").alias("confidence"), "value").alias("line")) \
+        .groupBy("statement").agg(F.max("line").alias("line")).select("line.value")
+    # Spark orders strings by their UTF-8 bytes, as LC_ALL=C sort does.
+    facts.unionByName(highest).orderBy("value").write.text(target)
 
 
 def main(argv):
@@ -241,22 +254,18 @@ def main(argv):
     parts_dir = os.path.join(out, ".parts")
     shutil.rmtree(parts_dir, ignore_errors=True)
     if files:
-        lines = sc.textFile("file://" + os.path.join(out, "buckets", "*.nt"))
-        pairs = lines.filter(lambda l: l != "").map(keyed)
-        reduced = pairs.reduceByKey(lambda a, b: a if b is None or (a is not None and a >= b) else b) \
-                       .map(lambda kv: kv[1][1] if kv[0][0] == "c" else kv[0][1])
-        parts = max(1, min(cores * 2, len(files)))
-        reduced.sortBy(lambda l: l, numPartitions=parts).saveAsTextFile("file://" + parts_dir)
+        reduce_lines(spark, "file://" + os.path.join(out, "buckets", "*.nt"), "file://" + parts_dir,
+                     max(1, min(cores * 2, len(files))))
     for name in os.listdir(out):
         if re.fullmatch(r"part-\d+\.nt", name):
             os.remove(os.path.join(out, name))
     part_files = sorted(n for n in os.listdir(parts_dir) if n.startswith("part-")) if files else []
     tmp_graph = os.path.join(out, ".graph.nt.tmp")
     with open(tmp_graph, "wb") as graph:
-        for n in part_files:
+        for k, n in enumerate(part_files):
             with open(os.path.join(parts_dir, n), "rb") as part:
                 shutil.copyfileobj(part, graph)
-            os.replace(os.path.join(parts_dir, n), os.path.join(out, n + ".nt"))
+            os.replace(os.path.join(parts_dir, n), os.path.join(out, f"part-{k:05d}.nt"))
     os.replace(tmp_graph, os.path.join(out, "graph.nt"))
     shutil.rmtree(parts_dir, ignore_errors=True)
 
