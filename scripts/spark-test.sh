@@ -66,8 +66,10 @@ t=$SECONDS
 if submit "$tmp/local.log" --master "local[2]" scripts/spark/extract.py "$tmp/docs" -o "$tmp/out" --docgraph "$bin"; then
   same "$tmp/out/graph.nt" "$tmp/single.nt" && pass "local[2]: graph.nt equals the single run ($(wc -l < "$tmp/single.nt") triples, $((SECONDS - t)) s)" ||
     fail "local[2]: graph.nt differs from the single run"
-  LC_ALL=C sort -c "$tmp/out/graph.nt" 2>/dev/null && cat "$tmp/out"/part-*.nt | cmp -s - "$tmp/out/graph.nt" &&
-    pass "graph.nt is sorted, and the part-*.nt files in order are graph.nt" || fail "graph.nt is not the sorted parts"
+  sorted=1
+  for f in "$tmp/out"/graph.nt "$tmp/out"/part-*.nt; do LC_ALL=C sort -c "$f" 2>/dev/null || sorted=0; done
+  [ "$sorted" -eq 1 ] && LC_ALL=C sort -m "$tmp/out"/part-*.nt | cmp -s - "$tmp/out/graph.nt" &&
+    pass "graph.nt and every part-*.nt are sorted, and the parts merged are graph.nt" || fail "graph.nt is not the sorted parts"
   [ "$(wc -l < "$tmp/out/failures.tsv")" -eq 1 ] && pass "failures.tsv is empty" || fail "failures.tsv lists: $(cat "$tmp/out/failures.tsv")"
 else
   fail "local[2]: the job failed"

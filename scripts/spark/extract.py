@@ -16,8 +16,8 @@ The job is thin; DocGraph does the work:
      through Python): identical lines become one, and of a statement's `dg:confidence` lines
      the highest stays. Every other rule of
      DocGraph's merge is a union that is already a union of lines (README "Scaling" says why),
-     so the result is the single-machine graph. It is sorted (byte order, as `LC_ALL=C sort`)
-     into OUTDIR/part-NNNNN.nt, range-partitioned, and concatenated into OUTDIR/graph.nt.
+     so the result is the single-machine graph. Each reduce partition is sorted (byte order,
+     as `LC_ALL=C sort`) into OUTDIR/part-NNNNN.nt, and the parts are merged into OUTDIR/graph.nt.
 
 Documents that cannot be read are reported by docgraph and left out, as `extract` does without
 `--strict`. A task whose docgraph dies is retried by Spark; on its last attempt the task runs its
@@ -27,6 +27,7 @@ be on a filesystem every node mounts at the same path.
 """
 import argparse
 import hashlib
+import heapq
 import json
 import os
 import re
@@ -178,21 +179,30 @@ def extract_bucket(task, settings):
 
 def reduce_lines(spark, source, target, partitions):
     """DocGraph's merge over N-Triples lines, in Spark SQL (the lines never pass through Python):
-    identical lines become one, and of a statement's confidence lines the highest stays. Then a
-    sort by bytes, range-partitioned, so the parts in order are the sorted graph."""
+    identical lines become one, and of a statement's confidence lines the highest stays; one
+    aggregation, whose key is the line itself, or the statement for a confidence line. Each
+    partition is then sorted by bytes (as LC_ALL=C sort orders), and holds whole keys."""
     from pyspark.sql import functions as F
     spark.conf.set("spark.sql.shuffle.partitions", str(partitions))
-    lines = spark.read.text(source).where(F.col("value") != "")
+    value = F.col("value")
     pattern = "^(<[^>]*>) " + re.escape(CONFIDENCE) + ' "([^"]*)"'
     # The substring test first: the regular expression then runs on confidence lines only.
-    confidence = F.col("value").contains(" " + CONFIDENCE + ' "') & F.col("value").rlike(pattern)
-    facts = lines.where(~confidence).distinct()
-    highest = lines.where(confidence) \
-        .select(F.regexp_extract("value", pattern, 1).alias("statement"),
-                F.struct(F.regexp_extract("value", pattern, 2).cast("double").alias("confidence"), "value").alias("line")) \
-        .groupBy("statement").agg(F.max("line").alias("line")).select("line.value")
-    # Spark orders strings by their UTF-8 bytes, as LC_ALL=C sort does.
-    facts.unionByName(highest).orderBy("value").write.text(target)
+    confidence = value.contains(" " + CONFIDENCE + ' "') & value.rlike(pattern)
+    key = F.when(confidence, F.concat(F.lit("confidence "), F.regexp_extract(value, pattern, 1))).otherwise(value)
+    rank = F.when(confidence, F.regexp_extract(value, pattern, 2).cast("double")).otherwise(F.lit(0.0))
+    spark.read.text(source).where(value != "") \
+        .groupBy(key.alias("key")).agg(F.max(F.struct(rank.alias("rank"), value)).alias("line")) \
+        .select(F.col("line.value").alias("value")).sortWithinPartitions("value").write.text(target)
+
+
+def merge_sorted(parts, graph):
+    """The sorted parts, merged into one sorted file (bytes order), streaming."""
+    files = [open(p, "rb") for p in parts]
+    try:
+        graph.writelines(heapq.merge(*files))
+    finally:
+        for f in files:
+            f.close()
 
 
 def main(argv):
@@ -262,10 +272,9 @@ def main(argv):
     part_files = sorted(n for n in os.listdir(parts_dir) if n.startswith("part-")) if files else []
     tmp_graph = os.path.join(out, ".graph.nt.tmp")
     with open(tmp_graph, "wb") as graph:
-        for k, n in enumerate(part_files):
-            with open(os.path.join(parts_dir, n), "rb") as part:
-                shutil.copyfileobj(part, graph)
-            os.replace(os.path.join(parts_dir, n), os.path.join(out, f"part-{k:05d}.nt"))
+        merge_sorted([os.path.join(parts_dir, n) for n in part_files], graph)
+    for k, n in enumerate(part_files):
+        os.replace(os.path.join(parts_dir, n), os.path.join(out, f"part-{k:05d}.nt"))
     os.replace(tmp_graph, os.path.join(out, "graph.nt"))
     shutil.rmtree(parts_dir, ignore_errors=True)
 
