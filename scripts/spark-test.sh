@@ -70,6 +70,8 @@ if submit "$tmp/local.log" --master "local[2]" scripts/spark/extract.py "$tmp/do
   for f in "$tmp/out"/graph.nt "$tmp/out"/part-*.nt; do LC_ALL=C sort -c "$f" 2>/dev/null || sorted=0; done
   [ "$sorted" -eq 1 ] && LC_ALL=C sort -m "$tmp/out"/part-*.nt | cmp -s - "$tmp/out/graph.nt" &&
     pass "graph.nt and every part-*.nt are sorted, and the parts merged are graph.nt" || fail "graph.nt is not the sorted parts"
+  "$bin" merge "$tmp/out"/buckets/*.nt -o "$tmp/merged.nt" && same "$tmp/out/graph.nt" "$tmp/merged.nt" &&
+    pass "graph.nt equals docgraph merge of the buckets' graphs" || fail "graph.nt differs from docgraph merge of the buckets"
   [ "$(wc -l < "$tmp/out/failures.tsv")" -eq 1 ] && pass "failures.tsv is empty" || fail "failures.tsv lists: $(cat "$tmp/out/failures.tsv")"
 else
   fail "local[2]: the job failed"
