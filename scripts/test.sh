@@ -36,4 +36,6 @@ bash scripts/pdf-test.sh || failed=1
 bash scripts/render-test.sh || failed=1
 # Exports loaded into FalkorDB, Kùzu and Virtuoso, compared with docgraph sparql; the Neo4j CSVs checked.
 bash scripts/export-test.sh || failed=1
+# The Spark job (local[2] and a standalone cluster on loopback) against one extract run.
+bash scripts/spark-test.sh || failed=1
 exit "$failed"

@@ -26,22 +26,39 @@ public struct InputCollection: Sendable {
     public static let defaultIncludes = ["*.txt", "*.text", "*.md", "*.markdown", "*.html", "*.htm", "*.xhtml", "*.docx", "*.doc",
                                          "*.pdf", "*.png", "*.jpg", "*.jpeg", "*.tif", "*.tiff"]
 
-    /// Expands `inputs` (files, folders, `-`) and the paths in `lists`.
-    /// Globs without `/` match a file's name, globs with `/` its path below
-    /// the folder; `*` matches across folders. Named files are always read.
+    /// Expands `inputs` (files, folders, `-`) and the paths in `lists` (`-`
+    /// reads the list from standard input, its paths relative to the current
+    /// folder). Globs without `/` match a file's name, globs with `/` its path
+    /// below the folder; `*` matches across folders. Named files are always read.
+    ///
+    /// A list line may give the document's id after a tab (`PATH<TAB>ID`, as
+    /// `docgraph documents` prints them): a machine that reads part of a
+    /// collection then names each document as a run over all of it would,
+    /// since an id depends on the other documents' paths.
     public init(inputs: [String], lists: [String] = [], include: [String] = [], exclude: [String] = []) throws(IngestError) {
         var paths: [String] = []
+        var given: [String: String] = [:]
         let fm = FileManager.default
         let includes = include.isEmpty ? Self.defaultIncludes : include
         for list in lists {
-            guard let data = fm.contents(atPath: list), let text = String(data: data, encoding: .utf8) else {
+            let contents = list == "-" ? FileHandle.standardInput.readDataToEndOfFile() : fm.contents(atPath: list)
+            guard let data = contents, let text = String(data: data, encoding: .utf8) else {
                 throw IngestError(list, "cannot read list file")
             }
-            let base = (list as NSString).deletingLastPathComponent
-            for line in text.split(whereSeparator: \.isNewline) {
-                let entry = line.trimmingCharacters(in: .whitespaces)
+            let base = list == "-" ? "" : (list as NSString).deletingLastPathComponent
+            for (number, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
+                let fields = line.split(separator: "\t", maxSplits: 1, omittingEmptySubsequences: false)
+                let entry = fields[0].trimmingCharacters(in: .whitespacesAndNewlines)
                 if entry.isEmpty || entry.hasPrefix("#") { continue }
-                paths.append(entry.hasPrefix("/") || base.isEmpty ? entry : base + "/" + entry)
+                let path = entry.hasPrefix("/") || base.isEmpty ? entry : base + "/" + entry
+                paths.append(path)
+                guard fields.count == 2 else { continue }
+                let id = fields[1].trimmingCharacters(in: .whitespacesAndNewlines)
+                guard !id.isEmpty else { throw IngestError("\(list):\(number + 1):\(fields[0].count + 2)", "empty id after the tab") }
+                if let earlier = given[path], earlier != id {
+                    throw IngestError("\(list):\(number + 1):\(fields[0].count + 2)", "'\(path)' is given two ids, '\(earlier)' and '\(id)'")
+                }
+                given[path] = id
             }
         }
         for input in inputs {
@@ -58,7 +75,15 @@ public struct InputCollection: Sendable {
         }
         var seen = Set<String>()
         let unique = paths.filter { seen.insert($0).inserted }.sorted()
-        items = zip(unique, Self.ids(for: unique)).map { Item(path: $0, id: $1) }
+        items = zip(unique, Self.ids(for: unique)).map { Item(path: $0, id: given[$0] ?? $1) }
+        if !given.isEmpty {
+            var owner: [String: String] = [:]
+            for item in items {
+                if let other = owner.updateValue(item.path, forKey: item.id) {
+                    throw IngestError(item.path, "id '\(item.id)' is also the id of '\(other)'; every document needs its own")
+                }
+            }
+        }
     }
 
     /// The files below `root`, as paths relative to it, with readdir(3):

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DocGraphIngest
 import DocGraphModel
 import DocGraphOntology
 import Foundation
@@ -25,6 +26,9 @@ func reportingFailures(_ body: () throws -> Void) throws {
         printError(e.description)
         throw ExitCode.failure
     } catch let e as CLIError {
+        printError(e.description)
+        throw ExitCode.failure
+    } catch let e as IngestError {
         printError(e.description)
         throw ExitCode.failure
     } catch let e as ValidationError {

@@ -11,6 +11,7 @@ struct DocGraphCommand: ParsableCommand {
         Errors are printed as FILE:LINE:COL: error: MESSAGE; bad usage exits 64, other failures exit 1.
         """,
         subcommands: [ExtractCommand.self, ExplainCommand.self, TextCommand.self, TagCommand.self, ConvertCommand.self, StatsCommand.self, ValidateCommand.self,
-                      EntitiesCommand.self, RelationsCommand.self, NeighborsCommand.self, PathCommand.self, DescribeCommand.self, SPARQLCommand.self, RenderCommand.self, ExportCommand.self]
+                      EntitiesCommand.self, RelationsCommand.self, NeighborsCommand.self, PathCommand.self, DescribeCommand.self, SPARQLCommand.self, RenderCommand.self,
+                      DocumentsCommand.self, MergeCommand.self, ExportCommand.self]
     )
 }

@@ -31,7 +31,7 @@ struct ExtractCommand: ParsableCommand {
     @Option(name: [.short, .customLong("output")], help: "An output file (.rdf, .graphml, .nt or .ttl); repeat for several.")
     var outputs: [String] = []
 
-    @Option(help: "A file listing documents to read, one path per line (relative to the list's folder); repeatable.")
+    @Option(help: "A file listing documents to read, one path per line (relative to the list's folder), or - for standard input; a tab and an id after a path name the document (see docgraph documents); repeatable.")
     var list: [String] = []
 
     @Option(help: "In folders, read only files matching this glob (default: the formats DocGraph reads); repeatable.")
@@ -62,6 +62,7 @@ struct ExtractCommand: ParsableCommand {
     func validate() throws {
         if outputs.isEmpty && into == nil { throw ValidationError("give at least one output file with -o (or a graph with --into)") }
         if inputs.isEmpty && list.isEmpty { throw ValidationError("give documents, folders or a --list file to read") }
+        if inputs.contains("-") && list.contains("-") { throw ValidationError("standard input is either a document or a --list, not both") }
         for o in outputs + [into].compactMap({ $0 }) { _ = try GraphFormat.of(o) }
         if let encoding, TextEncoding(name: encoding) == nil {
             throw ValidationError("unknown encoding '\(encoding)': use utf-8, utf-16le, utf-16be or gb18030")
