@@ -9,9 +9,12 @@ struct ConvertCommand: ParsableCommand {
         commandName: "convert",
         abstract: "Convert a graph between RDF/XML, GraphML and N-Triples.",
         discussion: """
-        Between RDF formats (.rdf, .nt) conversion streams triple by triple, in constant memory, and keeps
-        every well-formed triple whatever its vocabulary. GraphML is a property-graph view: resources become
-        nodes, links become edges and literal values become node attributes.
+        Conversion streams triple by triple and keeps every well-formed triple whatever its vocabulary: between
+        RDF formats (.rdf, .nt, .ttl) in constant memory; to GraphML in memory that grows with the nodes, not the
+        edges. GraphML written from RDF is its RDF view: resources become nodes (their IRI in `iri`), links
+        become edges (their predicate in `predicate`) and literals become node data under keys that name the
+        predicate, datatype and language, so converting back gives the same graph. GraphML written by
+        `docgraph extract`, or by other tools, reads as the property graph it describes.
         Example: docgraph convert big.nt big.rdf
         """)
 
@@ -34,10 +37,6 @@ struct ConvertCommand: ParsableCommand {
         try reportingFailures {
             let from = try GraphFormat.of(input), to = try GraphFormat.of(output)
             try requireReadable(input)
-            if to == .graphML || from == .graphML {
-                try GraphFiles.write(GraphFiles.readGraph(input, base: base), to: output)
-                return
-            }
             var replaced = 0
             try AtomicOutput.write(to: output) { tmp in
                 switch to {
@@ -55,7 +54,10 @@ struct ConvertCommand: ParsableCommand {
                     try GraphFiles.streamTriples(input, format: from, base: base, into: &w)
                     try w.finish()
                 case .graphML:
-                    break
+                    var w = try GraphMLSerializer(path: tmp)
+                    try GraphFiles.streamTriples(input, format: from, base: base, into: &w)
+                    try w.finish()
+                    replaced = w.replacedCharacters
                 }
             }
             if replaced > 0 {
