@@ -30,13 +30,13 @@ public final class GraphMLSerializer: TripleSink {
 
     private let output: XMLByteWriter
     private let edges: XMLByteWriter
-    private var nodeIDs: [Subject: Int] = [:]
-    private var nodes: [Subject] = []
+    @exclusivity(unchecked) private var nodeIDs: [Subject: Int] = [:]
+    @exclusivity(unchecked) private var nodes: [Subject] = []
     /// Per node, its literals as (key index, lexical form).
-    private var literals: [[(key: Int, value: String)]] = []
-    private var keyIndex: [LiteralKey: Int] = [:]
-    private var keys: [LiteralKey] = []
-    private var lastSubject: (Subject, Int)?
+    @exclusivity(unchecked) private var literals: [[(key: Int, value: String)]] = []
+    @exclusivity(unchecked) private var keyIndex: [LiteralKey: Int] = [:]
+    @exclusivity(unchecked) private var keys: [LiteralKey] = []
+    @exclusivity(unchecked) private var lastSubject: (Subject, Int)?
 
     private struct LiteralKey: Hashable {
         var predicate: IRI
@@ -84,14 +84,25 @@ public final class GraphMLSerializer: TripleSink {
         case .iri, .blank:
             let o = node(t.object.subject.unsafelyUnwrapped)
             edges.raw("\n    <edge source=\"n")
-            edges.raw(String(s + 1))
+            edges.decimal(s + 1)
             edges.raw("\" target=\"n")
-            edges.raw(String(o + 1))
-            edges.raw("\"><data key=\"predicate\">")
-            edges.text(t.predicate.string)
-            edges.raw("</data></edge>")
+            edges.decimal(o + 1)
+            edges.buffer.append(contentsOf: edgeEnd(t.predicate))
             try edges.flushIfFull()
         }
+    }
+
+    /// Predicates are few: each one's `"><data key="predicate">IRI</data></edge>` is escaped once.
+    @exclusivity(unchecked) private var edgeEnds: [(IRI, [UInt8])] = []
+
+    private func edgeEnd(_ p: IRI) -> [UInt8] {
+        for (known, bytes) in edgeEnds where known == p { return bytes }
+        let w = XMLByteWriter()
+        w.raw("\"><data key=\"predicate\">")
+        w.text(p.string)
+        w.raw("</data></edge>")
+        if edgeEnds.count < 32 { edgeEnds.append((p, w.buffer)) }
+        return w.buffer
     }
 
     private func node(_ s: Subject) -> Int {
@@ -140,7 +151,7 @@ public final class GraphMLSerializer: TripleSink {
         w.raw("</data>")
         for (i, n) in nodes.enumerated() {
             w.raw("\n    <node id=\"n")
-            w.raw(String(i + 1))
+            w.decimal(i + 1)
             w.raw("\"><data key=\"iri\">")
             switch n {
             case .iri(let iri): w.text(iri.string)

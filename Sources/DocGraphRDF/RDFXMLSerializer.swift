@@ -17,20 +17,20 @@ import DocGraphXML
 public final class RDFXMLSerializer: TripleSink {
     private let writer: XMLByteWriter
     private let prefixes: [String: String]   // namespace → prefix
-    private var current: Subject?
+    @exclusivity(unchecked) private var current: Subject?
     /// The end tag of the open node element, `\n  </dg:Organization>`.
-    private var currentEnd: [UInt8] = []
-    private var currentHasProperties = false
-    private var wroteNode = false
+    @exclusivity(unchecked) private var currentEnd: [UInt8] = []
+    @exclusivity(unchecked) private var currentHasProperties = false
+    @exclusivity(unchecked) private var wroteNode = false
     /// Extra namespaces met while writing, named ns1, ns2 … in order of appearance.
     private var extra: [String: String] = [:]
     /// Property markup by predicate: the start tag's opening (with a local
     /// namespace declaration when needed) and the end tag.
-    private var properties: [IRI: Markup] = [:]
+    @exclusivity(unchecked) private var properties: [IRI: Markup] = [:]
     /// Node element names by class; nil when the class has no XML name.
-    private var classes: [IRI: [UInt8]?] = [:]
+    @exclusivity(unchecked) private var classes: [IRI: [UInt8]?] = [:]
     /// The last predicate looked up: runs of one predicate are common.
-    private var lastPredicate: (IRI, Markup)?
+    @exclusivity(unchecked) private var lastPredicate: (IRI, Markup)?
 
     private struct Markup {
         var open: [UInt8]   // `\n    <dg:x` plus ` xmlns:ns1="…"`

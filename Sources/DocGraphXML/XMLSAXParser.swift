@@ -36,6 +36,12 @@ public struct XMLName: Equatable, Hashable, @unchecked Sendable {
     /// The empty name (no namespace, no prefix).
     public static let none = XMLName(pointer: nil)
 
+    /// A slot in a direct-mapped cache of `count` (a power of two) entries.
+    @inline(__always)
+    public func slot(_ count: Int) -> Int {
+        Int(truncatingIfNeeded: UInt(bitPattern: pointer) >> 4) & (count - 1)
+    }
+
     public var isEmpty: Bool { pointer == nil || pointer?.pointee == 0 }
 
     /// The name's UTF-8 bytes (valid while the parser lives).
