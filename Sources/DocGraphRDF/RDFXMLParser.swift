@@ -112,6 +112,8 @@ private final class Run: XMLSAXHandler {
 
     func parse(_ p: XMLSAXParser) throws {
         parser = p
+        nRDF = p.name(rdfNS); nXML = p.name(xmlNamespace); nAbout = p.name("about"); nResource = p.name("resource")
+        nLang = p.name("lang"); nDescription = p.name("Description")
         defer { parser = nil }
         do {
             try p.parse()
@@ -145,10 +147,10 @@ private final class Run: XMLSAXHandler {
 
     /// A direct-mapped cache in front of ``names``: a few names make up
     /// nearly every element, and this spares hashing them.
-    @exclusivity(unchecked) var recentNames = [(name: XMLName, string: String)](repeating: (.none, ""), count: 64)
+    @exclusivity(unchecked) var recentNames = [(name: XMLName, string: String)](repeating: (.none, ""), count: 256)
 
     private func string(_ n: XMLName) -> String {
-        let slot = n.slot(64)
+        let slot = n.slot(256)
         if recentNames[slot].name == n { return recentNames[slot].string }
         let s: String
         if let known = names[n] { s = known } else {
@@ -159,9 +161,88 @@ private final class Run: XMLSAXHandler {
         return s
     }
 
+    // Names the fast path compares by pointer (see ``XMLName``).
+    var nRDF = XMLName.none, nXML = XMLName.none, nAbout = XMLName.none, nResource = XMLName.none
+    var nLang = XMLName.none, nDescription = XMLName.none
+    /// Element IRIs by their names' pointers, for the fast path.
+    @exclusivity(unchecked) var elementIRIs = [(namespace: XMLName, localName: XMLName, iri: IRI?)](
+        repeating: (.none, .none, nil), count: 256)
+
+    /// The element's IRI when its namespace is not RDF's and is known good; nil sends the element the long way.
+    @inline(__always)
+    private func knownElementIRI(_ raw: borrowing XMLRawElement) -> IRI? {
+        let slot = raw.localName.slot(256)
+        let c = elementIRIs[slot]
+        if c.localName == raw.localName && c.namespace == raw.namespace { return c.iri }
+        guard !raw.namespace.isEmpty, raw.namespace != nRDF else { return nil }
+        let ns = string(raw.namespace)
+        guard checkedNamespaces.contains(ns) || IRI.isAbsolute(ns + "x") else { return nil }
+        checkedNamespaces.insert(ns)
+        let iri = IRI(unchecked: ns + string(raw.localName))
+        elementIRIs[slot] = (raw.namespace, raw.localName, iri)
+        return iri
+    }
+
+    /// The two shapes nearly every large file is made of, read straight from
+    /// the callback's bytes: a node element with only `rdf:about` under
+    /// `rdf:RDF`, and a property element with nothing, `xml:lang` or
+    /// `rdf:resource` under a node. Anything else, or anything doubtful (a
+    /// relative IRI, an `rdf:` name, a namespace declaration), returns false
+    /// and goes through the full grammar below.
+    private func fastStart(_ raw: borrowing XMLRawElement) throws -> Bool {
+        guard raw.namespaceCount == 0, raw.attributeCount <= 1 else { return false }
+        let k = stack.count - 1
+        switch stack[k].kind {
+        case .rdfRoot:
+            guard raw.attributeCount == 1 else { return false }
+            let a = raw.attribute(0)
+            guard a.localName == nAbout, a.namespace == nRDF else { return false }
+            let isDescription = raw.namespace == nRDF && raw.localName == nDescription
+            var type: IRI?
+            if !isDescription {
+                guard let t = knownElementIRI(raw) else { return false }
+                type = t
+            }
+            let about = String(decoding: a.value, as: UTF8.self)
+            guard IRIResolver.isPlainAbsolute(about) else { return false }
+            let subject = Subject.iri(IRI(unchecked: about))
+            var f = Frame(kind: .node, base: stack[k].base, language: stack[k].language)
+            f.subject = subject
+            if let type { try sink.consume(Triple(subject, RDF.type, .iri(type))) }
+            stack.append(f)
+            return true
+        case .node:
+            guard let subject = stack[k].subject, let predicate = knownElementIRI(raw) else { return false }
+            _ = subject
+            var f = Frame(kind: .property, base: stack[k].base, language: stack[k].language)
+            f.predicate = predicate
+            if raw.attributeCount == 1 {
+                let a = raw.attribute(0)
+                if a.localName == nLang && a.namespace == nXML {
+                    f.language = a.value.isEmpty ? nil : String(decoding: a.value, as: UTF8.self)
+                } else if a.localName == nResource && a.namespace == nRDF {
+                    let resource = String(decoding: a.value, as: UTF8.self)
+                    guard IRIResolver.isPlainAbsolute(resource) else { return false }
+                    f.resourceObject = .iri(IRI(unchecked: resource))
+                    f.hasObjectAttributes = true
+                } else {
+                    return false
+                }
+            }
+            stack.append(f)
+            return true
+        default:
+            return false
+        }
+    }
+
     func startElement(_ raw: borrowing XMLRawElement) throws(ParseError) {
         try guarded {
             try flushText()
+            if try fastStart(raw) {
+                scopePushed.append(false)
+                return
+            }
             let line = parser?.line ?? 0
             var e = XMLStartElement(namespace: string(raw.namespace), localName: string(raw.localName),
                                     prefix: raw.prefix.isEmpty ? nil : string(raw.prefix),

@@ -39,7 +39,8 @@ public struct XMLName: Equatable, Hashable, @unchecked Sendable {
     /// A slot in a direct-mapped cache of `count` (a power of two) entries.
     @inline(__always)
     public func slot(_ count: Int) -> Int {
-        Int(truncatingIfNeeded: UInt(bitPattern: pointer) >> 4) & (count - 1)
+        // Fibonacci hashing: dictionary entries sit close together, so the pointer's low bits alone collide.
+        Int(truncatingIfNeeded: (UInt64(UInt(bitPattern: pointer)) &* 0x9E37_79B9_7F4A_7C15) >> 40) & (count - 1)
     }
 
     public var isEmpty: Bool { pointer == nil || pointer?.pointee == 0 }
