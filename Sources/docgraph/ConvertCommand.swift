@@ -13,8 +13,10 @@ struct ConvertCommand: ParsableCommand {
         RDF formats (.rdf, .nt, .ttl) in constant memory; to GraphML in memory that grows with the nodes, not the
         edges. GraphML written from RDF is its RDF view: resources become nodes (their IRI in `iri`), links
         become edges (their predicate in `predicate`) and literals become node data under keys that name the
-        predicate, datatype and language, so converting back gives the same graph. GraphML written by
-        `docgraph extract`, or by other tools, reads as the property graph it describes.
+        predicate, datatype and language, so converting back gives the same graph. With --property-graph it is
+        the view `docgraph extract` writes for Gephi, yEd, Cytoscape and Neo4j instead: entities with names and
+        types, relations with confidence and evidence (read into memory whole). GraphML written that way, or by
+        other tools, reads as the property graph it describes.
         Example: docgraph convert big.nt big.rdf
         """)
 
@@ -27,9 +29,14 @@ struct ConvertCommand: ParsableCommand {
     @Option(help: "Base IRI for relative IRIs in RDF/XML input (default: the input file's file:// IRI).")
     var base: String?
 
+    @Flag(help: "Write GraphML as the property graph of entities and relations (as `extract` does), not the RDF view.")
+    var propertyGraph = false
+
     func validate() throws {
         _ = try GraphFormat.of(input)
-        _ = try GraphFormat.of(output)
+        if try GraphFormat.of(output) != .graphML && propertyGraph {
+            throw ValidationError("--property-graph applies to a .graphml output only")
+        }
         if let base, !IRI.isAbsolute(base) { throw ValidationError("--base must be an absolute IRI, not '\(base)'") }
     }
 
@@ -37,6 +44,10 @@ struct ConvertCommand: ParsableCommand {
         try reportingFailures {
             let from = try GraphFormat.of(input), to = try GraphFormat.of(output)
             try requireReadable(input)
+            if propertyGraph {
+                try GraphFiles.write(GraphFiles.readGraph(input, base: base), to: output)
+                return
+            }
             var replaced = 0
             try AtomicOutput.write(to: output) { tmp in
                 switch to {
