@@ -9,6 +9,10 @@ struct GraphMLKey: Sendable {
     /// The predicate IRI behind an attribute key, written as `<desc>`.
     var predicate: String? = nil
 
+    /// The language of an entity's names, declared only when some entity's
+    /// is not ``Entity/defaultLanguage`` (empty for none).
+    static let language = GraphMLKey(id: "language", domain: .node, type: "string")
+
     static let fixed: [GraphMLKey] = [
         GraphMLKey(id: "label", domain: .all, type: "string"),
         GraphMLKey(id: "type", domain: .node, type: "string"),

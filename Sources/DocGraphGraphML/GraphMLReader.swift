@@ -9,12 +9,39 @@ import FoundationEssentials
 public enum GraphMLReader {
     /// Reads the GraphML file at `path`.
     public static func read(path: String) throws -> KnowledgeGraph {
-        try read(XMLEventReader(path: path))
+        var triples: [Triple] = []
+        if try GraphMLTripleReader(source: path, sink: { triples.append($0) }).parse(path: path) {
+            return KnowledgeGraph(triples: triples)
+        }
+        return try read(XMLEventReader(path: path))
     }
 
     /// Reads GraphML held in memory.
     public static func read(bytes: [UInt8], source: String) throws -> KnowledgeGraph {
-        try read(XMLEventReader(bytes: bytes, source: source))
+        var triples: [Triple] = []
+        if try GraphMLTripleReader(source: source, sink: { triples.append($0) }).parse(bytes: bytes) {
+            return KnowledgeGraph(triples: triples)
+        }
+        return try read(XMLEventReader(bytes: bytes, source: source))
+    }
+
+    /// Streams the triples of the GraphML file at `path` into `sink`: the
+    /// RDF view (``GraphMLSerializer``) as it is, triple by triple; any other
+    /// GraphML through the property graph it describes
+    /// (``KnowledgeGraph/forEachTriple(_:)``).
+    public static func parse(path: String, into sink: inout some TripleSink) throws {
+        let isTripleView = try withoutActuallyEscaping({ (t: Triple) throws in try sink.consume(t) }) { consume in
+            try GraphMLTripleReader(source: path, sink: consume).parse(path: path)
+        }
+        if !isTripleView { try read(XMLEventReader(path: path)).forEachTriple { try sink.consume($0) } }
+    }
+
+    /// ``parse(path:into:)`` for GraphML held in memory.
+    public static func parse(bytes: [UInt8], source: String, into sink: inout some TripleSink) throws {
+        let isTripleView = try withoutActuallyEscaping({ (t: Triple) throws in try sink.consume(t) }) { consume in
+            try GraphMLTripleReader(source: source, sink: consume).parse(bytes: bytes)
+        }
+        if !isTripleView { try read(XMLEventReader(bytes: bytes, source: source)).forEachTriple { try sink.consume($0) } }
     }
 
     struct Element {
@@ -105,7 +132,7 @@ public enum GraphMLReader {
         return try build(nodes: nodes, edges: edges, attributePredicates: predicateByName, source: reader.source)
     }
 
-    static let fixedNames = Set(GraphMLKey.fixed.map(\.id))
+    static let fixedNames = Set((GraphMLKey.fixed + [GraphMLKey.language]).map(\.id))
 
     static func build(nodes: [Element], edges: [Element], attributePredicates: [String: String],
                       source: String) throws -> KnowledgeGraph {
@@ -135,12 +162,18 @@ public enum GraphMLReader {
             nodeIDs[n.id] = node
             var attributes: [IRI: Set<Literal>] = [:]
             for (k, v) in d where !fixedNames.contains(k) {
-                let p = attributePredicates[k].flatMap(IRI.init) ?? DG.term(XMLText.isNCName(k) ? k : "attribute")
-                attributes[p, default: []].formUnion(v.split(separator: "|").map { Literal(String($0)) })
+                let kind = attributePredicates[k].flatMap(GraphMLTripleReader.literalKind)
+                let p = kind?.predicate ?? DG.term(XMLText.isNCName(k) ? k : "attribute")
+                attributes[p, default: []].formUnion(v.split(separator: "|").map { part in
+                    guard let kind else { return Literal(String(part)) }
+                    return kind.language.map { Literal(String(part), language: $0) } ?? Literal(String(part), datatype: kind.datatype)
+                })
             }
+            // Absent: the default; empty: no language.
+            let language = d["language"].map { $0.isEmpty ? nil : $0 } ?? Entity.defaultLanguage
             let aliases = Set((d["aliases"] ?? "").split(separator: "|").map(String.init))
             let documents = Set((d["documents"] ?? "").split(separator: "|").map(String.init))
-            graph.add(Entity(node: node, type: classIRI, label: label, aliases: aliases,
+            graph.add(Entity(node: node, type: classIRI, label: label, language: language, aliases: aliases,
                              attributes: attributes, documents: documents))
         }
         let decoder = JSONDecoder()

@@ -30,36 +30,66 @@ public enum GraphMLWriter {
         return w.contents
     }
 
-    /// Attribute keys for literal properties, named by prefixed name.
-    static func attributeKeys(_ graph: KnowledgeGraph) -> [IRI: GraphMLKey] {
-        var predicates = Set<IRI>()
-        for e in graph.entities.values { predicates.formUnion(e.attributes.keys) }
+    /// What an attribute key holds: literals of one predicate, datatype and language.
+    struct AttributeKind: Hashable, Comparable {
+        var predicate: IRI
+        var datatype: IRI
+        var language: String?
+
+        init(_ predicate: IRI, _ l: Literal) {
+            self.predicate = predicate
+            datatype = l.datatype
+            language = l.language
+        }
+
+        static func < (a: Self, b: Self) -> Bool {
+            (a.predicate, a.datatype, a.language ?? "") < (b.predicate, b.datatype, b.language ?? "")
+        }
+    }
+
+    /// Attribute keys for literal properties, named by prefixed name (and
+    /// language or datatype when not a plain string); the `<desc>` says
+    /// which, as ``GraphMLSerializer`` spells it.
+    static func attributeKeys(_ graph: KnowledgeGraph) -> [AttributeKind: GraphMLKey] {
+        var kinds = Set<AttributeKind>()
+        for e in graph.entities.values {
+            for (p, values) in e.attributes { for v in values { kinds.insert(AttributeKind(p, v)) } }
+        }
         var prefixByNamespace: [String: String] = [:]
         for (p, ns) in standardPrefixes where prefixByNamespace[ns] == nil { prefixByNamespace[ns] = p }
-        var keys: [IRI: GraphMLKey] = [:]
-        var taken = Set(GraphMLKey.fixed.map(\.id))
-        for p in predicates.sorted() {
+        var keys: [AttributeKind: GraphMLKey] = [:]
+        var taken = Set(GraphMLKey.fixed.map(\.id) + [GraphMLKey.language.id])
+        for k in kinds.sorted() {
+            let p = k.predicate
             var name: String
             if let (ns, local) = p.namespaceAndLocalName, let prefix = prefixByNamespace[ns] {
                 name = "\(prefix)_\(local)"
             } else {
                 name = "attr_" + IRIMinting.sha256Hex(p.string.utf8).prefix(10)
             }
+            if let language = k.language {
+                name += "_" + language.filter { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
+            } else if k.datatype != XSD.string, let (_, local) = k.datatype.namespaceAndLocalName {
+                name += "_" + local
+            }
             while taken.contains(name) { name += "_" }
             taken.insert(name)
-            keys[p] = GraphMLKey(id: name, domain: .node, type: "string", predicate: p.string)
+            keys[k] = GraphMLKey(id: name, domain: .node, type: "string",
+                                 predicate: GraphMLSerializer.description(predicate: p, datatype: k.datatype, language: k.language))
         }
         return keys
     }
 
     static func write(_ graph: KnowledgeGraph, with w: XMLStreamWriter) throws(ParseError) {
         let attributeKeys = attributeKeys(graph)
+        // Labels are Chinese unless said otherwise: the key is there only when some entity says otherwise.
+        let languageKey = graph.entities.values.contains { $0.language != Entity.defaultLanguage } ? [GraphMLKey.language] : []
         try w.startDocument()
         try w.startElement("graphml")
         try w.namespace(nil, namespace)
         try w.namespace("xsi", "http://www.w3.org/2001/XMLSchema-instance")
         try w.attribute("xsi:schemaLocation", namespace + " http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd")
-        for k in GraphMLKey.fixed + attributeKeys.values.sorted(by: { $0.id < $1.id }) {
+        for k in GraphMLKey.fixed + languageKey + attributeKeys.values.sorted(by: { $0.id < $1.id }) {
             try w.startElement("key")
             try w.attribute("id", k.id)
             try w.attribute("for", k.domain.rawValue)
@@ -121,9 +151,18 @@ public enum GraphMLWriter {
             try data("iri", e.node.string)
             try data("class", e.type.string)
             try data("documents", e.documents.sorted().joined(separator: "|"))
-            for p in e.attributes.keys.sorted() {
-                guard let key = attributeKeys[p] else { continue }
-                try data(key.id, e.attributes[p, default: []].map(\.lexicalForm).sorted().joined(separator: "|"))
+            if !languageKey.isEmpty && e.language != Entity.defaultLanguage {
+                // An empty element for no language at all (data() leaves out empty values).
+                try w.startElement("data")
+                try w.attribute("key", GraphMLKey.language.id)
+                try w.text(e.language ?? "")
+                try w.endElement()
+            }
+            var values: [AttributeKind: [String]] = [:]
+            for (p, literals) in e.attributes { for l in literals { values[AttributeKind(p, l), default: []].append(l.lexicalForm) } }
+            for (kind, lexicalForms) in values.sorted(by: { $0.key < $1.key }) {
+                guard let key = attributeKeys[kind] else { continue }
+                try data(key.id, lexicalForms.sorted().joined(separator: "|"))
             }
             try w.endElement()
         }

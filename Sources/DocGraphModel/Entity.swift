@@ -17,7 +17,10 @@ public struct Entity: Hashable, Sendable {
     /// The ``Document/id`` of every document that mentions the entity.
     public var documents: Set<String>
 
-    public init(node: Subject, type: IRI, label: String, language: String? = "zh-Hans",
+    /// The language of extracted names: Chinese in simplified script.
+    public static let defaultLanguage: String? = "zh-Hans"
+
+    public init(node: Subject, type: IRI, label: String, language: String? = Entity.defaultLanguage,
                 aliases: Set<String> = [], attributes: [IRI: Set<Literal>] = [:], documents: Set<String> = []) {
         self.node = node
         self.type = type

@@ -1,12 +1,15 @@
 import DocGraphModel
 import DocGraphXML
 
-/// Reads RDF/XML (RDF 1.1 XML Syntax) from libxml2's streaming reader,
+/// Reads RDF/XML (RDF 1.1 XML Syntax) from libxml2's SAX callbacks,
 /// pushing triples into a sink as they are recognised: memory grows with
 /// the nesting depth of the XML, not with the size of the file.
 ///
 /// The grammar of the W3C recommendation (§7) is followed production by
-/// production; each open element is a ``Frame`` on a stack.
+/// production; each open element is a ``Frame`` on a stack. The callbacks
+/// bring bytes (``XMLSAXParser``): names are turned into strings once per
+/// parse, whitespace between elements is checked as bytes and never becomes
+/// a string, and text becomes one only when a literal needs it.
 public struct RDFXMLParser {
     /// The base IRI for relative references, when the file has no `xml:base`.
     public var base: String
@@ -15,16 +18,18 @@ public struct RDFXMLParser {
 
     /// Parses the file at `path` into `sink`.
     public func parse(path: String, into sink: inout some TripleSink) throws {
-        let reader = try XMLEventReader(path: path)
-        var run = Run(reader: reader, base: IRIResolver.stripFragment(base))
-        try run.parse(into: &sink)
+        try withoutActuallyEscaping({ (t: Triple) throws in try sink.consume(t) }) { consume in
+            let run = Run(source: path, base: IRIResolver.stripFragment(base), sink: consume)
+            try run.parse(XMLSAXParser(path: path, handler: run))
+        }
     }
 
     /// Parses RDF/XML held in memory; `source` names it in errors.
     public func parse(bytes: [UInt8], source: String, into sink: inout some TripleSink) throws {
-        let reader = try XMLEventReader(bytes: bytes, source: source)
-        var run = Run(reader: reader, base: IRIResolver.stripFragment(base))
-        try run.parse(into: &sink)
+        try withoutActuallyEscaping({ (t: Triple) throws in try sink.consume(t) }) { consume in
+            let run = Run(source: source, base: IRIResolver.stripFragment(base), sink: consume)
+            try run.parse(XMLSAXParser(bytes: bytes, source: source, handler: run))
+        }
     }
 }
 
@@ -73,57 +78,248 @@ private struct Frame {
 
 private let rdfNS = RDF.namespace
 
-/// The state of one parse.
-private struct Run {
-    let reader: XMLEventReader
-    var stack: [Frame]
-    var usedIDs = Set<String>()
-    var checkedNamespaces = Set<String>()
-    var recentIRIs: [(namespace: String, localName: String, iri: IRI)] = []
-    var blankCounter = 0
-    /// Namespace bindings in scope, innermost last, for XML literals.
-    var namespaces: [[String: String]] = [["xml": xmlNamespace]]
+/// A sink for the productions below: `sink.consume(t)` reads as before.
+private struct ClosureSink {
+    let consume: (Triple) throws -> Void
+    @inline(__always) func consume(_ t: Triple) throws { try consume(t) }
+}
 
-    init(reader: XMLEventReader, base: String) {
-        self.reader = reader
+/// The state of one parse, fed by the SAX callbacks.
+private final class Run: XMLSAXHandler {
+    let source: String
+    unowned(unsafe) var parser: XMLSAXParser?
+    @exclusivity(unchecked) var stack: [Frame]
+    @exclusivity(unchecked) var usedIDs = Set<String>()
+    @exclusivity(unchecked) var checkedNamespaces = Set<String>()
+    @exclusivity(unchecked) var recentIRIs: [(namespace: String, localName: String, iri: IRI)] = []
+    @exclusivity(unchecked) var blankCounter = 0
+    /// Namespace bindings in scope, innermost last, for XML literals.
+    @exclusivity(unchecked) var namespaces: [[String: String]] = [["xml": xmlNamespace]]
+    @exclusivity(unchecked) var scopePushed: [Bool] = []
+    @exclusivity(unchecked) var sink: ClosureSink
+    /// Character data of the open element not yet handed to ``text(_:)``.
+    @exclusivity(unchecked) var pendingText: [UInt8] = []
+    @exclusivity(unchecked) var pendingLine = 0
+    /// Names from the parser's dictionary as strings, made once each.
+    @exclusivity(unchecked) var names: [XMLName: String] = [:]
+    @exclusivity(unchecked) var failure: Error?
+
+    init(source: String, base: String, sink: @escaping (Triple) throws -> Void) {
+        self.source = source
+        self.sink = ClosureSink(consume: sink)
         stack = [Frame(kind: .document, base: base, language: nil)]
     }
 
-    func error(_ message: String, _ e: XMLStartElement? = nil) -> ParseError {
-        ParseError(source: reader.source, line: e?.line ?? reader.currentLine, column: e?.column ?? 0, message: message)
+    func parse(_ p: XMLSAXParser) throws {
+        parser = p
+        nRDF = p.name(rdfNS); nXML = p.name(xmlNamespace); nAbout = p.name("about"); nResource = p.name("resource")
+        nLang = p.name("lang"); nDescription = p.name("Description")
+        defer { parser = nil }
+        do {
+            try p.parse()
+        } catch {
+            // A sink's own error (a write failing) is rethrown as it was.
+            if let failure { throw failure }
+            throw error
+        }
+        try flushText()
     }
 
-    mutating func freshBlank() -> Subject {
+    func error(_ message: String, _ e: XMLStartElement? = nil) -> ParseError {
+        ParseError(source: source, line: e?.line ?? parser?.line ?? 0, column: e?.column ?? 0, message: message)
+    }
+
+    func freshBlank() -> Subject {
         blankCounter += 1
         return .blank(BlankNode("g\(blankCounter)"))
     }
 
-    mutating func parse(into sink: inout some TripleSink) throws {
-        while let event = try reader.next() {
-            switch event {
-            case .startElement(let e):
-                var scope = namespaces[namespaces.count - 1]
-                for d in e.namespaceDeclarations { scope[d.prefix ?? ""] = d.namespace }
-                namespaces.append(scope)
-                try start(e, into: &sink)
-            case .endElement:
-                try end(into: &sink)
-                namespaces.removeLast()
-            case .text(let t):
-                try text(t)
-            case .comment(let c):
-                if stack[stack.count - 1].kind == .xmlLiteral { stack[stack.count - 1].text += "<!--\(c)-->" }
-            case .processingInstruction(let target, let data):
-                if stack[stack.count - 1].kind == .xmlLiteral {
-                    stack[stack.count - 1].text += data.isEmpty ? "<?\(target)?>" : "<?\(target) \(data)?>"
+    // MARK: SAX callbacks
+
+    /// Runs a production, keeping errors that are not about the XML as they are.
+    @inline(__always)
+    private func guarded(_ body: () throws -> Void) throws(ParseError) {
+        do { try body() } catch let e as ParseError { throw e } catch {
+            failure = error
+            throw ParseError(source: source, message: "\(error)")
+        }
+    }
+
+    /// A direct-mapped cache in front of ``names``: a few names make up
+    /// nearly every element, and this spares hashing them.
+    @exclusivity(unchecked) var recentNames = [(name: XMLName, string: String)](repeating: (.none, ""), count: 256)
+
+    private func string(_ n: XMLName) -> String {
+        let slot = n.slot(256)
+        if recentNames[slot].name == n { return recentNames[slot].string }
+        let s: String
+        if let known = names[n] { s = known } else {
+            s = String(decoding: n.bytes, as: UTF8.self)
+            names[n] = s
+        }
+        recentNames[slot] = (n, s)
+        return s
+    }
+
+    // Names the fast path compares by pointer (see ``XMLName``).
+    var nRDF = XMLName.none, nXML = XMLName.none, nAbout = XMLName.none, nResource = XMLName.none
+    var nLang = XMLName.none, nDescription = XMLName.none
+    /// Element IRIs by their names' pointers, for the fast path.
+    @exclusivity(unchecked) var elementIRIs = [(namespace: XMLName, localName: XMLName, iri: IRI?)](
+        repeating: (.none, .none, nil), count: 256)
+
+    /// The element's IRI when its namespace is not RDF's and is known good; nil sends the element the long way.
+    @inline(__always)
+    private func knownElementIRI(_ raw: borrowing XMLRawElement) -> IRI? {
+        let slot = raw.localName.slot(256)
+        let c = elementIRIs[slot]
+        if c.localName == raw.localName && c.namespace == raw.namespace { return c.iri }
+        guard !raw.namespace.isEmpty, raw.namespace != nRDF else { return nil }
+        let ns = string(raw.namespace)
+        guard checkedNamespaces.contains(ns) || IRI.isAbsolute(ns + "x") else { return nil }
+        checkedNamespaces.insert(ns)
+        let iri = IRI(unchecked: ns + string(raw.localName))
+        elementIRIs[slot] = (raw.namespace, raw.localName, iri)
+        return iri
+    }
+
+    /// The two shapes nearly every large file is made of, read straight from
+    /// the callback's bytes: a node element with only `rdf:about` under
+    /// `rdf:RDF`, and a property element with nothing, `xml:lang` or
+    /// `rdf:resource` under a node. Anything else, or anything doubtful (a
+    /// relative IRI, an `rdf:` name, a namespace declaration), returns false
+    /// and goes through the full grammar below.
+    private func fastStart(_ raw: borrowing XMLRawElement) throws -> Bool {
+        guard raw.namespaceCount == 0, raw.attributeCount <= 1 else { return false }
+        let k = stack.count - 1
+        switch stack[k].kind {
+        case .rdfRoot:
+            guard raw.attributeCount == 1 else { return false }
+            let a = raw.attribute(0)
+            guard a.localName == nAbout, a.namespace == nRDF else { return false }
+            let isDescription = raw.namespace == nRDF && raw.localName == nDescription
+            var type: IRI?
+            if !isDescription {
+                guard let t = knownElementIRI(raw) else { return false }
+                type = t
+            }
+            let about = String(decoding: a.value, as: UTF8.self)
+            guard IRIResolver.isPlainAbsolute(about) else { return false }
+            let subject = Subject.iri(IRI(unchecked: about))
+            var f = Frame(kind: .node, base: stack[k].base, language: stack[k].language)
+            f.subject = subject
+            if let type { try sink.consume(Triple(subject, RDF.type, .iri(type))) }
+            stack.append(f)
+            return true
+        case .node:
+            guard let subject = stack[k].subject, let predicate = knownElementIRI(raw) else { return false }
+            _ = subject
+            var f = Frame(kind: .property, base: stack[k].base, language: stack[k].language)
+            f.predicate = predicate
+            if raw.attributeCount == 1 {
+                let a = raw.attribute(0)
+                if a.localName == nLang && a.namespace == nXML {
+                    f.language = a.value.isEmpty ? nil : String(decoding: a.value, as: UTF8.self)
+                } else if a.localName == nResource && a.namespace == nRDF {
+                    let resource = String(decoding: a.value, as: UTF8.self)
+                    guard IRIResolver.isPlainAbsolute(resource) else { return false }
+                    f.resourceObject = .iri(IRI(unchecked: resource))
+                    f.hasObjectAttributes = true
+                } else {
+                    return false
                 }
+            }
+            stack.append(f)
+            return true
+        default:
+            return false
+        }
+    }
+
+    func startElement(_ raw: borrowing XMLRawElement) throws(ParseError) {
+        try guarded {
+            try flushText()
+            if try fastStart(raw) {
+                scopePushed.append(false)
+                return
+            }
+            let line = parser?.line ?? 0
+            var e = XMLStartElement(namespace: string(raw.namespace), localName: string(raw.localName),
+                                    prefix: raw.prefix.isEmpty ? nil : string(raw.prefix),
+                                    attributes: [], namespaceDeclarations: [], line: line, column: parser?.column ?? 0)
+            if raw.attributeCount > 0 {
+                e.attributes.reserveCapacity(raw.attributeCount)
+                for i in 0..<raw.attributeCount {
+                    let a = raw.attribute(i)
+                    e.attributes.append(XMLAttribute(namespace: string(a.namespace), localName: string(a.localName),
+                                                     prefix: a.prefix.isEmpty ? nil : string(a.prefix),
+                                                     value: String(decoding: a.value, as: UTF8.self)))
+                }
+            }
+            // A scope is pushed only by an element that declares namespaces.
+            scopePushed.append(raw.namespaceCount > 0)
+            if raw.namespaceCount > 0 {
+                var scope = namespaces[namespaces.count - 1]
+                for i in 0..<raw.namespaceCount {
+                    let d = raw.namespaceDeclaration(i)
+                    scope[d.prefix.isEmpty ? "" : string(d.prefix)] = String(decoding: d.namespace.bytes, as: UTF8.self)
+                }
+                namespaces.append(scope)
+            }
+            try start(e, into: &sink)
+        }
+    }
+
+    func endElement() throws(ParseError) {
+        try guarded {
+            try flushText()
+            try end(into: &sink)
+            if scopePushed.removeLast() { namespaces.removeLast() }
+        }
+    }
+
+    func characters(_ bytes: UnsafeBufferPointer<UInt8>) throws(ParseError) {
+        switch stack[stack.count - 1].kind {
+        case .property, .xmlLiteral:
+            if pendingText.isEmpty { pendingLine = parser?.line ?? 0 }
+            pendingText.append(contentsOf: bytes)
+        default:
+            // Between elements only whitespace may stand: checked as bytes, never made a string.
+            if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) { return }
+            let t = String(decoding: bytes, as: UTF8.self)
+            throw error("text '\(t.prefix(20))' is not allowed here")
+        }
+    }
+
+    /// One run of text, as one string, to the production that takes it.
+    private func flushText() throws {
+        guard !pendingText.isEmpty else { return }
+        let t = String(decoding: pendingText, as: UTF8.self)
+        pendingText.removeAll(keepingCapacity: true)
+        try text(t)
+    }
+
+    func comment(_ bytes: UnsafeBufferPointer<UInt8>) throws(ParseError) {
+        try guarded {
+            try flushText()
+            if stack[stack.count - 1].kind == .xmlLiteral {
+                stack[stack.count - 1].text += "<!--\(String(decoding: bytes, as: UTF8.self))-->"
+            }
+        }
+    }
+
+    func processingInstruction(target: String, data: String) throws(ParseError) {
+        try guarded {
+            try flushText()
+            if stack[stack.count - 1].kind == .xmlLiteral {
+                stack[stack.count - 1].text += data.isEmpty ? "<?\(target)?>" : "<?\(target) \(data)?>"
             }
         }
     }
 
     // MARK: Events
 
-    mutating func start(_ e: XMLStartElement, into sink: inout some TripleSink) throws {
+    func start(_ e: XMLStartElement, into sink: inout ClosureSink) throws {
         // The parent's kind alone: copying a whole frame costs a retain per field.
         let k = stack.count - 1
         switch stack[k].kind {
@@ -162,7 +358,7 @@ private struct Run {
         }
     }
 
-    mutating func end(into sink: inout some TripleSink) throws {
+    func end(into sink: inout ClosureSink) throws {
         let f = stack.removeLast()
         switch f.kind {
         case .document, .rdfRoot, .node:
@@ -194,7 +390,7 @@ private struct Run {
         }
     }
 
-    mutating func text(_ t: String) throws {
+    func text(_ t: String) throws {
         let k = stack.count - 1
         switch stack[k].kind {
         case .property:
@@ -244,7 +440,7 @@ private struct Run {
         return IRI(unchecked: s)
     }
 
-    mutating func idIRI(_ id: String, _ f: Frame, _ e: XMLStartElement) throws -> IRI {
+    func idIRI(_ id: String, _ f: Frame, _ e: XMLStartElement) throws -> IRI {
         guard XMLText.isNCName(id) else { throw error("rdf:ID '\(id)' is not an XML name", e) }
         let iri = try resolve("#" + id, f, e)
         guard usedIDs.insert(iri.string).inserted else { throw error("rdf:ID '\(id)' is used twice", e) }
@@ -256,14 +452,14 @@ private struct Run {
         return .blank(BlankNode("n" + id))
     }
 
-    mutating func elementIRI(_ e: XMLStartElement) throws -> IRI {
+    func elementIRI(_ e: XMLStartElement) throws -> IRI {
         guard !e.namespace.isEmpty else { throw error("element '\(e.localName)' has no namespace", e) }
         return try qualifiedIRI(e.namespace, e.localName, e)
     }
 
     /// Namespace + local name as an IRI; namespaces are few, so each is
     /// checked once.
-    mutating func qualifiedIRI(_ namespace: String, _ localName: String, _ e: XMLStartElement) throws -> IRI {
+    func qualifiedIRI(_ namespace: String, _ localName: String, _ e: XMLStartElement) throws -> IRI {
         // A file uses few element names, and the reader gives each one string: comparing
         // against the recent ones is cheaper than joining the two strings again.
         for r in recentIRIs where r.localName == localName && r.namespace == namespace { return r.iri }
@@ -279,7 +475,7 @@ private struct Run {
     static let coreSyntaxTerms: Set<String> = ["RDF", "ID", "about", "parseType", "resource", "nodeID", "datatype"]
     static let oldTerms: Set<String> = ["aboutEach", "aboutEachPrefix", "bagID"]
 
-    mutating func nodeElement(_ e: XMLStartElement, into sink: inout some TripleSink) throws -> Subject {
+    func nodeElement(_ e: XMLStartElement, into sink: inout ClosureSink) throws -> Subject {
         if e.namespace == rdfNS,
            Run.coreSyntaxTerms.contains(e.localName) || Run.oldTerms.contains(e.localName) || e.localName == "li" {
             throw error("rdf:\(e.localName) cannot be used as a node element", e)
@@ -326,7 +522,7 @@ private struct Run {
         language.map { Literal(value, language: $0) } ?? Literal(value)
     }
 
-    mutating func propertyElement(_ e: XMLStartElement, into sink: inout some TripleSink) throws {
+    func propertyElement(_ e: XMLStartElement, into sink: inout ClosureSink) throws {
         let k = stack.count - 1
         var predicate: IRI
         if e.namespace == rdfNS && e.localName == "li" {
@@ -397,7 +593,7 @@ private struct Run {
         }
     }
 
-    mutating func endProperty(_ f: Frame, into sink: inout some TripleSink) throws {
+    func endProperty(_ f: Frame, into sink: inout ClosureSink) throws {
         guard let subject = stack.isEmpty ? nil : stack[stack.count - 1].subject else { return }
         if f.childObject != nil, !f.text.isXMLWhitespace {
             throw error("a property element cannot mix text and a node element")
@@ -429,7 +625,7 @@ private struct Run {
         }
     }
 
-    func emit(_ s: Subject, _ p: IRI, _ o: Term, reify: IRI?, into sink: inout some TripleSink) throws {
+    func emit(_ s: Subject, _ p: IRI, _ o: Term, reify: IRI?, into sink: inout ClosureSink) throws {
         try sink.consume(Triple(s, p, o))
         guard let r = reify else { return }
         let rs = Subject.iri(r)
@@ -443,7 +639,7 @@ private struct Run {
 
     /// Opens an element inside `rdf:parseType="Literal"` content, declaring
     /// only the namespaces the element and its attributes visibly use.
-    mutating func literalStart(_ e: XMLStartElement) {
+    func literalStart(_ e: XMLStartElement) {
         let k = stack.count - 1
         let inScope = namespaces[namespaces.count - 1]
         var rendered = stack[k].literalScopes[stack[k].literalScopes.count - 1]

@@ -1,7 +1,8 @@
 import DocGraphModel
 import DocGraphXML
 
-/// Writes RDF/XML through libxml2's `xmlTextWriter`, one triple at a time.
+/// Writes RDF/XML one triple at a time, straight as UTF-8 bytes
+/// (``XMLByteWriter``), indented as libxml2's `xmlTextWriter` indents.
 ///
 /// Consecutive triples about the same subject share one node element; a
 /// first `rdf:type` names the element (`<dg:Organization rdf:about=…>`).
@@ -9,34 +10,52 @@ import DocGraphXML
 /// a predicate in any other namespace gets its declaration on its own
 /// element, which keeps the writer streaming (it never needs to see the
 /// whole graph first). Memory stays flat whatever the graph's size.
+///
+/// Markup for each predicate and class is worked out once and kept as
+/// bytes (`\n    <dg:enacted rdf:resource="`), so a triple costs a few
+/// appends: `Benchmarks/convert-vs-peers.sh` measures it against Oxigraph.
 public final class RDFXMLSerializer: TripleSink {
-    private let writer: XMLStreamWriter
+    private let writer: XMLByteWriter
     private let prefixes: [String: String]   // namespace → prefix
-    private var current: Subject?
-    private var started = false
+    @exclusivity(unchecked) private var current: Subject?
+    /// The end tag of the open node element, `\n  </dg:Organization>`.
+    @exclusivity(unchecked) private var currentEnd: [UInt8] = []
+    @exclusivity(unchecked) private var currentHasProperties = false
+    @exclusivity(unchecked) private var wroteNode = false
     /// Extra namespaces met while writing, named ns1, ns2 … in order of appearance.
     private var extra: [String: String] = [:]
-    /// Qualified names already worked out: predicates and classes are few,
-    /// so this saves splitting the same IRI for every triple.
-    private var names: [IRI: QualifiedName?] = [:]
+    /// Property markup by predicate: the start tag's opening (with a local
+    /// namespace declaration when needed) and the end tag.
+    @exclusivity(unchecked) private var properties: [IRI: Markup] = [:]
+    /// Node element names by class; nil when the class has no XML name.
+    @exclusivity(unchecked) private var classes: [IRI: [UInt8]?] = [:]
+    /// The last predicate looked up: runs of one predicate are common.
+    @exclusivity(unchecked) private var lastPredicate: (IRI, Markup)?
 
-    private typealias QualifiedName = (name: String, declaration: (String, String)?)
+    private struct Markup {
+        var open: [UInt8]   // `\n    <dg:x` plus ` xmlns:ns1="…"`
+        var close: [UInt8]  // `</dg:x>`
+    }
 
     /// Writes to `path` (created or truncated).
     public convenience init(path: String, prefixes: [(prefix: String, namespace: String)] = standardPrefixes) throws {
-        try self.init(writer: XMLStreamWriter(path: path), prefixes: prefixes)
+        try self.init(writer: XMLByteWriter(path: path), prefixes: prefixes)
     }
 
-    /// Writes into an ``XMLStreamWriter`` (in memory for tests).
-    public init(writer: XMLStreamWriter, prefixes: [(prefix: String, namespace: String)] = standardPrefixes) throws {
+    /// Writes into an ``XMLByteWriter`` (in memory for tests).
+    public init(writer: XMLByteWriter, prefixes: [(prefix: String, namespace: String)] = standardPrefixes) throws {
         self.writer = writer
         var map: [String: String] = [:]
         for (p, ns) in prefixes where map[ns] == nil { map[ns] = p }
         self.prefixes = map
-        try writer.startDocument()
-        try writer.startElement("rdf:RDF")
-        for (p, ns) in prefixes { try writer.namespace(p, ns) }
-        started = true
+        writer.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rdf:RDF")
+        for (p, ns) in prefixes {
+            writer.raw(" xmlns:")
+            writer.raw(p)
+            writer.raw("=\"")
+            writer.attributeValue(ns)
+            writer.raw("\"")
+        }
     }
 
     /// How many characters XML 1.0 could not carry and were replaced by U+FFFD.
@@ -44,30 +63,80 @@ public final class RDFXMLSerializer: TripleSink {
 
     public func consume(_ t: Triple) throws {
         if current != t.subject {
-            if current != nil { try writer.endElement() }
+            closeNode()
             current = t.subject
-            if t.predicate == RDF.type, case .iri(let type) = t.object, let q = qualifiedName(type, declareLocally: false) {
-                try writer.startElement(q.name)
-                try subjectAttribute(t.subject)
+            currentHasProperties = false
+            writer.raw(wroteNode ? "\n  <" : ">\n  <")
+            wroteNode = true
+            if t.predicate == RDF.type, case .iri(let type) = t.object, let name = className(type) {
+                writer.buffer.append(contentsOf: name)
+                subjectAttribute(t.subject)
+                currentEnd = Array("\n  </".utf8) + name + [0x3E]
                 return
             }
-            try writer.startElement("rdf:Description")
-            try subjectAttribute(t.subject)
+            writer.raw("rdf:Description")
+            subjectAttribute(t.subject)
+            currentEnd = Array("\n  </rdf:Description>".utf8)
         }
-        try property(t)
+        if !currentHasProperties {
+            writer.raw(">")
+            currentHasProperties = true
+        }
+        let markup = try propertyMarkup(t.predicate)
+        writer.buffer.append(contentsOf: markup.open)
+        switch t.object {
+        case .iri(let i):
+            writer.raw(" rdf:resource=\"")
+            writer.attributeValue(i.string)
+            writer.raw("\"/>")
+        case .blank(let b):
+            writer.raw(" rdf:nodeID=\"")
+            writer.attributeValue(Self.nodeID(b))
+            writer.raw("\"/>")
+        case .literal(let l):
+            if let lang = l.language {
+                writer.raw(" xml:lang=\"")
+                writer.attributeValue(lang)
+                writer.raw("\">")
+            } else if l.datatype != XSD.string {
+                writer.raw(" rdf:datatype=\"")
+                writer.attributeValue(l.datatype.string)
+                writer.raw("\">")
+            } else {
+                writer.raw(">")
+            }
+            writer.text(l.lexicalForm)
+            writer.buffer.append(contentsOf: markup.close)
+        }
+        try writer.flushIfFull()
     }
 
     /// Closes the document and flushes it.
     public func finish() throws {
-        if current != nil { try writer.endElement() }
-        try writer.endDocument()
+        closeNode()
+        writer.raw(wroteNode ? "\n</rdf:RDF>\n" : "/>\n")
+        try writer.close()
     }
 
-    private func subjectAttribute(_ s: Subject) throws(ParseError) {
-        switch s {
-        case .iri(let i): try writer.attribute("rdf:about", i.string)
-        case .blank(let b): try writer.attribute("rdf:nodeID", Self.nodeID(b))
+    private func closeNode() {
+        guard current != nil else { return }
+        if currentHasProperties {
+            writer.buffer.append(contentsOf: currentEnd)
+        } else {
+            writer.raw("/>")
         }
+    }
+
+    private func subjectAttribute(_ s: Subject) {
+        switch s {
+        case .iri(let i):
+            writer.raw(" rdf:about=\"")
+            writer.attributeValue(i.string)
+        case .blank(let b):
+            writer.raw(" rdf:nodeID=\"")
+            writer.attributeValue(Self.nodeID(b))
+        }
+        writer.raw("\"")
     }
 
     /// A blank node label as an XML name. Labels that already are one keep
@@ -86,51 +155,53 @@ public final class RDFXMLSerializer: TripleSink {
         "li", "aboutEach", "aboutEachPrefix", "bagID",
     ]
 
-    private func qualifiedName(_ iri: IRI, declareLocally: Bool) -> QualifiedName? {
-        if let known = names[iri] {
-            if let q = known, q.declaration != nil, !declareLocally { return nil }
-            return known
+    /// The element name for nodes of this class, when a declared prefix names it.
+    private func className(_ iri: IRI) -> [UInt8]? {
+        if let known = classes[iri] { return known }
+        var name: [UInt8]? = nil
+        if let (ns, local) = iri.namespaceAndLocalName, !(ns == RDF.namespace && Self.syntaxNames.contains(local)),
+           let p = prefixes[ns] {
+            name = Array("\(p):\(local)".utf8)
         }
-        let q = computeQualifiedName(iri, declareLocally: declareLocally)
-        if q != nil || declareLocally { names[iri] = q }
-        return q
+        classes[iri] = name
+        return name
     }
 
-    private func computeQualifiedName(_ iri: IRI, declareLocally: Bool) -> QualifiedName? {
-        guard let (ns, local) = iri.namespaceAndLocalName else { return nil }
-        if ns == RDF.namespace && Self.syntaxNames.contains(local) { return nil }
-        if let p = prefixes[ns] { return ("\(p):\(local)", nil) }
-        guard declareLocally else { return nil }
-        let p: String
-        if let known = extra[ns] {
-            p = known
+    private func propertyMarkup(_ predicate: IRI) throws(ParseError) -> Markup {
+        if let (p, m) = lastPredicate, p == predicate { return m }
+        let m: Markup
+        if let known = properties[predicate] {
+            m = known
         } else {
-            p = "ns\(extra.count + 1)"
-            extra[ns] = p
-        }
-        return ("\(p):\(local)", (p, ns))
-    }
-
-    private func property(_ t: Triple) throws(ParseError) {
-        guard let q = qualifiedName(t.predicate, declareLocally: true) else {
-            throw ParseError(source: writer.destination,
-                           message: "predicate \(t.predicate) cannot be written in RDF/XML (no XML name ends it); use N-Triples")
-        }
-        try writer.startElement(q.name)
-        if let (p, ns) = q.declaration { try writer.namespace(p, ns) }
-        switch t.object {
-        case .iri(let i):
-            try writer.attribute("rdf:resource", i.string)
-        case .blank(let b):
-            try writer.attribute("rdf:nodeID", Self.nodeID(b))
-        case .literal(let l):
-            if let lang = l.language {
-                try writer.attribute("xml:lang", lang)
-            } else if l.datatype != XSD.string {
-                try writer.attribute("rdf:datatype", l.datatype.string)
+            guard let (ns, local) = predicate.namespaceAndLocalName,
+                  !(ns == RDF.namespace && Self.syntaxNames.contains(local)) else {
+                throw ParseError(source: writer.destination,
+                                 message: "predicate \(predicate) cannot be written in RDF/XML (no XML name ends it); use N-Triples")
             }
-            try writer.text(l.lexicalForm)
+            var open = Array("\n    <".utf8)
+            let name: String
+            if let p = prefixes[ns] {
+                name = "\(p):\(local)"
+                open += name.utf8
+            } else {
+                let p: String
+                if let known = extra[ns] {
+                    p = known
+                } else {
+                    p = "ns\(extra.count + 1)"
+                    extra[ns] = p
+                }
+                name = "\(p):\(local)"
+                let declaration = XMLByteWriter()
+                declaration.attributeValue(ns)
+                open += "\(name) xmlns:\(p)=\"".utf8
+                open += declaration.buffer
+                open.append(0x22)
+            }
+            m = Markup(open: open, close: Array("</\(name)>".utf8))
+            properties[predicate] = m
         }
-        try writer.endElement()
+        lastPredicate = (predicate, m)
+        return m
     }
 }

@@ -9,6 +9,13 @@ public struct XMLAttribute: Sendable, Equatable {
     /// The prefix as written, or nil.
     public var prefix: String?
     public var value: String
+
+    public init(namespace: String, localName: String, prefix: String?, value: String) {
+        self.namespace = namespace
+        self.localName = localName
+        self.prefix = prefix
+        self.value = value
+    }
 }
 
 /// A namespace declaration (`xmlns` or `xmlns:p`) written on a start tag.
@@ -27,6 +34,17 @@ public struct XMLStartElement: Sendable {
     public var namespaceDeclarations: [XMLNamespaceDeclaration]
     public var line: Int
     public var column: Int
+
+    public init(namespace: String, localName: String, prefix: String?, attributes: [XMLAttribute],
+                namespaceDeclarations: [XMLNamespaceDeclaration], line: Int, column: Int) {
+        self.namespace = namespace
+        self.localName = localName
+        self.prefix = prefix
+        self.attributes = attributes
+        self.namespaceDeclarations = namespaceDeclarations
+        self.line = line
+        self.column = column
+    }
 
     /// The attribute with this namespace and local name.
     public func attribute(_ namespace: String, _ localName: String) -> String? {

@@ -9,9 +9,14 @@ struct ConvertCommand: ParsableCommand {
         commandName: "convert",
         abstract: "Convert a graph between RDF/XML, GraphML and N-Triples.",
         discussion: """
-        Between RDF formats (.rdf, .nt) conversion streams triple by triple, in constant memory, and keeps
-        every well-formed triple whatever its vocabulary. GraphML is a property-graph view: resources become
-        nodes, links become edges and literal values become node attributes.
+        Conversion streams triple by triple and keeps every well-formed triple whatever its vocabulary: between
+        RDF formats (.rdf, .nt, .ttl) in constant memory; to GraphML in memory that grows with the nodes, not the
+        edges. GraphML written from RDF is its RDF view: resources become nodes (their IRI in `iri`), links
+        become edges (their predicate in `predicate`) and literals become node data under keys that name the
+        predicate, datatype and language, so converting back gives the same graph. With --property-graph it is
+        the view `docgraph extract` writes for Gephi, yEd, Cytoscape and Neo4j instead: entities with names and
+        types, relations with confidence and evidence (read into memory whole). GraphML written that way, or by
+        other tools, reads as the property graph it describes.
         Example: docgraph convert big.nt big.rdf
         """)
 
@@ -24,9 +29,14 @@ struct ConvertCommand: ParsableCommand {
     @Option(help: "Base IRI for relative IRIs in RDF/XML input (default: the input file's file:// IRI).")
     var base: String?
 
+    @Flag(help: "Write GraphML as the property graph of entities and relations (as `extract` does), not the RDF view.")
+    var propertyGraph = false
+
     func validate() throws {
         _ = try GraphFormat.of(input)
-        _ = try GraphFormat.of(output)
+        if try GraphFormat.of(output) != .graphML && propertyGraph {
+            throw ValidationError("--property-graph applies to a .graphml output only")
+        }
         if let base, !IRI.isAbsolute(base) { throw ValidationError("--base must be an absolute IRI, not '\(base)'") }
     }
 
@@ -34,7 +44,7 @@ struct ConvertCommand: ParsableCommand {
         try reportingFailures {
             let from = try GraphFormat.of(input), to = try GraphFormat.of(output)
             try requireReadable(input)
-            if to == .graphML || from == .graphML {
+            if propertyGraph {
                 try GraphFiles.write(GraphFiles.readGraph(input, base: base), to: output)
                 return
             }
@@ -55,7 +65,10 @@ struct ConvertCommand: ParsableCommand {
                     try GraphFiles.streamTriples(input, format: from, base: base, into: &w)
                     try w.finish()
                 case .graphML:
-                    break
+                    var w = try GraphMLSerializer(path: tmp)
+                    try GraphFiles.streamTriples(input, format: from, base: base, into: &w)
+                    try w.finish()
+                    replaced = w.replacedCharacters
                 }
             }
             if replaced > 0 {

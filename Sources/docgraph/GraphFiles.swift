@@ -17,16 +17,12 @@ enum GraphFiles {
         case .turtle:
             try TurtleParser.parse(path: path, base: base ?? fileIRI(path), into: &sink)
         case .graphML:
-            for t in try GraphMLReader.read(path: path).triples { try sink.consume(t) }
+            try GraphMLReader.parse(path: path, into: &sink)
         }
     }
 
     /// Every triple of a graph file, whatever its format (GraphML through its RDF view).
     static func readGraphTriples(_ path: String, base: String? = nil) throws -> [Triple] {
-        if try GraphFormat.of(path) == .graphML {
-            try requireReadable(path)
-            return try GraphMLReader.read(path: path).triples
-        }
         var sink = TripleCollector()
         try streamTriples(path, format: GraphFormat.of(path), base: base, into: &sink)
         return sink.triples
