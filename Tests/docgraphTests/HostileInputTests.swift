@@ -294,10 +294,19 @@ struct HostileInputTests {
         // 1 MB of names and words with no stop and no line break (the README quotes 100 MB, timed).
         let run = String(repeating: "杭州市人大常委会主任王明主持会议李强出席", count: 17_500)
         try box.write("run-on.txt", run)
-        let started = Date()
+        try box.write("quarter.txt", String(repeating: "杭州市人大常委会主任王明主持会议李强出席", count: 17_500 / 4))
+        // Linear in the text, not quadratic: four times the text takes about four times as long (a
+        // quadratic split would take sixteen). A ratio of two runs on the same machine, not a wall-clock
+        // limit, which a loaded machine broke (112 s against 90 on a debug build).
+        var started = Date()
+        let quarter = try box.run(["extract", "quarter.txt", "-o", "quarter.nt"])
+        let quarterTime = Date().timeIntervalSince(started)
+        #expect(quarter.status == 0, "\(quarter.stderr)")
+        started = Date()
         let r = try box.run(["extract", "run-on.txt", "-o", "result.nt"])
+        let fullTime = Date().timeIntervalSince(started)
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(Date().timeIntervalSince(started) < 90)
+        #expect(fullTime < 9 * max(quarterTime, 0.5), "1 MB took \(fullTime) s, a quarter of it \(quarterTime) s")
         let out = try String(contentsOfFile: box.path("result.nt"), encoding: .utf8)
         // The sentence literals: between the first quote and the closing `"@zh-Hans`.
         let lengths = out.split(separator: "\n").filter { $0.contains("#sentence> \"") }.compactMap { line -> Int? in
