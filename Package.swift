@@ -45,7 +45,7 @@ let package = Package(
         .systemLibrary(name: "CGraphviz", pkgConfig: "libgvc", providers: [.apt(["libgraphviz-dev"])]),
         .target(name: "DocGraphRender", dependencies: ["CGraphviz", "DocGraphQuery", "DocGraphModel"]),
         // Property-graph exports for graph databases (openCypher, Neo4j import CSV, Kùzu).
-        .target(name: "DocGraphExport", dependencies: ["DocGraphModel"]),
+        .target(name: "DocGraphExport", dependencies: ["DocGraphModel", "DocGraphRDF"]),
         .target(name: "DocGraphPDF", dependencies: ["CPoppler"]),
         .target(name: "DocGraphOCR", dependencies: ["CTesseract"]),
         .target(name: "DocGraphIngest", dependencies: [
@@ -83,7 +83,7 @@ let package = Package(
         .testTarget(name: "DocGraphPDFTests", dependencies: ["DocGraphPDF"]),
         .testTarget(name: "DocGraphOCRTests", dependencies: ["DocGraphOCR"]),
         .testTarget(name: "DocGraphRenderTests", dependencies: ["DocGraphRender", "DocGraphQuery", "DocGraphModel", "DocGraphXML"]),
-        .testTarget(name: "DocGraphExportTests", dependencies: ["DocGraphExport", "DocGraphModel"]),
+        .testTarget(name: "DocGraphExportTests", dependencies: ["DocGraphExport", "DocGraphModel", "DocGraphRDF"]),
         .testTarget(name: "docgraphTests", dependencies: [
             "docgraph", "DocGraphModel", "DocGraphRDF", "DocGraphGraphML", "DocGraphIngest",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),

@@ -1,9 +1,11 @@
+import DocGraphRDF
+
 /// Writes CSV rows field by field: commas between fields, `\n` after each row.
 struct CSVRow {
-    let out: TextOutput
+    let out: ByteOutput
     private var first = true
 
-    init(_ out: TextOutput) { self.out = out }
+    init(_ out: ByteOutput) { self.out = out }
 
     mutating func field(_ v: PropertyValue, replaced: inout Int) throws {
         if !first { out.write(byte: UInt8(ascii: ",")) }

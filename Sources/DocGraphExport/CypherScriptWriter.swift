@@ -1,4 +1,5 @@
 import DocGraphModel
+import DocGraphRDF
 
 /// Writes a ``PropertyGraph`` as an openCypher script for the databases
 /// whose schema is made by the data (Neo4j, Memgraph, FalkorDB): index
@@ -37,7 +38,7 @@ public struct CypherScriptWriter {
     }
 
     /// Writes the script of `graph` to `out` (and closes it).
-    public mutating func write(_ graph: PropertyGraph, to out: TextOutput) throws {
+    public mutating func write(_ graph: PropertyGraph, to out: ByteOutput) throws {
         try out.write("// DocGraph openCypher export (\(dialect.rawValue)): \(graph.nodeCount) nodes, \(graph.edgeCount) relationships.\n")
         try out.write("// Idempotent: nodes merge on label and iri, relationships on type, ends and iri.\n")
         for g in graph.nodeGroups {
@@ -103,7 +104,7 @@ public struct CypherScriptWriter {
         }
     }
 
-    private mutating func value(_ v: PropertyValue, to out: TextOutput) throws {
+    private mutating func value(_ v: PropertyValue, to out: ByteOutput) throws {
         switch v {
         case .none: try out.write("null")
         case .number(let n): try out.write(n)

@@ -1,3 +1,5 @@
+import DocGraphRDF
+
 /// How text is spelled in the exports, byte by byte over UTF-8 (Chinese
 /// and every other non-ASCII character is written as it is).
 ///
@@ -14,7 +16,7 @@ enum ExportEscaping {
     /// Writes `s` as a single-quoted openCypher string: `\\`, `\'`, and
     /// `\n`, `\r`, `\t`, `\b`, `\f` for those controls, so that every
     /// statement of a script stays on lines of its own.
-    static func cypherString(_ s: String, to out: TextOutput, replaced: inout Int) {
+    static func cypherString(_ s: String, to out: ByteOutput, replaced: inout Int) {
         out.write(byte: UInt8(ascii: "'"))
         var s = s
         s.withUTF8 { bytes in
@@ -44,7 +46,7 @@ enum ExportEscaping {
 
     /// Writes `s` as an RFC 4180 CSV field, always quoted (`"` doubled),
     /// so separators, quotes, backslashes and line breaks need nothing else.
-    static func csvField(_ s: String, to out: TextOutput, replaced: inout Int) {
+    static func csvField(_ s: String, to out: ByteOutput, replaced: inout Int) {
         out.write(byte: UInt8(ascii: "\""))
         csvContent(s, inList: false, to: out, replaced: &replaced)
         out.write(byte: UInt8(ascii: "\""))
@@ -52,7 +54,7 @@ enum ExportEscaping {
 
     /// Writes a list as one CSV field, its elements separated by U+001F; an
     /// empty list is an empty (null) field.
-    static func csvList(_ list: [String], to out: TextOutput, replaced: inout Int) {
+    static func csvList(_ list: [String], to out: ByteOutput, replaced: inout Int) {
         guard !list.isEmpty else { return }
         out.write(byte: UInt8(ascii: "\""))
         for (i, s) in list.enumerated() {
@@ -62,7 +64,7 @@ enum ExportEscaping {
         out.write(byte: UInt8(ascii: "\""))
     }
 
-    private static func csvContent(_ s: String, inList: Bool, to out: TextOutput, replaced: inout Int) {
+    private static func csvContent(_ s: String, inList: Bool, to out: ByteOutput, replaced: inout Int) {
         var s = s
         s.withUTF8 { bytes in
             var start = 0

@@ -1,4 +1,5 @@
 import DocGraphModel
+import DocGraphRDF
 
 /// Writes a ``PropertyGraph`` for Kùzu, the embedded graph database:
 /// `schema.cypher` (a node table per label, a relationship table per type
@@ -22,8 +23,8 @@ public struct KuzuWriter {
 
     /// Writes the files into the folder `directory`, which must exist.
     public mutating func write(_ graph: PropertyGraph, toDirectory directory: String) throws {
-        let schema = try TextOutput(path: directory + "/schema.cypher")
-        let load = try TextOutput(path: directory + "/load.cypher")
+        let schema = try ByteOutput(path: directory + "/schema.cypher")
+        let load = try ByteOutput(path: directory + "/load.cypher")
         let separator = String(UnicodeScalar(ExportEscaping.listSeparator))
         for g in graph.nodeGroups {
             let columns = NodeColumn.columns(documents: g.hasDocuments)
@@ -33,7 +34,7 @@ public struct KuzuWriter {
             try load.write("COPY `\(g.label)` FROM (LOAD WITH HEADERS (\(columns.map { "`\($0.rawValue)` STRING" }.joined(separator: ", "))) "
                 + "FROM '\(file)' (header=true, parallel=false) RETURN "
                 + columns.map { Self.read($0.rawValue, list: $0.isList, separator: separator) }.joined(separator: ", ") + ");\n")
-            let out = try TextOutput(path: directory + "/" + file)
+            let out = try ByteOutput(path: directory + "/" + file)
             var row = CSVRow(out)
             for c in columns { try row.raw(c.rawValue) }
             try row.end()
@@ -58,7 +59,7 @@ public struct KuzuWriter {
                 + "CAST(`confidence` AS DOUBLE), " + Self.read("evidence", list: true, separator: separator) + ", "
                 + Self.read("documents", list: true, separator: separator)
                 + ") (from='\(g.startLabel)', to='\(g.endLabel)');\n")
-            let out = try TextOutput(path: directory + "/" + file)
+            let out = try ByteOutput(path: directory + "/" + file)
             var row = CSVRow(out)
             for c in edgeColumns { try row.raw(c) }
             try row.end()

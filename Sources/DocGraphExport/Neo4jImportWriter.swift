@@ -1,4 +1,5 @@
 #if canImport(Glibc)
+import DocGraphRDF
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
@@ -40,7 +41,7 @@ public struct Neo4jImportWriter {
         for g in graph.nodeGroups {
             let name = "nodes-\(g.label).csv"
             nodeFiles.append(name)
-            let out = try TextOutput(path: directory + "/" + name)
+            let out = try ByteOutput(path: directory + "/" + name)
             let columns = NodeColumn.columns(documents: g.hasDocuments)
             var row = CSVRow(out)
             for c in columns { try row.raw(Self.header(c)) }
@@ -57,7 +58,7 @@ public struct Neo4jImportWriter {
         for (type, _) in graph.relationshipTypes {
             let name = "relationships-\(type).csv"
             relationshipFiles.append(name)
-            let out = try TextOutput(path: directory + "/" + name)
+            let out = try ByteOutput(path: directory + "/" + name)
             var row = CSVRow(out)
             for h in [":START_ID", ":END_ID", ":TYPE", "iri", "predicate", "role", "confidence:double",
                       "evidence:string[]", "documents:string[]"] { try row.raw(h) }
@@ -74,7 +75,7 @@ public struct Neo4jImportWriter {
             try out.close()
         }
         files = nodeFiles + relationshipFiles
-        let script = try TextOutput(path: directory + "/import.sh")
+        let script = try ByteOutput(path: directory + "/import.sh")
         try script.write(Self.importScript(nodeFiles: nodeFiles, relationshipFiles: relationshipFiles))
         try script.close()
         chmod(directory + "/import.sh", 0o755)

@@ -39,13 +39,13 @@ public struct GraphQuery: Sendable {
             outgoing = out
             incoming = inc
         }
+
+        /// The relations from `node`, and those to it, in key order.
+        func relations(from node: Subject) -> [Relation] { (outgoing[node] ?? []).map { relations[$0] } }
+        func relations(to node: Subject) -> [Relation] { (incoming[node] ?? []).map { relations[$0] } }
     }
 
     var indexes: Indexes { lazyIndexes.value { Indexes(graph) } }
-    var byName: [String: [Subject]] { indexes.byName }
-    var relations: [Relation] { indexes.relations }
-    var outgoing: [Subject: [Int]] { indexes.outgoing }
-    var incoming: [Subject: [Int]] { indexes.incoming }
 
     public init(_ graph: KnowledgeGraph) {
         self.graph = graph
@@ -70,7 +70,7 @@ public struct GraphQuery: Sendable {
     /// the nearest labels: those containing it or contained in it, then the
     /// closest by edit distance.
     public func resolve(_ name: String) throws(NoMatch) -> [Subject] {
-        if let nodes = byName[Self.fold(name)] { return nodes }
+        if let nodes = indexes.byName[Self.fold(name)] { return nodes }
         if let iri = IRI(name), graph.entities[.iri(iri)] != nil { return [.iri(iri)] }
         throw NoMatch(name: name, suggestions: suggestions(for: name))
     }
@@ -145,7 +145,7 @@ public struct GraphQuery: Sendable {
         let objects = try object.map { name throws(NoMatch) in Set(try resolve(name)) }
         var t = ResultTable(columns: ["subject", "predicate", "object", "role", "confidence", "evidence"]
                             + (evidence ? ["document", "sentence", "rule"] : []))
-        for r in relations where Self.predicateMatches(r.predicate, predicate) {
+        for r in indexes.relations where Self.predicateMatches(r.predicate, predicate) {
             if let subjects, !subjects.contains(r.subject) { continue }
             if let objects, !objects.contains(r.object) { continue }
             let base = [label(r.subject), r.predicate.displayName, label(r.object), r.role ?? "", String(r.confidence), String(r.evidenceCount)]
@@ -182,17 +182,12 @@ public struct GraphQuery: Sendable {
 
     func steps(from node: Subject, predicate: String?, direction: Direction) -> [(Relation, Subject, String)] {
         var out: [(Relation, Subject, String)] = []
+        let indexes = indexes
         if direction != .in {
-            for i in indexes.outgoing[node] ?? [] {
-                let r = indexes.relations[i]
-                if Self.predicateMatches(r.predicate, predicate) { out.append((r, r.object, "out")) }
-            }
+            for r in indexes.relations(from: node) where Self.predicateMatches(r.predicate, predicate) { out.append((r, r.object, "out")) }
         }
         if direction != .out {
-            for i in indexes.incoming[node] ?? [] {
-                let r = indexes.relations[i]
-                if Self.predicateMatches(r.predicate, predicate) { out.append((r, r.subject, "in")) }
-            }
+            for r in indexes.relations(to: node) where Self.predicateMatches(r.predicate, predicate) { out.append((r, r.subject, "in")) }
         }
         return out
     }
@@ -248,11 +243,11 @@ public struct GraphQuery: Sendable {
             for (p, values) in e.attributes.sorted(by: { $0.key < $1.key }) {
                 for v in values.sorted() { t.rows.append([p.displayName, v.lexicalForm, ""]) }
             }
-            for r in (outgoing[node] ?? []).map({ relations[$0] }) {
+            for r in indexes.relations(from: node) {
                 t.rows.append(["out: " + r.predicate.displayName, label(r.object),
                                "confidence \(r.confidence), \(r.evidenceCount) evidence" + (r.role.map { ", role \($0)" } ?? "")])
             }
-            for r in (incoming[node] ?? []).map({ relations[$0] }) {
+            for r in indexes.relations(to: node) {
                 t.rows.append(["in: " + r.predicate.displayName, label(r.subject),
                                "confidence \(r.confidence), \(r.evidenceCount) evidence" + (r.role.map { ", role \($0)" } ?? "")])
             }

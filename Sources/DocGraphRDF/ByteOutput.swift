@@ -5,12 +5,15 @@ import Darwin
 #endif
 import DocGraphModel
 
-/// A buffered byte stream into a file (or into memory for tests).
+/// A buffered byte stream into a file (or into memory for tests): the
+/// serializers and the exports write through it row by row and never hold
+/// the whole file.
 public final class ByteOutput {
     private var file: UnsafeMutablePointer<FILE>?
     private var buffer: [UInt8] = []
     /// Everything written, for an output created in memory.
     public private(set) var memory: [UInt8] = []
+    /// The file's path, or `<memory>`.
     public let destination: String
 
     /// Creates or truncates the file at `path`.
@@ -29,6 +32,26 @@ public final class ByteOutput {
     }
 
     deinit { if let file { fclose(file) } }
+
+    /// The text written so far, for an output in memory.
+    public var contents: String { String(decoding: memory + buffer, as: UTF8.self) }
+
+    /// Appends text as it is, writing the buffer out once it holds 64 KiB.
+    public func write(_ s: String) throws {
+        var s = s
+        s.withUTF8 { buffer.append(contentsOf: $0) }
+        try flushIfFull()
+    }
+
+    /// Appends bytes as they are (the next ``write(_:)`` flushes).
+    package func write(bytes: some Sequence<UInt8>) {
+        buffer.append(contentsOf: bytes)
+    }
+
+    /// Appends one byte (the next ``write(_:)`` flushes).
+    package func write(byte: UInt8) {
+        buffer.append(byte)
+    }
 
     /// Lets `body` append bytes to the pending buffer.
     @inline(__always)

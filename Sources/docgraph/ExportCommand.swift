@@ -1,6 +1,7 @@
 import ArgumentParser
 import DocGraphExport
 import DocGraphModel
+import DocGraphRDF
 
 /// `docgraph export`: a graph as files a graph database loads.
 struct ExportCommand: ParsableCommand {
@@ -56,7 +57,7 @@ struct ExportCommand: ParsableCommand {
             case .cypher:
                 try AtomicOutput.write(to: output) { tmp in
                     var w = CypherScriptWriter(dialect: dialect)
-                    try w.write(view, to: TextOutput(path: tmp))
+                    try w.write(view, to: ByteOutput(path: tmp))
                     replaced = w.replacedCharacters
                 }
             case .neo4j:

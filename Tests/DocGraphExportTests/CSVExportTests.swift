@@ -1,4 +1,5 @@
 import DocGraphModel
+import DocGraphRDF
 import Foundation
 import Testing
 @testable import DocGraphExport
@@ -19,19 +20,19 @@ struct CSVExportTests {
         ("", "\"\""),
     ])
     func fieldsAreQuotedWithQuotesDoubled(input: String, expected: String) {
-        let out = TextOutput()
+        let out = ByteOutput()
         var replaced = 0
         ExportEscaping.csvField(input, to: out, replaced: &replaced)
         #expect(out.contents == expected)
     }
 
     @Test func listsAreJoinedByTheUnitSeparatorWhichCannotOccurInside() {
-        let out = TextOutput()
+        let out = ByteOutput()
         var replaced = 0
         ExportEscaping.csvList(["a;b", "c\u{1F}d", "e\"f"], to: out, replaced: &replaced)
         #expect(out.contents == "\"a;b\u{1F}c\u{FFFD}d\u{1F}e\"\"f\"")
         #expect(replaced == 1)
-        let empty = TextOutput()
+        let empty = ByteOutput()
         ExportEscaping.csvList([], to: empty, replaced: &replaced)
         #expect(empty.contents == "")
     }

@@ -1,11 +1,12 @@
 import DocGraphModel
+import DocGraphRDF
 import Testing
 @testable import DocGraphExport
 
 struct CypherScriptWriterTests {
     static func script(_ g: KnowledgeGraph, dialect: CypherScriptWriter.Dialect = .neo4j, batchSize: Int = 1000) throws -> String {
         var w = CypherScriptWriter(dialect: dialect, batchSize: batchSize)
-        let out = TextOutput()
+        let out = ByteOutput()
         try w.write(PropertyGraph(g), to: out)
         return out.contents
     }
@@ -21,7 +22,7 @@ struct CypherScriptWriterTests {
         ("bell\u{8}feed\u{C}", "'bell\\bfeed\\f'"),
     ])
     func stringsAreEscapedForCypher(input: String, expected: String) {
-        let out = TextOutput()
+        let out = ByteOutput()
         var replaced = 0
         ExportEscaping.cypherString(input, to: out, replaced: &replaced)
         #expect(out.contents == expected)
@@ -29,7 +30,7 @@ struct CypherScriptWriterTests {
     }
 
     @Test func aNulIsReplacedAndCounted() throws {
-        let out = TextOutput()
+        let out = ByteOutput()
         var replaced = 0
         ExportEscaping.cypherString("a\u{0}b", to: out, replaced: &replaced)
         #expect(out.contents == "'a\u{FFFD}b'")
