@@ -14,7 +14,7 @@ let package = Package(
         .library(name: "DocGraph", targets: [
             "DocGraphModel", "DocGraphRDF", "DocGraphGraphML", "DocGraphOntology", "DocGraphExtract", "DocGraphIngest",
             "DocGraphQuery", "DocGraphTagger", "DocGraphPDF", "DocGraphOCR", "DocGraphRender",
-            "DocGraphExport",
+            "DocGraphExport", "DocGraphLearn",
         ]),
         .executable(name: "docgraph", targets: ["docgraph"]),
     ],
@@ -39,7 +39,10 @@ let package = Package(
         .target(name: "DocGraphRDF", dependencies: ["DocGraphModel", "DocGraphXML"]),
         .target(name: "DocGraphGraphML", dependencies: ["DocGraphModel", "DocGraphXML"]),
         .target(name: "DocGraphOntology", dependencies: ["DocGraphModel", "DocGraphRDF"]),
-        .target(name: "DocGraphExtract", dependencies: ["DocGraphModel", "DocGraphOntology", "DocGraphTagger"]),
+        // What is learned from annotated documents: gold annotations and their scoring, sparse features,
+        // linear and sequence models and their deterministic training. No rules inside.
+        .target(name: "DocGraphLearn", dependencies: ["DocGraphModel"]),
+        .target(name: "DocGraphExtract", dependencies: ["DocGraphModel", "DocGraphOntology", "DocGraphTagger", "DocGraphLearn"]),
         .target(name: "DocGraphQuery", dependencies: ["DocGraphModel", "DocGraphRDF"]),
         // Layout and drawing through Graphviz; only DocGraphRender sees it.
         .systemLibrary(name: "CGraphviz", pkgConfig: "libgvc", providers: [.apt(["libgraphviz-dev"])]),
@@ -59,7 +62,7 @@ let package = Package(
         .executableTarget(name: "docgraph", dependencies: [
             "DocGraphModel", "DocGraphRDF", "DocGraphGraphML", "DocGraphOntology", "DocGraphExtract", "DocGraphIngest",
             "DocGraphQuery", "DocGraphXML", "DocGraphTagger", "DocGraphPDF", "DocGraphOCR", "DocGraphRender",
-            "DocGraphExport",
+            "DocGraphExport", "DocGraphLearn",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // The fuzzing harnesses (scripts/fuzz.sh builds them with libFuzzer);
@@ -73,6 +76,7 @@ let package = Package(
         .testTarget(name: "DocGraphRDFTests", dependencies: ["DocGraphRDF", "DocGraphModel"]),
         .testTarget(name: "DocGraphGraphMLTests", dependencies: ["DocGraphGraphML", "DocGraphModel", "DocGraphXML"]),
         .testTarget(name: "DocGraphOntologyTests", dependencies: ["DocGraphOntology", "DocGraphModel"]),
+        .testTarget(name: "DocGraphLearnTests", dependencies: ["DocGraphLearn", "DocGraphModel"]),
         .testTarget(name: "DocGraphExtractTests", dependencies: ["DocGraphExtract", "DocGraphModel", "DocGraphGraphML"]),
         .testTarget(name: "DocGraphQueryTests", dependencies: ["DocGraphQuery", "DocGraphModel", "DocGraphRDF", "DocGraphXML"]),
         .testTarget(name: "DocGraphIngestTests", dependencies: [
