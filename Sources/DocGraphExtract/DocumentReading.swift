@@ -1,0 +1,202 @@
+import DocGraphModel
+
+/// One document on its way through the extractor's stages, each one call:
+/// ``findMentions()`` (the rules' and the tagger's names, sentence by
+/// sentence), ``buildEntityTable()`` (one entity per canonical name, with its
+/// names), ``structuralRelations()`` (what a name's own structure says: a
+/// committee inside its body, a decision revising a regulation) and the
+/// relations the text states, read by the cue frames (``ruleRelations()``) or
+/// decided by the trained model (``learnedRelations(_:)``).
+struct DocumentReading {
+    let extractor: Extractor
+    let doc: TextDocument
+    /// The normalized text (see ``TextNormalizer``): what the rules match.
+    let s: [Unicode.Scalar]
+    let orgs: OrganizationFinder
+    let regulations: RegulationFinder
+    let programs: ProgramFinder
+    var people: PersonFinder
+    let context: DocumentContext
+    let sentences: [Range<Int>]
+    let script: DocumentScript
+
+    /// What the mention stage found in one sentence.
+    struct SentenceMentions {
+        var range: Range<Int>
+        /// Non-overlapping, in text order.
+        var mentions: [Mention]
+        /// The posts the rules read (a person, the title, the body it belongs to).
+        var posts: [PersonFinder.Post]
+    }
+    var readings: [SentenceMentions] = []
+    /// The first person of each surname found with a post, for short references (王书记).
+    var persons: [Unicode.Scalar: Mention] = [:]
+
+    /// An entity found in the document, its names gathered over all its mentions.
+    struct FoundEntity {
+        var node: Subject
+        var kind: String
+        var label: String
+        var aliases: Set<CodePointKey> = []
+        /// False for a node only named as a candidate relation's end, never kept.
+        var mentioned = false
+    }
+    var found: [FoundEntity] = []
+    /// Kind → label → index in `found`, so each IRI is minted once.
+    var foundIndex: [String: [CodePointKey: Int]] = [:]
+    /// Short form → full name, once every mention is known.
+    var programNames: [CodePointKey: String] = [:]
+    var regulationNames: [CodePointKey: String] = [:]
+    /// Relations decided, added to the graph with the entities at the end.
+    var relations: [Relation] = []
+
+    init(_ extractor: Extractor, _ doc: TextDocument) {
+        self.extractor = extractor
+        self.doc = doc
+        s = extractor.normalizer.normalize(doc.scalars)
+        orgs = OrganizationFinder(rules: extractor.rules, index: extractor.index, scalars: s, original: doc.scalars)
+        regulations = RegulationFinder(index: extractor.index, scalars: s, original: doc.scalars)
+        programs = ProgramFinder(index: extractor.index, scalars: s, original: doc.scalars)
+        sentences = SentenceSplitter.split(s)
+        people = PersonFinder(organizations: orgs)
+        if let tagger = extractor.tagger { people.tagged = TaggerReading(model: tagger, scalars: doc.scalars, sentences: sentences) }
+        context = extractor.documentContext(s, orgs, metadata: doc.source)
+        script = DocumentScript(original: doc.scalars, normalized: s)
+    }
+
+    // MARK: - Stage 1: mentions
+
+    /// The rules' mentions of every sentence, the posts they read, and the tagger's names no rule found.
+    mutating func findMentions() {
+        var nextTagged = (persons: 0, organizations: 0, works: 0)   // the tagger's spans, in order: the first not yet reached
+        for sentence in sentences {
+            let orgMentions = orgs.find(in: sentence, context: context)
+            var mentions = orgMentions
+            mentions += regulations.find(in: sentence)
+            mentions += programs.find(in: sentence)
+            let posts = people.find(in: sentence, organizationMentions: orgMentions, context: context)
+            for post in posts {
+                mentions.append(post.person)
+                let surname = s[post.person.range.lowerBound]
+                if persons[surname] == nil { persons[surname] = post.person }
+            }
+            if extractor.tagger != nil {
+                mentions += extractor.taggerMentions(doc, s, people.tagged, in: sentence, orgs: orgs, context: context, next: &nextTagged,
+                                                     besides: mentions)
+            }
+            mentions.sort { $0.range.lowerBound < $1.range.lowerBound }
+            // Keep the first of overlapping mentions (a quoted name inside a regulation title, say).
+            var kept: [Mention] = []
+            for m in mentions where kept.last.map({ $0.range.upperBound <= m.range.lowerBound }) ?? true { kept.append(m) }
+            readings.append(SentenceMentions(range: sentence, mentions: kept, posts: posts))
+        }
+    }
+
+    var allMentions: [Mention] { readings.flatMap(\.mentions) }
+
+    // MARK: - Stage 2: the entity table
+
+    /// The entity's name: a program's short form gives way to its full name; a body's name the rules
+    /// built from the lexicons is written in the document's script.
+    func label(_ m: Mention) -> String {
+        if m.kind == "Program" { return programNames[CodePointKey(m.canonical)] ?? m.canonical }
+        if m.kind == "Regulation" { return regulationNames[CodePointKey(m.canonical)] ?? m.canonical }
+        return m.kind == "Organization" && m.rule != "organization.tagger" ? script.write(m.canonical) : m.canonical
+    }
+
+    /// The entity a mention names, minted on first use.
+    mutating func entityIndex(_ m: Mention) -> Int {
+        let label = label(m)
+        let key = CodePointKey(label)
+        if let i = foundIndex[m.kind]?[key] { return i }
+        found.append(FoundEntity(node: .iri(IRIMinting.entity(type: DG.term(m.kind), name: label)), kind: m.kind, label: label))
+        foundIndex[m.kind, default: [:]][key] = found.count - 1
+        return found.count - 1
+    }
+
+    mutating func node(_ m: Mention) -> Subject { found[entityIndex(m)].node }
+
+    /// Records a mention's names on its entity, and that the entity is in the graph.
+    @discardableResult
+    mutating func collect(_ m: Mention) -> Int {
+        let i = entityIndex(m)
+        found[i].mentioned = true
+        found[i].aliases.insert(CodePointKey(m.surface))
+        for a in m.aliases { found[i].aliases.insert(CodePointKey(a)) }
+        if found[i].label != m.canonical { found[i].aliases.insert(CodePointKey(m.canonical)) }
+        return i
+    }
+
+    /// Every kept mention becomes (part of) an entity; short forms join their full names.
+    mutating func buildEntityTable() {
+        let all = allMentions
+        programNames = extractor.programShortForms(all)
+        regulationNames = extractor.regulationShortForms(all)
+        if let author = context.author { collect(author) }
+        for m in all { collect(m) }
+    }
+
+    // MARK: - Stage 3: structural relations
+
+    /// What names say by their structure: 《某人大常委会关于修改〈X〉的决定》 (the body the title names,
+    /// else the author, amended X), and a committee named inside its body (partOf).
+    mutating func structuralRelations() {
+        for reading in readings {
+            for m in reading.mentions {
+                if !m.revises.isEmpty, let issuer = orgs.find(in: m.range.dropFirst(), context: context).first(where: {
+                    $0.range.lowerBound == m.range.lowerBound + 1 }) ?? context.author {
+                    collect(issuer)
+                    for revised in m.revises {
+                        collect(revised)
+                        add(subject: issuer, DG.term("amended"), object: revised, in: reading.range, subjectRange: issuer.range, objectRange: revised.range,
+                            rule: Extractor.revisionRule, confidence: Extractor.revisionConfidence)
+                    }
+                }
+                for parent in m.parent {
+                    collect(parent)
+                    add(subject: m, DG.term("partOf"), object: parent, in: reading.range, subjectRange: m.range, objectRange: parent.range,
+                        rule: Extractor.partOfRule, confidence: Extractor.partOfConfidence)
+                }
+            }
+        }
+    }
+
+    /// Records a relation between two mentions' entities.
+    mutating func add(subject: Mention, _ predicate: IRI, object: Mention, role: String? = nil, in sentence: Range<Int>,
+                      subjectRange: Range<Int>?, objectRange: Range<Int>?, rule: String, confidence: Double) {
+        let a = node(subject), b = node(object)
+        guard a != b else { return }
+        let p = provenance(sentence, subject: subjectRange, object: objectRange, rule: rule)
+        relations.append(Relation(subject: a, predicate: predicate, object: b, role: role, confidence: confidence, provenance: [p]))
+    }
+
+    func provenance(_ sentence: Range<Int>, subject: Range<Int>?, object: Range<Int>?, rule: String) -> Provenance {
+        Provenance(document: doc.id, sentence: doc.text(sentence), sentenceStart: sentence.lowerBound, sentenceEnd: sentence.upperBound,
+                   subjectStart: subject?.lowerBound, subjectEnd: subject?.upperBound,
+                   objectStart: object?.lowerBound, objectEnd: object?.upperBound, rule: rule,
+                   page: doc.page(at: sentence.lowerBound))
+    }
+
+    // MARK: - The graph
+
+    /// The document, its entities (those kept), its relations and the short references to its people.
+    func write(into graph: inout KnowledgeGraph) {
+        graph.add(doc.document)
+        for e in found where e.mentioned {
+            graph.add(Entity(node: e.node, type: DG.term(e.kind), label: e.label, aliases: Set(e.aliases.map(\.string)), documents: [doc.id]))
+        }
+        for r in relations { graph.add(r) }
+        addShortReferences(to: &graph)
+    }
+
+    /// 王书记 refers to 王明, the first person of that surname found with a post.
+    func addShortReferences(to graph: inout KnowledgeGraph) {
+        guard !persons.isEmpty else { return }
+        let surnames = ScalarSet(persons.keys)
+        for i in s.indices.dropLast() where surnames.contains(s[i]) {
+            guard let person = persons[s[i]], let title = people.title(at: i + 1) else { continue }
+            graph.add(Entity(type: DG.term("Person"), label: person.canonical, aliases: [String(s[i]) + title.title],
+                             documents: [doc.id]))
+        }
+    }
+}
