@@ -14,10 +14,13 @@ public struct Extractor: Sendable {
 
     /// The statistical tagger fused with the rules (`--tagger hybrid`), or nil for the rules alone.
     public var tagger: TaggerModel?
+    /// What was learned from annotated documents; nil for the rules' own decisions (the cue frames).
+    public var model: ExtractionModel?
 
-    public init(rules: ExtractionRules, defaultPlace: String? = nil, tagger: TaggerModel? = nil) {
+    public init(rules: ExtractionRules, defaultPlace: String? = nil, tagger: TaggerModel? = nil, model: ExtractionModel? = nil) {
         self.rules = rules
         self.tagger = tagger
+        self.model = model
         self.defaultPlace = defaultPlace
         index = LexiconIndex(rules: rules)
         normalizer = TextNormalizer(traditionalToSimplified: rules.traditionalToSimplified)
@@ -33,6 +36,9 @@ public struct Extractor: Sendable {
 
     public func extract(_ doc: TextDocument) -> KnowledgeGraph { read(doc).graph }
 
+    /// The rule id of an edge the trained scorer drew is this and the predicate (`model.enacted`);
+    /// its confidence is the scorer's probability.
+    static let learnedRule = "model."
     /// A post title next to a name (市委书记王明): the person holds a post in the body it names or implies.
     static let postTitleRule = "holdsPosition.post-title"
     /// How sure each rule is: a relation's confidence is the highest among the rules of its evidence.
@@ -79,7 +85,7 @@ public struct Extractor: Sendable {
         reading.findMentions()
         reading.buildEntityTable()
         reading.structuralRelations()
-        reading.ruleRelations()
+        if let model { _ = reading.learnedRelations(model) } else { reading.ruleRelations() }
         reading.write(into: &graph)
         return (reading.allMentions, reading.sentences)
     }

@@ -19,6 +19,12 @@ public enum WeightFile {
         public var path: String
         public var line: Int?
         public var message: String
+
+        public init(path: String, line: Int?, message: String) {
+            self.path = path
+            self.line = line
+            self.message = message
+        }
     }
 
     public static func write(_ model: LinearClassifier, comment: String) -> String {

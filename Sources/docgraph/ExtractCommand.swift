@@ -82,7 +82,7 @@ struct ExtractCommand: ParsableCommand {
                                                                           jobs: jobs, documents: collection.items.count),
                                            jobs: jobs, workerExtractor: {
                                                (try? ExtractionRules.load(directory: dir)).map {
-                                                   Extractor(rules: $0, defaultPlace: extractor.defaultPlace, tagger: extractor.tagger)
+                                                   Extractor(rules: $0, defaultPlace: extractor.defaultPlace, tagger: extractor.tagger, model: extractor.model)
                                                } ?? extractor
                                            })
             let bar = ProgressBar(enabled: !quiet && isatty(2) == 1 && collection.items.count > 1, started: started)

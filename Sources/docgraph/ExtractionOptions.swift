@@ -24,13 +24,27 @@ struct ExtractionOptions: ParsableArguments {
         let dir = try ontologyFolder(ontology)
         let rules = try ExtractionRules.load(directory: dir)
         let defaultPlace = try place.map { try resolvePlace($0, rules) }
-        return (dir, Extractor(rules: rules, defaultPlace: defaultPlace, tagger: try loadTagger(tagger, model: model)))
+        let (taggerModel, learned) = try loadModels(tagger, model: model)
+        return (dir, Extractor(rules: rules, defaultPlace: defaultPlace, tagger: taggerModel, model: learned))
     }
 }
 
 /// How `extract` and `explain` find names: the tagger fused with the rules, or the rules alone.
 enum TaggerMode: String, ExpressibleByArgument, CaseIterable {
     case hybrid, rules
+}
+
+/// The tagger and the trained weights for `mode`: both from the model folder (`--model`, else the
+/// one installed), the weights only when the folder holds them and the tagger is used (they were
+/// trained on the tagger's words).
+func loadModels(_ mode: TaggerMode?, model: String?) throws -> (TaggerModel?, ExtractionModel?) {
+    let loaded = try loadTagger(mode, model: model)
+    guard let tagger = loaded, let dir = TaggerModel.locate(explicit: model), ExtractionModel.exists(in: dir) else { return (loaded, nil) }
+    do {
+        return (tagger, try ExtractionModel.load(directory: dir))
+    } catch {
+        throw CLIError(error.path + (error.line.map { ":\($0)" } ?? ""), error.message)
+    }
 }
 
 /// The tagger's model for `mode`. Asked for (`--tagger hybrid` or `--model`) and missing, or

@@ -1,0 +1,301 @@
+import DocGraphLearn
+
+extension DocumentReading {
+    /// How far apart (in scalars) two mentions may stand and still be a candidate pair.
+    static let candidateReach = 80
+
+    /// The post titles of a sentence outside its mentions (书记, 副市长), longest at each start.
+    func titles(in reading: SentenceMentions) -> [(range: Range<Int>, title: ExtractionRules.PostTitle)] {
+        var out: [(range: Range<Int>, title: ExtractionRules.PostTitle)] = []
+        var i = reading.range.lowerBound
+        while i < reading.range.upperBound {
+            if let t = people.title(at: i) {
+                let r = i..<min(reading.range.upperBound, i + t.title.unicodeScalars.count)
+                if !reading.mentions.contains(where: { $0.range.overlaps(r) && $0.kind != "Organization" }) {
+                    out.append((r, t))
+                    i = r.upperBound
+                    continue
+                }
+            }
+            i += 1
+        }
+        return out
+    }
+
+    /// Every candidate pair of one sentence, with its features. `keepNames` keeps the features'
+    /// names (training, `explain`).
+    func candidates(_ reading: SentenceMentions, sentenceIndex: Int, keepNames: Bool) -> [RelationCandidate] {
+        let mentions = reading.mentions
+        guard !mentions.isEmpty else { return [] }
+        let units = SentenceUnits(sentence: reading.range, mentions: mentions, text: s, labelAt: people.tagged.labelAt)
+        let frames = frameMatches(reading)
+        let titles = titles(in: reading)
+        var out: [RelationCandidate] = []
+        let author = context.author
+        func frameRules(_ subject: Mention?, _ object: Mention?, subjectIsAuthor: Bool = false, objectIsAuthor: Bool = false) -> [String] {
+            frames.filter { f in
+                (subjectIsAuthor ? f.subjectIsAuthor : (!f.subjectIsAuthor && f.subject.range == subject?.range))
+                    && (objectIsAuthor ? f.objectIsAuthor : (!f.objectIsAuthor && f.object.range == object?.range))
+            }.map(\.frame.rule)
+        }
+        let features = CandidateFeatures(units: units, text: s, mentions: mentions, keepNames: keepNames,
+                                         assistingWords: extractor.rules.assistingWords, isTitle: sentenceIndex == 0)
+        for (j, o) in mentions.enumerated() {
+            // The author acting on what the sentence names, and (for bodies) a body acting on the author.
+            if let author, o.kind != "Person", o.canonical != author.canonical,
+               let signature = RelationSignature.of(subject: "Organization", object: o.kind) {
+                out.append(RelationCandidate(subject: author, object: o, subjectIsAuthor: true, signature: signature,
+                                             features: features.authorSubject(object: j, rules: frameRules(nil, o, subjectIsAuthor: true))))
+                if o.kind == "Organization" {
+                    out.append(RelationCandidate(subject: o, object: author, objectIsAuthor: true, signature: .organizationOrganization,
+                                                 features: features.authorObject(subject: j, rules: frameRules(o, nil, objectIsAuthor: true))))
+                }
+            }
+            // Two bodies, or a body and what it made or ran.
+            for (i, a) in mentions.enumerated() where i != j && a.kind == "Organization" && a.canonical != o.canonical
+                && abs(a.range.lowerBound - o.range.lowerBound) <= Self.candidateReach {
+                guard let signature = RelationSignature.of(subject: a.kind, object: o.kind) else { continue }
+                out.append(RelationCandidate(subject: a, object: o, signature: signature,
+                                             features: features.pair(subject: i, object: j, rules: frameRules(a, o))))
+            }
+        }
+        // People and the bodies they hold posts in.
+        for (p, person) in mentions.enumerated() where person.kind == "Person" {
+            let posts = reading.posts.filter { $0.person.range == person.range }
+            let before = titles.last { $0.range.upperBound <= person.range.lowerBound && s[$0.range.upperBound..<person.range.lowerBound].allSatisfy { $0 == " " || $0 == "\u{3000}" } }
+            let after = titles.first { $0.range.lowerBound == person.range.upperBound }
+            let title = before ?? after
+            var seen: Set<String> = []
+            func add(_ org: Mention, shape: String, index: Int?, isAuthor: Bool = false) {
+                guard seen.insert(org.canonical).inserted else { return }
+                let post = posts.first { $0.organization?.canonical == org.canonical }
+                let role = post?.role ?? title.map { t in
+                    if let index, mentions[index].range.upperBound == t.range.lowerBound { return doc.text(mentions[index].range.lowerBound..<t.range.upperBound) }
+                    return doc.text(t.range)
+                }
+                out.append(RelationCandidate(subject: person, object: org, objectIsAuthor: isAuthor, signature: .personOrganization, role: role,
+                                             features: features.post(person: p, organization: index, shape: shape, title: title,
+                                                                     titleBefore: before != nil, organizationName: org.canonical,
+                                                                     byRule: post != nil, ruleElsewhere: post == nil && posts.contains { $0.organization != nil })))
+            }
+            for (k, org) in mentions.enumerated() where org.kind == "Organization" && abs(org.range.lowerBound - person.range.lowerBound) <= Self.candidateReach {
+                add(org, shape: "mention", index: k)
+            }
+            for post in posts {
+                if let org = post.organization, org.rule == "organization.implied-by-post" { add(org, shape: "implied", index: nil) }
+            }
+            if let org = title.flatMap({ impliedOrganization($0.title, at: $0.range) }) { add(org, shape: "implied", index: nil) }
+            if let author { add(author, shape: "author", index: nil, isAuthor: true) }
+        }
+        return out
+    }
+
+    /// The body a post title implies when none is written before it (市长 → the city's government).
+    func impliedOrganization(_ title: ExtractionRules.PostTitle, at range: Range<Int>) -> Mention? {
+        guard let ending = title.impliedEnding else { return nil }
+        let rules = extractor.rules
+        let place = title.impliedLevel == "*" ? context.ownPlace ?? "" : title.impliedLevel.flatMap { word in
+            rules.levels[word].flatMap { context.place(forLevelWord: word, level: $0, rules: rules) }
+        } ?? ""
+        guard title.impliedLevel == nil || !place.isEmpty else { return nil }
+        return Mention(kind: "Organization", range: range, surface: title.title, canonical: place + ending, rule: "organization.implied-by-post")
+    }
+}
+
+/// The features of candidate pairs in one sentence: the words around and
+/// between the ends, their classes, list structure, distances, the post
+/// title, and which rules read the same relation.
+struct CandidateFeatures {
+    let units: SentenceUnits
+    let text: [Unicode.Scalar]
+    let mentions: [Mention]
+    let keepNames: Bool
+    let assistingWords: [String]
+    let isTitle: Bool
+
+    static func bucket(_ n: Int) -> String {
+        switch n {
+        case ..<0: return "0"
+        case 0...2: return String(n)
+        case 3...4: return "3-4"
+        case 5...8: return "5-8"
+        default: return "9+"
+        }
+    }
+
+    /// The last one or two characters of a name without its brackets: the kind of body or text it is (局, 政府, 条例).
+    func head(_ name: String, _ count: Int) -> String {
+        var u = Array(name.unicodeScalars)
+        while let last = u.last, "》”)）".unicodeScalars.contains(last) { u.removeLast() }
+        if u.count >= 4, u.last == "案", u.dropLast().last == "草" { u.removeLast(4) }  // （草案）
+        return String(scalars: u.suffix(count))
+    }
+
+    func forms(_ range: Range<Int>) -> [String] { range.map { units.units[$0].form } }
+
+    /// Whether the mention at unit `u` is part of a list of its kind (、 和 及 between).
+    func listPosition(_ u: Int) -> String {
+        let kind = units.units[u].form
+        let joiners: Set<String> = ["、", "和", "及", "与", "以及"]
+        let before = u >= 2 && joiners.contains(units.units[u - 1].form) && units.units[u - 2].form == kind
+        let after = u + 2 < units.units.count && joiners.contains(units.units[u + 1].form) && units.units[u + 2].form == kind
+        return before ? (after ? "middle" : "last") : (after ? "first" : "alone")
+    }
+
+    func context(_ f: inout FeatureSet, _ shape: String, of u: Int, name: String, before: Int, after: Int) {
+        let clause = units.units[u].clause
+        for k in 1...before {
+            let v = u - k
+            f.add(shape + "|" + name + ".w-" + String(k), v >= 0 ? (units.units[v].clause == clause ? units.units[v].form : "<clause>") : "<start>")
+        }
+        for k in 1...after {
+            let v = u + k
+            f.add(shape + "|" + name + ".w+" + String(k), v < units.units.count ? (units.units[v].clause == clause ? units.units[v].form : "<clause>") : "<end>")
+        }
+    }
+
+    func common(_ shape: String, rules: [String], keep: Bool) -> FeatureSet {
+        var f = FeatureSet(keepingNames: keep)
+        f.add("shape", shape)
+        for r in rules { f.add(shape + "|rule", r) }
+        if rules.isEmpty { f.add(shape + "|rule", "none") }
+        if isTitle { f.add(shape + "|title-line") }
+        return f
+    }
+
+    /// The author acting on the mention: what stands before it in its clause says what it did.
+    func authorSubject(object j: Int, rules: [String]) -> FeatureSet {
+        let o = mentions[j]
+        let shape = "A>" + SentenceUnits.placeholder(o.kind)
+        var f = common(shape, rules: rules, keep: keepNames)
+        let u = units.unitOfMention[j]
+        context(&f, shape, of: u, name: "o", before: 3, after: 2)
+        let clause = units.units[u].clause
+        var k = u - 1
+        var orgBefore = false, personBefore = false, counted = 0
+        while k >= 0 {
+            let unit = units.units[k]
+            if unit.clause == clause, counted < 10, unit.mention == nil {
+                f.add(shape + "|o.clause-before", unit.form)
+                counted += 1
+            }
+            if unit.form == "<ORG>" && unit.clause == clause { orgBefore = true }
+            if unit.form == "<PER>" { personBefore = true }
+            k -= 1
+        }
+        if orgBefore { f.add(shape + "|org-before-in-clause") }
+        if personBefore { f.add(shape + "|person-before") }
+        if clause == 0 { f.add(shape + "|first-clause") }
+        let clauseStart = units.units.firstIndex { $0.clause == clause }.map { units.units[$0].range.lowerBound } ?? o.range.lowerBound
+        let before = String(scalars: text[clauseStart..<o.range.lowerBound])
+        if assistingWords.contains(where: { before.contains($0) }) { f.add(shape + "|assisting") }
+        f.add(shape + "|list", listPosition(u))
+        f.add(shape + "|o.head", head(o.canonical, 2))
+        f.add(shape + "|o.head1", head(o.canonical, 1))
+        return f
+    }
+
+    /// A body acting on the author (在X领导下, X督促): what stands around it says how.
+    func authorObject(subject i: Int, rules: [String]) -> FeatureSet {
+        let a = mentions[i]
+        let shape = "<ORG>>A"
+        var f = common(shape, rules: rules, keep: keepNames)
+        let u = units.unitOfMention[i]
+        context(&f, shape, of: u, name: "s", before: 3, after: 3)
+        let clause = units.units[u].clause
+        var counted = 0
+        for v in (u + 1)..<max(u + 1, units.units.count) where units.units[v].clause == clause && counted < 8 {
+            if units.units[v].mention == nil { f.add(shape + "|s.clause-after", units.units[v].form) }
+            counted += 1
+        }
+        f.add(shape + "|list", listPosition(u))
+        f.add(shape + "|s.head", head(a.canonical, 2))
+        f.add(shape + "|s.head1", head(a.canonical, 1))
+        return f
+    }
+
+    /// Two mentions of the sentence: their order, distance, and the words between.
+    func pair(subject i: Int, object j: Int, rules: [String]) -> FeatureSet {
+        let a = mentions[i], o = mentions[j]
+        let ua = units.unitOfMention[i], uo = units.unitOfMention[j]
+        let forward = ua < uo
+        let shape = SentenceUnits.placeholder(a.kind) + (forward ? ">" : "<") + SentenceUnits.placeholder(o.kind)
+        var f = common(shape, rules: rules, keep: keepNames)
+        let lo = min(ua, uo), hi = max(ua, uo)
+        f.add(shape + "|distance", Self.bucket(hi - lo - 1))
+        f.add(shape + "|clauses", units.units[lo].clause == units.units[hi].clause ? "same" : "apart")
+        let between = (lo + 1)..<hi
+        var mentionsBetween = 0
+        for (n, v) in between.enumerated() {
+            let unit = units.units[v]
+            if unit.mention != nil { mentionsBetween += 1 }
+            if n < 4 || hi - v <= 4 { f.add(shape + "|between", unit.form) }
+        }
+        f.add(shape + "|mentions-between", Self.bucket(mentionsBetween))
+        if !between.isEmpty {
+            f.add(shape + "|between.first", units.units[lo + 1].form)
+            f.add(shape + "|between.last", units.units[hi - 1].form)
+        } else {
+            f.add(shape + "|adjacent")
+        }
+        context(&f, shape, of: lo, name: "first", before: 2, after: 0)
+        context(&f, shape, of: hi, name: "last", before: 0, after: 2)
+        f.add(shape + "|o.list", listPosition(uo))
+        f.add(shape + "|s.head", head(a.canonical, 2))
+        f.add(shape + "|o.head", head(o.canonical, 2))
+        f.add(shape + "|o.head1", head(o.canonical, 1))
+        return f
+    }
+
+    /// A person and a body: the post title by the name, where the body stands, what lies between.
+    func post(person p: Int, organization k: Int?, shape: String, title: (range: Range<Int>, title: ExtractionRules.PostTitle)?,
+              titleBefore: Bool, organizationName: String, byRule: Bool, ruleElsewhere: Bool) -> FeatureSet {
+        let shapeName = "P:" + shape
+        var f = FeatureSet(keepingNames: keepNames)
+        f.add("shape", shapeName)
+        if byRule { f.add(shapeName + "|rule", "post") }
+        if ruleElsewhere { f.add(shapeName + "|rule", "post-elsewhere") }
+        if !byRule && !ruleElsewhere { f.add(shapeName + "|rule", "none") }
+        let up = units.unitOfMention[p]
+        let headName = head(organizationName, 1)
+        f.add(shapeName + "|o.head", head(organizationName, 2))
+        f.add(shapeName + "|o.head1", headName)
+        if let title {
+            let t = title.title.title
+            f.add(shapeName + "|title", t)
+            f.add(shapeName + "|title-side", titleBefore ? "before" : "after")
+            f.add(shapeName + "|title&o.head1", t + "&" + headName)
+            if t.contains(headName) { f.add(shapeName + "|title-names-head") }
+            if let ending = title.title.impliedEnding { f.add(shapeName + "|title-implies", ending) }
+        } else {
+            f.add(shapeName + "|no-title")
+        }
+        context(&f, shapeName, of: up, name: "p", before: 2, after: 2)
+        if let k {
+            let uo = units.unitOfMention[k]
+            let forward = uo < up
+            f.add(shapeName + "|side", forward ? "before" : "after")
+            let lo = min(uo, up), hi = max(uo, up)
+            var people = 0, bodies = 0
+            for (n, v) in ((lo + 1)..<hi).enumerated() {
+                let unit = units.units[v]
+                if unit.form == "<PER>" { people += 1 }
+                if unit.form == "<ORG>" { bodies += 1 }
+                if n < 3 || hi - v <= 3 { f.add(shapeName + "|between", unit.form) }
+            }
+            f.add(shapeName + "|distance", Self.bucket(hi - lo - 1))
+            f.add(shapeName + "|people-between", Self.bucket(people))
+            f.add(shapeName + "|bodies-between", Self.bucket(bodies))
+            f.add(shapeName + "|clauses", units.units[lo].clause == units.units[hi].clause ? "same" : "apart")
+            if let title, mentions[k].range.upperBound == title.range.lowerBound { f.add(shapeName + "|body-title-adjacent") }
+            if hi == lo + 1 { f.add(shapeName + "|adjacent") }
+            if forward && bodies == 0 { f.add(shapeName + "|nearest-body-before") }
+            if !forward && bodies == 0 { f.add(shapeName + "|nearest-body-after") }
+        } else {
+            var bodies = 0
+            for unit in units.units where unit.form == "<ORG>" { bodies += 1 }
+            f.add(shapeName + "|bodies-in-sentence", Self.bucket(bodies))
+        }
+        return f
+    }
+}

@@ -1,0 +1,40 @@
+import DocGraphLearn
+import DocGraphModel
+
+extension DocumentReading {
+    /// A decision of the relation scorer, kept for `explain`.
+    struct Decision {
+        var candidate: RelationCandidate
+        var label: String
+        var probability: Double
+        /// The features that weighed most for the label, largest first.
+        var weighed: [(name: String, weight: Double)]
+    }
+
+    /// The relation of each candidate pair as the trained scorer decides it: the most likely
+    /// label, drawn as an edge when it is a relation at least `model.threshold` likely.
+    /// With `explaining`, every decision is returned with the features behind it.
+    mutating func learnedRelations(_ model: ExtractionModel, explaining: Bool = false) -> [Decision] {
+        var decisions: [Decision] = []
+        let labels = model.relations.labels
+        for (k, reading) in readings.enumerated() {
+            for c in candidates(reading, sentenceIndex: k, keepNames: explaining) {
+                let allowed = RelationLabels.allowed(c.signature, in: labels)
+                let p = model.relations.probabilities(c.features.hashes, allowed: allowed)
+                guard let best = allowed.max(by: { (p[$0], $1) < (p[$1], $0) }) else { continue }
+                let label = labels[best]
+                if explaining {
+                    decisions.append(Decision(candidate: c, label: label, probability: p[best],
+                                              weighed: Array(model.relations.contributions(c.features, label: best).prefix(5))))
+                }
+                guard label != RelationLabels.none, p[best] >= model.threshold else { continue }
+                if c.subjectIsAuthor || c.objectIsAuthor, let author = context.author { collect(author) }
+                if c.object.rule == "organization.implied-by-post" { collect(c.object) }
+                add(subject: c.subject, DG.term(label), object: c.object, role: label == "holdsPosition" ? c.role : nil, in: reading.range,
+                    subjectRange: c.subjectIsAuthor ? nil : c.subject.range, objectRange: c.objectIsAuthor ? nil : c.object.range,
+                    rule: Extractor.learnedRule + label, confidence: (p[best] * 100).rounded() / 100)
+            }
+        }
+        return decisions
+    }
+}

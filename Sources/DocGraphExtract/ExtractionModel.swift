@@ -1,0 +1,40 @@
+import DocGraphLearn
+import FoundationEssentials
+
+/// What `docgraph train` learned from annotated documents, as the extractor
+/// uses it: the relation scorer (which pairs of mentions stand in which
+/// relation) and how sure it must be to draw an edge. Read from a model
+/// folder (`Models/docgraph/`, or the one `--model` names), where it lies
+/// beside the tagger's files as text (``WeightFile``).
+public struct ExtractionModel: Sendable {
+    public var relations: LinearClassifier
+    /// The least probability for an edge.
+    public var threshold: Double
+
+    public static let relationsFile = "relations.weights"
+    public static let defaultThreshold = 0.5
+
+    public init(relations: LinearClassifier, threshold: Double = Self.defaultThreshold) {
+        self.relations = relations
+        self.threshold = threshold
+    }
+
+    /// Whether `directory` holds trained weights.
+    public static func exists(in directory: String) -> Bool {
+        FileManager.default.fileExists(atPath: directory + "/" + relationsFile)
+    }
+
+    public static func load(directory: String) throws(WeightFile.Error) -> ExtractionModel {
+        let relations = try WeightFile.readLinear(path: directory + "/" + relationsFile)
+        for label in relations.labels where !RelationLabels.all.contains(label) {
+            throw WeightFile.Error(path: directory + "/" + relationsFile, line: nil,
+                                   message: "label '\(label)' is no relation this extractor knows (\(RelationLabels.all.joined(separator: ", ")))")
+        }
+        return ExtractionModel(relations: relations)
+    }
+
+    /// The model's files and their contents, as `docgraph train` writes them.
+    public func files(comment: String) -> [(name: String, contents: String)] {
+        [(Self.relationsFile, WeightFile.write(relations, comment: comment))]
+    }
+}

@@ -1,0 +1,56 @@
+import DocGraphLearn
+
+/// What a relation may hold between, by the classes of its ends: the labels a
+/// candidate pair of that signature may take.
+enum RelationSignature: String, CaseIterable, Sendable {
+    case organizationRegulation = "Org>Reg"
+    case organizationProgram = "Org>Prog"
+    case organizationOrganization = "Org>Org"
+    case personOrganization = "Per>Org"
+
+    static func of(subject: String, object: String) -> RelationSignature? {
+        switch (subject, object) {
+        case ("Organization", "Regulation"): return .organizationRegulation
+        case ("Organization", "Program"): return .organizationProgram
+        case ("Organization", "Organization"): return .organizationOrganization
+        case ("Person", "Organization"): return .personOrganization
+        default: return nil
+        }
+    }
+
+    /// The predicates (local names) a pair of this signature may stand in.
+    var predicates: [String] {
+        switch self {
+        case .organizationRegulation: return ["enacted", "amended", "inspected"]
+        case .organizationProgram: return ["organized", "participatedIn"]
+        case .organizationOrganization: return ["collaboratedWith", "oversees", "reportsTo", "leads", "partOf"]
+        case .personOrganization: return ["holdsPosition"]
+        }
+    }
+}
+
+/// A pair of mentions in one sentence (or the document's author and a
+/// mention) that a relation may hold between, with the features the trained
+/// scorer decides on.
+struct RelationCandidate {
+    var subject: Mention
+    var object: Mention
+    /// Whether an end is the document's author, not written in the sentence.
+    var subjectIsAuthor = false
+    var objectIsAuthor = false
+    var signature: RelationSignature
+    /// The role of a post (市委书记), for holdsPosition.
+    var role: String?
+    var features: FeatureSet
+}
+
+/// The labels of the relation scorer: no relation, then every scored predicate.
+enum RelationLabels {
+    static let none = "none"
+    static let all: [String] = [none] + RelationSignature.allCases.flatMap(\.predicates)
+
+    /// The label indices a candidate of `signature` may take.
+    static func allowed(_ signature: RelationSignature, in labels: [String]) -> [Int] {
+        ([none] + signature.predicates).compactMap { labels.firstIndex(of: $0) }
+    }
+}
