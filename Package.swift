@@ -76,7 +76,7 @@ let package = Package(
         .testTarget(name: "DocGraphRDFTests", dependencies: ["DocGraphRDF", "DocGraphModel"]),
         .testTarget(name: "DocGraphGraphMLTests", dependencies: ["DocGraphGraphML", "DocGraphModel", "DocGraphXML"]),
         .testTarget(name: "DocGraphOntologyTests", dependencies: ["DocGraphOntology", "DocGraphModel"]),
-        .testTarget(name: "DocGraphLearnTests", dependencies: ["DocGraphLearn", "DocGraphModel"]),
+        .testTarget(name: "DocGraphLearnTests", dependencies: ["DocGraphLearn", "DocGraphModel", "DocGraphGraphML"]),
         .testTarget(name: "DocGraphExtractTests", dependencies: ["DocGraphExtract", "DocGraphModel", "DocGraphGraphML"]),
         .testTarget(name: "DocGraphQueryTests", dependencies: ["DocGraphQuery", "DocGraphModel", "DocGraphRDF", "DocGraphXML"]),
         .testTarget(name: "DocGraphIngestTests", dependencies: [

@@ -133,22 +133,43 @@ struct CandidateFeatures {
 
     func forms(_ range: Range<Int>) -> [String] { range.map { units.units[$0].form } }
 
+    static let joiners: Set<String> = ["、", "和", "及", "与", "以及"]
+
     /// Whether the mention at unit `u` is part of a list of its kind (、 和 及 between).
     func listPosition(_ u: Int) -> String {
         let kind = units.units[u].form
-        let joiners: Set<String> = ["、", "和", "及", "与", "以及"]
-        let before = u >= 2 && joiners.contains(units.units[u - 1].form) && units.units[u - 2].form == kind
-        let after = u + 2 < units.units.count && joiners.contains(units.units[u + 1].form) && units.units[u + 2].form == kind
+        let before = u >= 2 && Self.joiners.contains(units.units[u - 1].form) && units.units[u - 2].form == kind
+        let after = u + 2 < units.units.count && Self.joiners.contains(units.units[u + 1].form) && units.units[u + 2].form == kind
         return before ? (after ? "middle" : "last") : (after ? "first" : "alone")
+    }
+
+    /// The units of the list of same-class mentions the one at unit `u` belongs to (itself alone if none).
+    func list(around u: Int) -> ClosedRange<Int> {
+        let kind = units.units[u].form
+        var lo = u, hi = u
+        while lo >= 2, Self.joiners.contains(units.units[lo - 1].form), units.units[lo - 2].form == kind { lo -= 2 }
+        while hi + 2 < units.units.count, Self.joiners.contains(units.units[hi + 1].form), units.units[hi + 2].form == kind { hi += 2 }
+        return lo...hi
+    }
+
+    /// A list's size and what stands before and after it: a list of bodies that act together
+    /// (会同甲、乙) reads otherwise than one the text is addressed to (甲、乙:).
+    func listFeatures(_ f: inout FeatureSet, _ shape: String, _ name: String, of u: Int) {
+        let l = list(around: u)
+        let size = (l.upperBound - l.lowerBound) / 2 + 1
+        guard size > 1 else { return }
+        f.add(shape + "|" + name + ".list-size", size > 4 ? "5+" : String(size))
+        f.add(shape + "|" + name + ".list-before", l.lowerBound > 0 ? units.units[l.lowerBound - 1].form : "<start>")
+        f.add(shape + "|" + name + ".list-after", l.upperBound + 1 < units.units.count ? units.units[l.upperBound + 1].form : "<end>")
     }
 
     func context(_ f: inout FeatureSet, _ shape: String, of u: Int, name: String, before: Int, after: Int) {
         let clause = units.units[u].clause
-        for k in 1...before {
+        for k in stride(from: 1, through: before, by: 1) {
             let v = u - k
             f.add(shape + "|" + name + ".w-" + String(k), v >= 0 ? (units.units[v].clause == clause ? units.units[v].form : "<clause>") : "<start>")
         }
-        for k in 1...after {
+        for k in stride(from: 1, through: after, by: 1) {
             let v = u + k
             f.add(shape + "|" + name + ".w+" + String(k), v < units.units.count ? (units.units[v].clause == clause ? units.units[v].form : "<clause>") : "<end>")
         }
@@ -190,6 +211,7 @@ struct CandidateFeatures {
         let before = String(scalars: text[clauseStart..<o.range.lowerBound])
         if assistingWords.contains(where: { before.contains($0) }) { f.add(shape + "|assisting") }
         f.add(shape + "|list", listPosition(u))
+        listFeatures(&f, shape, "o", of: u)
         f.add(shape + "|o.head", head(o.canonical, 2))
         f.add(shape + "|o.head1", head(o.canonical, 1))
         return f
@@ -209,6 +231,7 @@ struct CandidateFeatures {
             counted += 1
         }
         f.add(shape + "|list", listPosition(u))
+        listFeatures(&f, shape, "s", of: u)
         f.add(shape + "|s.head", head(a.canonical, 2))
         f.add(shape + "|s.head1", head(a.canonical, 1))
         return f
@@ -241,6 +264,9 @@ struct CandidateFeatures {
         context(&f, shape, of: lo, name: "first", before: 2, after: 0)
         context(&f, shape, of: hi, name: "last", before: 0, after: 2)
         f.add(shape + "|o.list", listPosition(uo))
+        if list(around: ua).contains(uo) { f.add(shape + "|same-list") }
+        listFeatures(&f, shape, "o", of: uo)
+        listFeatures(&f, shape, "s", of: ua)
         f.add(shape + "|s.head", head(a.canonical, 2))
         f.add(shape + "|o.head", head(o.canonical, 2))
         f.add(shape + "|o.head1", head(o.canonical, 1))

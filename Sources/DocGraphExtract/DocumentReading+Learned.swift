@@ -2,32 +2,26 @@ import DocGraphLearn
 import DocGraphModel
 
 extension DocumentReading {
-    /// A decision of the relation scorer, kept for `explain`.
-    struct Decision {
-        var candidate: RelationCandidate
-        var label: String
-        var probability: Double
-        /// The features that weighed most for the label, largest first.
-        var weighed: [(name: String, weight: Double)]
-    }
-
     /// The relation of each candidate pair as the trained scorer decides it: the most likely
     /// label, drawn as an edge when it is a relation at least `model.threshold` likely.
-    /// With `explaining`, every decision is returned with the features behind it.
-    mutating func learnedRelations(_ model: ExtractionModel, explaining: Bool = false) -> [Decision] {
-        var decisions: [Decision] = []
+    /// With `explaining`, every decision is kept in `decisions` with the features behind it.
+    mutating func learnedRelations(_ model: ExtractionModel, explaining: Bool = false) {
         let labels = model.relations.labels
         for (k, reading) in readings.enumerated() {
             for c in candidates(reading, sentenceIndex: k, keepNames: explaining) {
-                let allowed = RelationLabels.allowed(c.signature, in: labels)
+                let allowed = RelationLabels.allowed(c, in: labels)
                 let p = model.relations.probabilities(c.features.hashes, allowed: allowed)
                 guard let best = allowed.max(by: { (p[$0], $1) < (p[$1], $0) }) else { continue }
                 let label = labels[best]
+                let drawn = label != RelationLabels.none && p[best] >= model.threshold
                 if explaining {
-                    decisions.append(Decision(candidate: c, label: label, probability: p[best],
-                                              weighed: Array(model.relations.contributions(c.features, label: best).prefix(5))))
+                    decisions.append(Extractor.RelationDecision(
+                        subject: c.subjectIsAuthor ? "author " + c.subject.canonical : c.subject.surface,
+                        object: c.objectIsAuthor ? "author " + c.object.canonical : c.object.surface,
+                        label: label, probability: p[best], drawn: drawn, sentence: reading.range,
+                        weighed: Array(model.relations.contributions(c.features, label: best).prefix(6))))
                 }
-                guard label != RelationLabels.none, p[best] >= model.threshold else { continue }
+                guard drawn else { continue }
                 if c.subjectIsAuthor || c.objectIsAuthor, let author = context.author { collect(author) }
                 if c.object.rule == "organization.implied-by-post" { collect(c.object) }
                 add(subject: c.subject, DG.term(label), object: c.object, role: label == "holdsPosition" ? c.role : nil, in: reading.range,
@@ -35,6 +29,5 @@ extension DocumentReading {
                     rule: Extractor.learnedRule + label, confidence: (p[best] * 100).rounded() / 100)
             }
         }
-        return decisions
     }
 }

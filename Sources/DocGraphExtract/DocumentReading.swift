@@ -49,6 +49,8 @@ struct DocumentReading {
     var regulationNames: [CodePointKey: String] = [:]
     /// Relations decided, added to the graph with the entities at the end.
     var relations: [Relation] = []
+    /// The trained scorer's decisions, when explaining.
+    var decisions: [Extractor.RelationDecision] = []
 
     init(_ extractor: Extractor, _ doc: TextDocument) {
         self.extractor = extractor

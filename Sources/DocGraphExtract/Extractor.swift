@@ -32,6 +32,22 @@ public struct Extractor: Sendable {
         public var mentions: [Mention]
         /// The sentences the text was cut into, as scalar ranges.
         public var sentences: [Range<Int>]
+        /// Every decision of the trained relation scorer (empty without a model).
+        public var decisions: [RelationDecision] = []
+    }
+
+    /// What the trained scorer made of one candidate pair, and why.
+    public struct RelationDecision: Sendable {
+        public var subject: String
+        public var object: String
+        /// The most likely label: a predicate's local name, or `none`.
+        public var label: String
+        public var probability: Double
+        /// Whether it became an edge.
+        public var drawn: Bool
+        public var sentence: Range<Int>
+        /// The features that weighed most for the label, largest first (name, weight).
+        public var weighed: [(name: String, weight: Double)]
     }
 
     public func extract(_ doc: TextDocument) -> KnowledgeGraph { read(doc).graph }
@@ -71,23 +87,27 @@ public struct Extractor: Sendable {
 
     /// Adds what `doc` says to `graph`: the same as merging ``extract(_:)``'s
     /// graph into it, without building and merging a graph per document.
-    public func extract(_ doc: TextDocument, into graph: inout KnowledgeGraph) { _ = read(doc, into: &graph) }
+    public func extract(_ doc: TextDocument, into graph: inout KnowledgeGraph) { read(doc, into: &graph) }
 
     public func read(_ doc: TextDocument) -> Reading {
         var graph = KnowledgeGraph()
-        let (mentions, sentences) = read(doc, into: &graph)
-        return Reading(graph: graph, mentions: mentions, sentences: sentences)
+        let reading = stages(doc, explaining: true)
+        reading.write(into: &graph)
+        return Reading(graph: graph, mentions: reading.allMentions, sentences: reading.sentences, decisions: reading.decisions)
     }
 
     /// The stages, in order, on one document; the graph gets what they found.
-    func read(_ doc: TextDocument, into graph: inout KnowledgeGraph) -> (mentions: [Mention], sentences: [Range<Int>]) {
+    func read(_ doc: TextDocument, into graph: inout KnowledgeGraph) {
+        stages(doc, explaining: false).write(into: &graph)
+    }
+
+    func stages(_ doc: TextDocument, explaining: Bool) -> DocumentReading {
         var reading = DocumentReading(self, doc)
         reading.findMentions()
         reading.buildEntityTable()
         reading.structuralRelations()
-        if let model { _ = reading.learnedRelations(model) } else { reading.ruleRelations() }
-        reading.write(into: &graph)
-        return (reading.allMentions, reading.sentences)
+        if let model { reading.learnedRelations(model, explaining: explaining) } else { reading.ruleRelations() }
+        return reading
     }
 
     /// Words that join the members of a list: 《A》、《B》和《C》, 省委、省政府和市委.

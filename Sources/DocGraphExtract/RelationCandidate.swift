@@ -49,8 +49,10 @@ enum RelationLabels {
     static let none = "none"
     static let all: [String] = [none] + RelationSignature.allCases.flatMap(\.predicates)
 
-    /// The label indices a candidate of `signature` may take.
-    static func allowed(_ signature: RelationSignature, in labels: [String]) -> [Int] {
-        ([none] + signature.predicates).compactMap { labels.firstIndex(of: $0) }
+    /// The label indices a candidate may take. A symmetric relation (collaboratedWith) is read
+    /// once per pair: from the end written first to the other, and from the author to a body.
+    static func allowed(_ c: RelationCandidate, in labels: [String]) -> [Int] {
+        let reversed = c.objectIsAuthor || (!c.subjectIsAuthor && c.object.range.lowerBound < c.subject.range.lowerBound)
+        return ([none] + c.signature.predicates).filter { !(reversed && $0 == "collaboratedWith") }.compactMap { labels.firstIndex(of: $0) }
     }
 }

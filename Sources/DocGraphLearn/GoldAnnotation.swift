@@ -25,12 +25,15 @@ public struct GoldAnnotation: Sendable, Equatable {
         public var predicate: String
         public var object: [String]
         public var optional: Bool
+        /// The post of a `holdsPosition` relation as written (`市委书记`); the scorer does not read it.
+        public var role: String?
 
-        public init(subject: [String], predicate: String, object: [String], optional: Bool = false) {
+        public init(subject: [String], predicate: String, object: [String], optional: Bool = false, role: String? = nil) {
             self.subject = subject
             self.predicate = predicate
             self.object = object
             self.optional = optional
+            self.role = role
         }
     }
 
@@ -48,4 +51,17 @@ public struct GoldAnnotation: Sendable, Equatable {
         self.genre = genre
         self.source = source
     }
+
+    // The names below are the scoring contract of ONTOLOGY.md, fixed there and in kgscore.py rather
+    // than read from Ontology/: a gold file scored against another list would not be comparable.
+
+    /// The classes the scorer counts, in the order it reports them.
+    public static let scoredClasses = ["Organization", "Regulation", "Person", "Program"]
+    /// Classes a gold entity may have that are never counted.
+    public static let unscoredClasses = ["Document", "Location", "Event"]
+    /// The predicates the scorer counts, in the order it reports them.
+    public static let scoredPredicates = ["enacted", "amended", "inspected", "organized", "participatedIn",
+                                          "holdsPosition", "collaboratedWith", "oversees", "reportsTo", "leads", "partOf"]
+    /// Predicates whose relation holds in both directions.
+    public static let symmetricPredicates: Set<String> = ["collaboratedWith"]
 }

@@ -1,6 +1,10 @@
 /// Trains a ``LinearClassifier`` by multinomial logistic regression: stochastic
 /// gradient descent with AdaGrad steps and an L2 penalty, over the examples in
-/// an order drawn from a fixed seed. Everything is sequential and seeded, so
+/// an order drawn from a fixed seed. The first label is the reference: its
+/// weights stay 0 and every other label's score is its log-odds against it.
+/// (With every label free, a softmax does not change when a feature's
+/// weights all move together, and AdaGrad's unequal steps let them drift far
+/// from 0 together, leaving the differences that decide to noise.) Everything is sequential and seeded, so
 /// the same examples give the same weights, bit for bit.
 public struct LinearClassifierTrainer: Sendable {
     /// One decision to learn from: its features, the labels it may take and the right one.
@@ -18,7 +22,7 @@ public struct LinearClassifierTrainer: Sendable {
 
     public var epochs = 15
     public var learningRate = 0.2
-    public var l2 = 1e-5
+    public var l2 = 1e-4
     /// Features seen in fewer examples than this are left out (too rare to weigh).
     public var minimumCount = 2
     public var seed: UInt64 = 0x646F_6367_7261_7068  // "docgraph"
@@ -54,7 +58,7 @@ public struct LinearClassifierTrainer: Sendable {
                 }
                 var total = 0.0
                 for k in e.allowed { p[k] = LinearClassifier.exp(p[k] - top); total += p[k] }
-                for k in e.allowed {
+                for k in e.allowed where k != 0 {
                     let gradient = p[k] / total - (k == e.label ? 1 : 0)
                     for r in rows {
                         let g = gradient + l2 * w[r + k]

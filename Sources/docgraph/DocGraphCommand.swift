@@ -12,6 +12,6 @@ struct DocGraphCommand: ParsableCommand {
         """,
         subcommands: [ExtractCommand.self, ExplainCommand.self, TextCommand.self, TagCommand.self, ConvertCommand.self, StatsCommand.self, ValidateCommand.self,
                       EntitiesCommand.self, RelationsCommand.self, NeighborsCommand.self, PathCommand.self, DescribeCommand.self, SPARQLCommand.self, RenderCommand.self,
-                      DocumentsCommand.self, MergeCommand.self, ExportCommand.self]
+                      DocumentsCommand.self, MergeCommand.self, ExportCommand.self, TrainCommand.self]
     )
 }

@@ -15,6 +15,9 @@ struct ExplainCommand: ParsableCommand {
     @Argument(help: "A document (text, Markdown, HTML, Word, PDF or a scanned image).")
     var input: String
 
+    @Flag(help: "Also show the trained scorer's decisions that drew no edge (pairs it weighed and left out).")
+    var all = false
+
     @OptionGroup var extraction: ExtractionOptions
 
     @OptionGroup var reading: ReadingOptions
@@ -36,6 +39,8 @@ struct ExplainCommand: ParsableCommand {
             for r in g.sortedRelations {
                 for p in r.provenance { edges[p.sentenceStart, default: []].append((r, p)) }
             }
+            var decisions: [Int: [Extractor.RelationDecision]] = [:]
+            for d in reading.decisions where d.drawn || all { decisions[d.sentence.lowerBound, default: []].append(d) }
             for sentence in reading.sentences {
                 let mentions = reading.mentions.filter { sentence.contains($0.range.lowerBound) }
                 let found = edges[sentence.lowerBound] ?? []
@@ -52,8 +57,17 @@ struct ExplainCommand: ParsableCommand {
                     let role = r.role.map { " [\($0)]" } ?? ""
                     print("  edge \(name(r.subject)) -\(r.predicate.displayName)-> \(name(r.object))\(role)  (\(p.rule), confidence \(r.confidence))")
                 }
+                for d in decisions[sentence.lowerBound] ?? [] {
+                    let weighed = d.weighed.map { "\($0.name) \(Self.weight($0.weight))" }.joined(separator: ", ")
+                    print("  \(d.drawn ? "scored" : "left out") \(d.subject) -\(d.label)-> \(d.object)  p=\(Self.score(Float(d.probability)))  because \(weighed)")
+                }
             }
         }
+    }
+
+    /// A feature's weight, signed, with two decimals.
+    static func weight(_ w: Double) -> String {
+        (w < 0 ? "-" : "+") + score(Float(abs(w)))
     }
 
     /// A tagger score with two decimals.
