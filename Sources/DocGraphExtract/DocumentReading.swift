@@ -7,7 +7,7 @@ import DocGraphModel
 /// committee inside its body, a decision revising a regulation) and the
 /// relations the text states, read by the cue frames (``ruleRelations()``) or
 /// decided by the trained model (``learnedRelations(_:)``).
-struct DocumentReading {
+struct DocumentReading: Sendable {
     let extractor: Extractor
     let doc: TextDocument
     /// The normalized text (see ``TextNormalizer``): what the rules match.
@@ -19,12 +19,15 @@ struct DocumentReading {
     let context: DocumentContext
     let sentences: [Range<Int>]
     let script: DocumentScript
+    var index: LexiconIndex { extractor.index }
 
     /// What the mention stage found in one sentence.
     struct SentenceMentions {
         var range: Range<Int>
-        /// Non-overlapping, in text order.
+        /// Non-overlapping, in text order: the names the extractor keeps.
         var mentions: [Mention]
+        /// Every name the rules and the tagger proposed, overlapping ones too (the entity tagger weighs them).
+        var candidates: [Mention]
         /// The posts the rules read (a person, the title, the body it belongs to).
         var posts: [PersonFinder.Post]
     }
@@ -90,7 +93,7 @@ struct DocumentReading {
             // Keep the first of overlapping mentions (a quoted name inside a regulation title, say).
             var kept: [Mention] = []
             for m in mentions where kept.last.map({ $0.range.upperBound <= m.range.lowerBound }) ?? true { kept.append(m) }
-            readings.append(SentenceMentions(range: sentence, mentions: kept, posts: posts))
+            readings.append(SentenceMentions(range: sentence, mentions: kept, candidates: mentions, posts: posts))
         }
     }
 
@@ -103,7 +106,7 @@ struct DocumentReading {
     func label(_ m: Mention) -> String {
         if m.kind == "Program" { return programNames[CodePointKey(m.canonical)] ?? m.canonical }
         if m.kind == "Regulation" { return regulationNames[CodePointKey(m.canonical)] ?? m.canonical }
-        return m.kind == "Organization" && m.rule != "organization.tagger" ? script.write(m.canonical) : m.canonical
+        return m.kind == "Organization" && m.rule != "organization.tagger" && m.rule != "organization.learned" ? script.write(m.canonical) : m.canonical
     }
 
     /// The entity a mention names, minted on first use.
@@ -131,6 +134,8 @@ struct DocumentReading {
 
     /// Every kept mention becomes (part of) an entity; short forms join their full names.
     mutating func buildEntityTable() {
+        found = []
+        foundIndex = [:]
         let all = allMentions
         programNames = extractor.programShortForms(all)
         regulationNames = extractor.regulationShortForms(all)

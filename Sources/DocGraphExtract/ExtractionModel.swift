@@ -7,14 +7,18 @@ import FoundationEssentials
 /// folder (`Models/docgraph/`, or the one `--model` names), where it lies
 /// beside the tagger's files as text (``WeightFile``).
 public struct ExtractionModel: Sendable {
+    /// Which spans are names, and of which class (nil: the rules' choice stands).
+    public var entities: SequenceTagger?
     public var relations: LinearClassifier
     /// The least probability for an edge.
     public var threshold: Double
 
     public static let relationsFile = "relations.weights"
+    public static let entitiesFile = "entities.weights"
     public static let defaultThreshold = 0.5
 
-    public init(relations: LinearClassifier, threshold: Double = Self.defaultThreshold) {
+    public init(entities: SequenceTagger?, relations: LinearClassifier, threshold: Double = Self.defaultThreshold) {
+        self.entities = entities
         self.relations = relations
         self.threshold = threshold
     }
@@ -30,11 +34,21 @@ public struct ExtractionModel: Sendable {
             throw WeightFile.Error(path: directory + "/" + relationsFile, line: nil,
                                    message: "label '\(label)' is no relation this extractor knows (\(RelationLabels.all.joined(separator: ", ")))")
         }
-        return ExtractionModel(relations: relations)
+        var entities: SequenceTagger?
+        let entityPath = directory + "/" + entitiesFile
+        if FileManager.default.fileExists(atPath: entityPath) {
+            let tagger = try WeightFile.readSequence(path: entityPath)
+            guard tagger.labels == EntityLabels.all else {
+                throw WeightFile.Error(path: entityPath, line: nil, message: "labels \(tagger.labels.joined(separator: " ")) are not the entity tagger's (\(EntityLabels.all.joined(separator: " ")))")
+            }
+            entities = tagger
+        }
+        return ExtractionModel(entities: entities, relations: relations)
     }
 
     /// The model's files and their contents, as `docgraph train` writes them.
     public func files(comment: String) -> [(name: String, contents: String)] {
         [(Self.relationsFile, WeightFile.write(relations, comment: comment))]
+            + (entities.map { [(Self.entitiesFile, WeightFile.write($0, comment: comment))] } ?? [])
     }
 }

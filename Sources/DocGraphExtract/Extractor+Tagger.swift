@@ -35,15 +35,12 @@ extension Extractor {
             let name = doc.text(span.range)
             var m = Mention(kind: "Organization", range: span.range, surface: name, canonical: name, rule: "organization.tagger",
                             taggerScore: span.score)
-            // 市城管局: a level word stands for the document's place, as in the rules' names; where it is
-            // part of a plural (和区党委) the span names no one body.
-            if let level = index.levelWords.first(where: { w in s[span.range].starts(with: w.word) }) {
-                let after = span.range.lowerBound + level.word.count
-                if orgs.levelWord(endingAt: after, lowerBound: sentence.lowerBound) == nil { continue }
-                if let place = context.place(forLevelWord: String(scalars: level.word), level: level.level, rules: rules) {
-                    m.canonical = place + doc.text(after..<span.range.upperBound)
-                    m.aliases = [name]
-                }
+            // Where a level word is part of a plural (和区党委) the span names no one body.
+            if let level = index.levelWords.first(where: { w in s[span.range].starts(with: w.word) }),
+               orgs.levelWord(endingAt: span.range.lowerBound + level.word.count, lowerBound: sentence.lowerBound) == nil { continue }
+            if let resolved = resolvingLevelWord(doc, s, span.range, orgs: orgs, context: context) {
+                m.canonical = resolved
+                m.aliases = [name]
             }
             out.append(m)
         }
@@ -54,6 +51,16 @@ extension Extractor {
                                taggerScore: span.score))
         }
         return out
+    }
+
+    /// 市城管局: a level word at the start of a body's name stands for the document's place, as in the
+    /// rules' names: the name with the place written out, or nil when it starts with none or the place is unknown.
+    func resolvingLevelWord(_ doc: TextDocument, _ s: [Unicode.Scalar], _ range: Range<Int>, orgs: OrganizationFinder,
+                            context: DocumentContext) -> String? {
+        guard let level = index.levelWords.first(where: { w in s[range].starts(with: w.word) }),
+              orgs.levelWord(endingAt: range.lowerBound + level.word.count, lowerBound: range.lowerBound) != nil,
+              let place = context.place(forLevelWord: String(scalars: level.word), level: level.level, rules: rules) else { return nil }
+        return place + doc.text((range.lowerBound + level.word.count)..<range.upperBound)
     }
 
     /// A person's name as the lexicons know names: two to four Han characters led by a surname,

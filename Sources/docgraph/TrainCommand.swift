@@ -66,10 +66,9 @@ struct TrainCommand: ParsableCommand {
             options.tagger = .hybrid
             let extractor = try options.extractor().extractor
             guard let taggerFolder = TaggerModel.locate(explicit: extraction.model) else { throw CLIError("--model", "no tagger to train with") }
-            let trainer = ExtractionTrainer(extractor: extractor)
             let reader = reading.reader(extractor: extractor, jobs: jobs, documents: items.count)
-            // Documents are read on every job; each one's examples go in its slot, so the order is the corpus's.
-            let slots = Mutex([ExtractionTrainer.Examples?](repeating: nil, count: items.count))
+            // Documents are read on every job; each goes in its slot, so the order is the corpus's.
+            let slots = Mutex([TextDocument?](repeating: nil, count: items.count))
             let failure = Mutex<CLIError?>(nil)
             let next = Atomic<Int>(0)
             DispatchQueue.concurrentPerform(iterations: min(jobs, items.count)) { _ in
@@ -80,16 +79,15 @@ struct TrainCommand: ParsableCommand {
                     do throws(IngestError) {
                         let doc = try reader.read(bytes: try CollectionExtraction.bytes(of: item.documentPath), id: item.name,
                                                   location: item.documentPath)
-                        let examples = trainer.examples(doc, gold: item.gold)
-                        slots.withLock { $0[i] = examples }
+                        slots.withLock { $0[i] = doc }
                     } catch {
                         failure.withLock { $0 = $0 ?? CLIError(error.path, error.message) }
                     }
                 }
             }
             if let error = failure.withLock({ $0 }) { throw error }
-            let examples = slots.withLock { $0.compactMap { $0 } }
-            let model = trainer.train(examples)
+            let documents = slots.withLock { $0.compactMap { $0 } }
+            let (model, report) = ExtractionTrainer(extractor: extractor).train(Array(zip(documents, items.map(\.gold))), jobs: jobs)
             let genres = Set(items.map(\.genre)).sorted()
             let comment = "DocGraph trained weights, written by docgraph train\n"
                 + "trained on \(items.count) documents of \(genres.count) genres: \(genres.joined(separator: ", "))"
@@ -106,9 +104,10 @@ struct TrainCommand: ParsableCommand {
                 }
             }
             if !quiet {
-                let candidates = examples.map(\.candidates).reduce(0, +), positives = examples.map(\.positives).reduce(0, +)
-                printError(String(format: "docgraph: trained on %d documents (%d genres): %d candidate pairs, %d with a relation; %d features kept; %.1f s",
-                                  items.count, genres.count, candidates, positives, model.relations.featureCount, Date().timeIntervalSince(started)))
+                printError(String(format: "docgraph: trained on %d documents (%d genres): entity tagger on %d sentences (%d characters, %d in names), %d features; relation scorer on %d candidate pairs (%d with a relation), %d features; %.1f s",
+                                  report.documents, genres.count, report.sentences, report.characters, report.nameCharacters,
+                                  model.entities?.featureCount ?? 0, report.candidates, report.positives, model.relations.featureCount,
+                                  Date().timeIntervalSince(started)))
             }
         }
     }
