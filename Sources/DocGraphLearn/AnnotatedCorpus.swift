@@ -23,6 +23,7 @@ public struct AnnotatedCorpus: Sendable {
         /// The gold annotation, read and checked.
         public var gold: GoldAnnotation
 
+        /// An item as listed (tests and callers that list documents their own way).
         public init(documentPath: String, goldPath: String, name: String, genre: String, gold: GoldAnnotation) {
             self.documentPath = documentPath
             self.goldPath = goldPath

@@ -26,18 +26,22 @@ extension GoldAnnotation {
         do {
             root = try JSONValue.parse(bytes)
         } catch {
-            throw GoldError(.malformedJSON, path: path, line: error.line, column: error.column, message: error.message)
+            let (line, column) = JSONValue.position(of: error.offset, in: bytes)
+            throw GoldError(.malformedJSON, path: path, line: line, column: column, message: error.message)
         }
-        return try GoldValidator(path: path).annotation(root)
+        return try GoldValidator(path: path, bytes: bytes).annotation(root)
     }
 }
 
 /// Turns a parsed gold file into a ``GoldAnnotation``, or the first error, at its place.
 private struct GoldValidator {
     let path: String
+    /// The file read, for the line and column of an error.
+    let bytes: [UInt8]
 
     func fail(_ kind: GoldError.Kind, _ at: JSONValue, _ message: String) -> GoldError {
-        GoldError(kind, path: path, line: at.line, column: at.column, message: message)
+        let (line, column) = JSONValue.position(of: at.offset, in: bytes)
+        return GoldError(kind, path: path, line: line, column: column, message: message)
     }
 
     func annotation(_ root: JSONValue) throws(GoldError) -> GoldAnnotation {

@@ -4,6 +4,7 @@
 /// Errors are data: a caller can tell the kinds apart, and the command line prints
 /// ``description`` as `file:line:col: error: message`, the way every other input error is printed.
 public struct GoldError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// What went wrong, for callers that treat some errors apart.
     public enum Kind: String, Sendable, Equatable {
         /// The file is missing or cannot be read.
         case unreadable
@@ -29,14 +30,18 @@ public struct GoldError: Error, Sendable, Equatable, CustomStringConvertible {
         case notADocument
     }
 
+    /// What went wrong.
     public var kind: Kind
     /// The file (or folder) the error is about.
     public var path: String
     /// 1-based; 0 when the error has no position.
     public var line: Int
+    /// 1-based, in characters; 0 when the error has no position.
     public var column: Int
+    /// Lowercase, naming the entity or relation and quoting the input.
     public var message: String
 
+    /// An error about `path`, at a line and column when there is one.
     public init(_ kind: Kind, path: String, line: Int = 0, column: Int = 0, message: String) {
         self.kind = kind
         self.path = path
@@ -45,6 +50,7 @@ public struct GoldError: Error, Sendable, Equatable, CustomStringConvertible {
         self.message = message
     }
 
+    /// `file:line:col: error: message`, or `file: error: message` without a position.
     public var description: String {
         line > 0 ? "\(path):\(line):\(max(column, 1)): error: \(message)" : "\(path): error: \(message)"
     }

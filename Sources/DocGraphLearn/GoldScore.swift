@@ -22,6 +22,7 @@ public struct GoldScore: Sendable, Equatable {
     /// Edges that match no gold relation, as `label -predicate-> label` (`fp_relations`).
     public var falsePositiveRelations: [String] = []
 
+    /// A score from its counts (the totals are their sums) and no error lists.
     public init(entities: [String: ScoreCounts], relations: [String: ScoreCounts]) {
         self.entities = entities
         self.relations = relations

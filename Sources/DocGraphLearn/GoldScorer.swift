@@ -20,11 +20,16 @@ public enum GoldScorer {
     /// A node as the GraphML export carries it: the `type`, `label` and `aliases` data (missing
     /// data as nil, aliases joined by `|`).
     public struct Node: Sendable, Equatable {
+        /// The node's id, unique among the nodes (`n1`).
         public var id: String
+        /// The class local name (`Organization`).
         public var type: String?
+        /// The canonical name.
         public var label: String?
+        /// Every other name, joined by `|`.
         public var aliases: String?
 
+        /// A node with these data.
         public init(id: String, type: String?, label: String?, aliases: String? = nil) {
             self.id = id
             self.type = type
@@ -35,10 +40,14 @@ public enum GoldScorer {
 
     /// An edge as the GraphML export carries it: its ends' node ids and its `relation` data.
     public struct Edge: Sendable, Equatable {
+        /// The subject's node id.
         public var source: String
+        /// The object's node id.
         public var target: String
+        /// The predicate local name (`enacted`).
         public var relation: String?
 
+        /// An edge between two node ids.
         public init(source: String, target: String, relation: String?) {
             self.source = source
             self.target = target

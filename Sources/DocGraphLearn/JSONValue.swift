@@ -1,8 +1,10 @@
-/// A JSON value with the line and column it starts at.
+/// A JSON value with the place it starts at.
 ///
 /// Gold files are written by hand, so a mistake in one should be reported where it is: Foundation's
 /// parsers give a value without positions and, for malformed input, a position only inside a
-/// message. This small reader (RFC 8259, UTF-8) keeps both for every value and member name.
+/// message. This small reader (RFC 8259, UTF-8) keeps the byte offset of every value; the line
+/// and column are worked out only for an error (``position(of:in:)``), so that a gold file written
+/// on one long line costs no more to read than any other.
 struct JSONValue: Sendable {
     enum Kind: Sendable {
         /// Members in file order; a name given twice keeps its last value when looked up, as Python's
@@ -21,10 +23,8 @@ struct JSONValue: Sendable {
     }
 
     var kind: Kind
-    /// 1-based.
-    var line: Int
-    /// 1-based, in characters (Unicode scalars), not bytes.
-    var column: Int
+    /// Where the value starts in the bytes read.
+    var offset: Int
 
     /// The value of member `name` of an object (the last one when repeated); nil for a missing
     /// member or a value that is not an object.
@@ -60,18 +60,35 @@ struct JSONValue: Sendable {
         }
     }
 
-    /// A malformed document: what was wrong and where.
+    /// A malformed document: what was wrong and where (a byte offset).
     struct SyntaxError: Error, Sendable, Equatable {
-        var line: Int
-        var column: Int
+        var offset: Int
         var message: String
+    }
+
+    /// The 1-based line and column of a byte offset; columns count characters (Unicode scalars),
+    /// not bytes.
+    static func position(of offset: Int, in bytes: [UInt8]) -> (line: Int, column: Int) {
+        var line = 1, column = 1
+        // A byte-order mark is no character an editor shows.
+        var k = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        while k < min(offset, bytes.count) {
+            if bytes[k] == 0x0A {
+                line += 1
+                column = 1
+            } else if bytes[k] & 0xC0 != 0x80 {
+                column += 1
+            }
+            k += 1
+        }
+        return (line, column)
     }
 
     /// Reads one JSON value (with only white space around it) from UTF-8 bytes; a byte-order mark
     /// is passed over.
     static func parse(_ bytes: [UInt8]) throws(SyntaxError) -> JSONValue {
         var reader = Reader(bytes: bytes)
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { reader.i = 3; reader.lineStart = 3 }
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { reader.i = 3 }
         reader.skipSpace()
         let value = try reader.value(depth: 0)
         reader.skipSpace()
@@ -84,28 +101,14 @@ struct JSONValue: Sendable {
 private struct Reader {
     let bytes: [UInt8]
     var i = 0
-    var line = 1
-    /// Where the current line starts, for columns.
-    var lineStart = 0
 
     /// Deeper nesting than any gold file needs is refused rather than risking the stack.
     static let maximumDepth = 512
 
     init(bytes: [UInt8]) { self.bytes = bytes }
 
-    func column(at position: Int) -> Int {
-        // Characters, not bytes: count the UTF-8 lead bytes since the line began.
-        var col = 1
-        var k = lineStart
-        while k < min(position, bytes.count) {
-            if bytes[k] & 0xC0 != 0x80 { col += 1 }
-            k += 1
-        }
-        return col
-    }
-
     func error(_ message: String, at position: Int? = nil) -> JSONValue.SyntaxError {
-        JSONValue.SyntaxError(line: line, column: column(at: position ?? i), message: message)
+        JSONValue.SyntaxError(offset: min(position ?? i, bytes.count), message: message)
     }
 
     /// The next character quoted for a message, or "the end of the file".
@@ -120,19 +123,15 @@ private struct Reader {
     mutating func skipSpace() {
         while i < bytes.count {
             switch bytes[i] {
-            case 0x20, 0x09, 0x0D: i += 1
-            case 0x0A:
-                i += 1
-                line += 1
-                lineStart = i
+            case 0x20, 0x09, 0x0D, 0x0A: i += 1
             default: return
             }
         }
     }
 
     mutating func value(depth: Int) throws(JSONValue.SyntaxError) -> JSONValue {
-        let (startLine, startColumn) = (line, column(at: i))
-        func made(_ kind: JSONValue.Kind) -> JSONValue { JSONValue(kind: kind, line: startLine, column: startColumn) }
+        let start = i
+        func made(_ kind: JSONValue.Kind) -> JSONValue { JSONValue(kind: kind, offset: start) }
         guard i < bytes.count else { throw error("unexpected end of file, expected a value") }
         if depth > Self.maximumDepth { throw error("nested deeper than \(Self.maximumDepth) levels") }
         switch bytes[i] {

@@ -4,10 +4,14 @@
 /// Counts are kept rather than ratios so that scores add up: the micro-average over documents is
 /// the ratio of the summed counts, exactly as the reference scorer's `--gold-dir` computes it.
 public struct ScoreCounts: Sendable, Equatable, Hashable {
+    /// Found and in the gold.
     public var tp: Int
+    /// Found and not in the gold (or a second node for one entity).
     public var fp: Int
+    /// In the gold and not found.
     public var fn: Int
 
+    /// Counts, zero unless given.
     public init(tp: Int = 0, fp: Int = 0, fn: Int = 0) {
         self.tp = tp
         self.fp = fp
@@ -27,9 +31,11 @@ public struct ScoreCounts: Sendable, Equatable, Hashable {
     /// True when nothing was counted.
     public var isEmpty: Bool { tp == 0 && fp == 0 && fn == 0 }
 
+    /// The counts of both, added.
     public static func + (a: ScoreCounts, b: ScoreCounts) -> ScoreCounts {
         ScoreCounts(tp: a.tp + b.tp, fp: a.fp + b.fp, fn: a.fn + b.fn)
     }
 
+    /// Adds `b`'s counts.
     public static func += (a: inout ScoreCounts, b: ScoreCounts) { a = a + b }
 }

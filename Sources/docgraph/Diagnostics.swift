@@ -1,5 +1,6 @@
 import ArgumentParser
 import DocGraphIngest
+import DocGraphLearn
 import DocGraphModel
 import DocGraphOntology
 import Foundation
@@ -29,6 +30,9 @@ func reportingFailures(_ body: () throws -> Void) throws {
         printError(e.description)
         throw ExitCode.failure
     } catch let e as IngestError {
+        printError(e.description)
+        throw ExitCode.failure
+    } catch let e as GoldError {
         printError(e.description)
         throw ExitCode.failure
     } catch let e as ValidationError {

@@ -10,7 +10,7 @@ struct DocGraphCommand: ParsableCommand {
         Graph formats follow the file extension: .rdf/.owl/.xml (RDF/XML), .graphml, .nt (N-Triples), .ttl (Turtle).
         Errors are printed as FILE:LINE:COL: error: MESSAGE; bad usage exits 64, other failures exit 1.
         """,
-        subcommands: [ExtractCommand.self, ExplainCommand.self, TextCommand.self, TagCommand.self, ConvertCommand.self, StatsCommand.self, ValidateCommand.self,
+        subcommands: [ExtractCommand.self, ExplainCommand.self, EvaluateCommand.self, TextCommand.self, TagCommand.self, ConvertCommand.self, StatsCommand.self, ValidateCommand.self,
                       EntitiesCommand.self, RelationsCommand.self, NeighborsCommand.self, PathCommand.self, DescribeCommand.self, SPARQLCommand.self, RenderCommand.self,
                       DocumentsCommand.self, MergeCommand.self, ExportCommand.self, TrainCommand.self]
     )

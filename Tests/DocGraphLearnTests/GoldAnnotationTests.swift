@@ -145,6 +145,18 @@ struct GoldAnnotationTests {
         }
     }
 
+    /// A gold file on one line (as a program may write it), after a byte-order mark: the mistake at
+    /// its end is placed in characters, not bytes, and the mark is not counted.
+    @Test func aMistakeOnALongLineIsPlacedInCharacters() throws {
+        let entities = (0..<2_000).map { #"{"id": "e\#($0)", "type": "Person", "name": "陈岚\#($0)"}"# }
+        let line = #"{"entities": ["# + entities.joined(separator: ", ") + #"], "relations": [{"subject": "e1", "predicate": "leads", "object": "x"}]}"#
+        let column = line.unicodeScalars.count - 5
+        #expect(throws: GoldError(.unresolvedID, path: "gold.json", line: 1, column: column,
+                                  message: "relations[0] (e1 -leads-> x): object 'x' is not the id of any entity")) {
+            try Self.parse("\u{FEFF}" + line)
+        }
+    }
+
     @Test func aMissingFileIsAnErrorNamingIt() {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("no-such-gold-\(UUID()).json").path
         #expect(throws: GoldError(.unreadable, path: path, message: "no such file")) {

@@ -142,7 +142,7 @@ struct CommandLineTests {
     }
 
     @Test func everySubcommandHasHelp() throws {
-        for sub in ["extract", "explain", "convert", "stats", "validate"] {
+        for sub in ["extract", "explain", "evaluate", "convert", "stats", "validate"] {
             let r = try CLI.run([sub, "--help"])
             #expect(r.status == 0)
             #expect(r.stdout.contains("USAGE: docgraph \(sub)"))
