@@ -1,33 +1,41 @@
 import DocGraphLearn
 
-/// The entity tagger's labels: BIO tags of the four scored classes.
-enum EntityLabels {
-    static let kinds: [(tag: String, kind: String)] = [("ORG", "Organization"), ("PER", "Person"), ("REG", "Regulation"), ("PROG", "Program")]
-    static let all: [String] = ["O"] + kinds.flatMap { ["B-" + $0.tag, "I-" + $0.tag] }
-
-    static func kind(ofTag tag: String) -> String? { kinds.first { $0.tag == tag }?.kind }
-    static func tag(ofKind kind: String) -> String? { kinds.first { $0.kind == kind }?.tag }
-}
-
 extension DocumentReading {
-    /// The names the trained entity tagger keeps in each sentence, in place of the rules' choice
-    /// among overlapping proposals: a span a rule or the tagger proposed keeps that mention
-    /// (its canonical name, its parent body); a span only the entity tagger found is named as written.
-    mutating func decideEntities(_ tagger: SequenceTagger) {
+    /// The names the trained entity scorer keeps in each sentence, in place of the rules' choice
+    /// among overlapping proposals: every candidate stretch gets its most likely class, those at
+    /// least `threshold` likely are kept, the likeliest first where two overlap. A stretch a rule
+    /// or the tagger proposed as that class keeps that mention (its canonical name, its parent
+    /// body); one only the scorer chose is named as written.
+    mutating func decideEntities(_ scorer: LinearClassifier, threshold: Double) {
         let spans = taggerSpans()
+        let allowed = Array(scorer.labels.indices)
         for k in readings.indices {
-            let features = entityFeatures(readings[k], spans: spans, keepNames: false)
-            let tags = tagger.decode(features.map(\.hashes))
-            let start = readings[k].range.lowerBound
-            readings[k].mentions = tagger.spans(tags).compactMap { span in
-                EntityLabels.kind(ofTag: span.kind).flatMap { kind in
-                    mention((start + span.range.lowerBound)..<(start + span.range.upperBound), kind: kind, in: readings[k])
-                }
+            var chosen: [(p: Double, range: Range<Int>, kind: String)] = []
+            for c in entityCandidates(readings[k], spans: spans, keepNames: false) {
+                let p = scorer.probabilities(c.features.hashes, allowed: allowed)
+                guard let best = allowed.max(by: { (p[$0], $1) < (p[$1], $0) }), scorer.labels[best] != EntityLabels.none,
+                      p[best] >= threshold else { continue }
+                chosen.append((p[best], c.range, scorer.labels[best]))
             }
+            chosen.sort { ($0.p, $0.range.count, -$0.range.lowerBound) > ($1.p, $1.range.count, -$1.range.lowerBound) }
+            var kept: [Mention] = []
+            for c in chosen where !kept.contains(where: { $0.range.overlaps(c.range) }) {
+                if let m = mention(c.range, kind: c.kind, in: readings[k]) { kept.append(m) }
+            }
+            readings[k].mentions = kept.sorted { $0.range.lowerBound < $1.range.lowerBound }
         }
     }
 
-    /// The mention a decided span is: a proposal of that span and class, else one named from the text.
+    /// The tagger's proposed names in the document by their first scalar: class, end and score.
+    func taggerSpans() -> [Int: (kind: String, end: Int, score: Float)] {
+        var out: [Int: (kind: String, end: Int, score: Float)] = [:]
+        for s in people.tagged.works { out[s.range.lowerBound] = ("nz", s.range.upperBound, s.score) }
+        for s in people.tagged.organizations { out[s.range.lowerBound] = ("ORG", s.range.upperBound, s.score) }
+        for s in people.tagged.persons { out[s.range.lowerBound] = ("PER", s.range.upperBound, s.score) }
+        return out
+    }
+
+    /// The mention a decided stretch is: a proposal of that stretch and class, else one named from the text.
     func mention(_ range: Range<Int>, kind: String, in reading: SentenceMentions) -> Mention? {
         if let m = reading.candidates.first(where: { $0.range == range && $0.kind == kind }) { return m }
         let surface = doc.text(range)
@@ -60,33 +68,15 @@ extension DocumentReading {
         }
     }
 
-    /// The gold annotation's names as spans of one sentence, for training the entity tagger: every
-    /// written form of every entity, the longest first where two overlap.
-    func goldSpans(_ reading: SentenceMentions, forms: [(form: [Unicode.Scalar], kind: String)]) -> [(range: Range<Int>, kind: String)] {
-        let r = reading.range
-        var found: [(range: Range<Int>, kind: String)] = []
-        for (form, kind) in forms where form.count <= r.count {
-            guard let first = form.first else { continue }
-            var i = r.lowerBound
-            while i + form.count <= r.upperBound {
-                if s[i] == first, s[i..<(i + form.count)].elementsEqual(form) { found.append((i..<(i + form.count), kind)) }
-                i += 1
-            }
+    /// The class the gold annotation gives a candidate stretch: the first class one of whose
+    /// entities goes by a name the stretch would get as a mention of that class.
+    func goldKind(_ c: EntityCandidate, in reading: SentenceMentions, matcher: GoldMatcher) -> String {
+        for kind in EntityLabels.kinds {
+            var names: [String] = []
+            for m in c.proposed where m.kind == kind { names += [m.surface, m.canonical] + m.aliases }
+            if let m = mention(c.range, kind: kind, in: reading) { names += [m.surface, m.canonical] + m.aliases }
+            if !matcher.ids(of: names, kind: kind, isAuthor: false).isEmpty { return kind }
         }
-        found.sort { ($0.range.count, -$0.range.lowerBound) > ($1.range.count, -$1.range.lowerBound) }
-        var kept: [(range: Range<Int>, kind: String)] = []
-        for f in found where !kept.contains(where: { $0.range.overlaps(f.range) }) { kept.append(f) }
-        return kept.sorted { $0.range.lowerBound < $1.range.lowerBound }
-    }
-
-    /// The BIO label of each character of a sentence, from its gold spans.
-    func goldLabels(_ reading: SentenceMentions, spans: [(range: Range<Int>, kind: String)], labels: [String]) -> [Int] {
-        var out = [Int](repeating: 0, count: reading.range.count)
-        for span in spans {
-            guard let tag = EntityLabels.tag(ofKind: span.kind), let b = labels.firstIndex(of: "B-" + tag),
-                  let inside = labels.firstIndex(of: "I-" + tag) else { continue }
-            for k in span.range { out[k - reading.range.lowerBound] = k == span.range.lowerBound ? b : inside }
-        }
-        return out
+        return EntityLabels.none
     }
 }

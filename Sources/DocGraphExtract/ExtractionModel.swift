@@ -7,8 +7,8 @@ import FoundationEssentials
 /// folder (`Models/docgraph/`, or the one `--model` names), where it lies
 /// beside the tagger's files as text (``WeightFile``).
 public struct ExtractionModel: Sendable {
-    /// Which spans are names, and of which class (nil: the rules' choice stands).
-    public var entities: SequenceTagger?
+    /// Which stretches are names, and of which class (nil: the rules' choice stands).
+    public var entities: LinearClassifier?
     public var relations: LinearClassifier
     /// The least probability for an edge.
     public var threshold: Double
@@ -17,7 +17,7 @@ public struct ExtractionModel: Sendable {
     public static let entitiesFile = "entities.weights"
     public static let defaultThreshold = 0.5
 
-    public init(entities: SequenceTagger?, relations: LinearClassifier, threshold: Double = Self.defaultThreshold) {
+    public init(entities: LinearClassifier?, relations: LinearClassifier, threshold: Double = Self.defaultThreshold) {
         self.entities = entities
         self.relations = relations
         self.threshold = threshold
@@ -34,14 +34,14 @@ public struct ExtractionModel: Sendable {
             throw WeightFile.Error(path: directory + "/" + relationsFile, line: nil,
                                    message: "label '\(label)' is no relation this extractor knows (\(RelationLabels.all.joined(separator: ", ")))")
         }
-        var entities: SequenceTagger?
+        var entities: LinearClassifier?
         let entityPath = directory + "/" + entitiesFile
         if FileManager.default.fileExists(atPath: entityPath) {
-            let tagger = try WeightFile.readSequence(path: entityPath)
-            guard tagger.labels == EntityLabels.all else {
-                throw WeightFile.Error(path: entityPath, line: nil, message: "labels \(tagger.labels.joined(separator: " ")) are not the entity tagger's (\(EntityLabels.all.joined(separator: " ")))")
+            let scorer = try WeightFile.readLinear(path: entityPath)
+            guard scorer.labels == EntityLabels.all else {
+                throw WeightFile.Error(path: entityPath, line: nil, message: "labels \(scorer.labels.joined(separator: " ")) are not the entity scorer's (\(EntityLabels.all.joined(separator: " ")))")
             }
-            entities = tagger
+            entities = scorer
         }
         return ExtractionModel(entities: entities, relations: relations)
     }

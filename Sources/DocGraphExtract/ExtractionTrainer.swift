@@ -5,11 +5,12 @@ import Synchronization
 
 /// Learns the extractor's decisions from annotated documents, in two passes.
 ///
-/// 1. Every document is read with the rules and the tagger; each character of
-///    each sentence gets the entity tagger's features and the label the gold
-///    annotation's names give it, and the entity tagger is trained on them
-///    (``SequenceTaggerTrainer``).
-/// 2. The trained entity tagger decides each document's names; every
+/// 1. Every document is read with the rules and the tagger; every stretch of
+///    a sentence that may name an entity (a rule's or the tagger's proposal,
+///    words ending in a body's head word, a quoted name) is labelled with the
+///    class of the gold entity it names (or none), and the entity scorer is
+///    trained on them (``LinearClassifierTrainer``).
+/// 2. The trained entity scorer decides each document's names; every
 ///    candidate pair the extractor would score is labelled with the relation
 ///    the gold states between the entities of its ends (or none), and the
 ///    relation scorer is trained on them (``LinearClassifierTrainer``).
@@ -23,7 +24,7 @@ import Synchronization
 public struct ExtractionTrainer: Sendable {
     /// The rules and the tagger the examples are read with (its model, if any, is not used).
     public let extractor: Extractor
-    public var entityTrainer = SequenceTaggerTrainer()
+    public var entityTrainer = LinearClassifierTrainer()
     public var relationTrainer = LinearClassifierTrainer()
 
     public init(extractor: Extractor) {
@@ -35,9 +36,10 @@ public struct ExtractionTrainer: Sendable {
     /// What training saw, for its report.
     public struct Report: Sendable {
         public var documents = 0
-        public var sentences = 0
-        /// Characters inside a gold name, of all characters.
-        public var nameCharacters = 0, characters = 0
+        /// Candidate stretches the entity scorer saw, and those naming a gold entity.
+        public var spans = 0
+        public var names = 0
+        /// Candidate pairs the relation scorer saw, and those the gold relates.
         public var candidates = 0
         public var positives = 0
     }
@@ -45,34 +47,31 @@ public struct ExtractionTrainer: Sendable {
     public func train(_ corpus: [(document: TextDocument, gold: GoldAnnotation)], jobs: Int) -> (model: ExtractionModel, report: Report) {
         var report = Report()
         report.documents = corpus.count
-        // Pass 1: the rules' and the tagger's mentions, and the entity tagger's examples.
-        let first = Self.map(corpus.count, jobs: jobs) { i -> (DocumentReading, [SequenceTaggerTrainer.Sentence], [UInt64: String]) in
+        // Pass 1: the rules' and the tagger's mentions, and the entity scorer's examples.
+        let first = Self.map(corpus.count, jobs: jobs) { i -> (DocumentReading, Examples) in
             var reading = DocumentReading(extractor, corpus[i].document)
             reading.findMentions()
-            let (sentences, names) = entityExamples(reading, gold: corpus[i].gold)
-            return (reading, sentences, names)
+            return (reading, entityExamples(reading, gold: corpus[i].gold))
         }
-        var names: [UInt64: String] = [:]
-        for (_, _, n) in first { names.merge(n) { a, _ in a } }
-        let sentences = first.flatMap(\.1)
-        report.sentences = sentences.count
-        for s in sentences {
-            report.characters += s.labels.count
-            report.nameCharacters += s.labels.filter { $0 != 0 }.count
-        }
-        let entities = entityTrainer.train(sentences, labels: EntityLabels.all, names: names)
-        // Pass 2: the trained tagger's names, and the relation scorer's examples.
+        report.spans = first.map(\.1.candidates).reduce(0, +)
+        report.names = first.map(\.1.positives).reduce(0, +)
+        let entities = train(first.map(\.1), trainer: entityTrainer, labels: EntityLabels.all)
+        // Pass 2: the trained scorer's names, and the relation scorer's examples.
         let second = Self.map(corpus.count, jobs: jobs) { i -> Examples in
             var reading = first[i].0
-            reading.decideEntities(entities)
+            reading.decideEntities(entities, threshold: ExtractionModel.defaultThreshold)
             return relationExamples(reading, gold: corpus[i].gold)
         }
-        var relationNames: [UInt64: String] = [:]
-        for d in second { relationNames.merge(d.names) { a, _ in a } }
         report.candidates = second.map(\.candidates).reduce(0, +)
         report.positives = second.map(\.positives).reduce(0, +)
-        let relations = relationTrainer.train(second.flatMap(\.relations), labels: RelationLabels.all, names: relationNames)
+        let relations = train(second, trainer: relationTrainer, labels: RelationLabels.all)
         return (ExtractionModel(entities: entities, relations: relations), report)
+    }
+
+    func train(_ documents: [Examples], trainer: LinearClassifierTrainer, labels: [String]) -> LinearClassifier {
+        var names: [UInt64: String] = [:]
+        for d in documents { names.merge(d.names) { a, _ in a } }
+        return trainer.train(documents.flatMap(\.examples), labels: labels, names: names)
     }
 
     /// `body(i)` for every i in 0..<count on `jobs` threads, in index order.
@@ -90,32 +89,28 @@ public struct ExtractionTrainer: Sendable {
         return slots.withLock { $0.compactMap { $0 } }
     }
 
-    /// Each sentence's characters with their features and the labels the gold names give them.
-    func entityExamples(_ reading: DocumentReading, gold: GoldAnnotation) -> ([SequenceTaggerTrainer.Sentence], [UInt64: String]) {
-        var forms: [(form: [Unicode.Scalar], kind: String)] = []
-        var seen = Set<[Unicode.Scalar]>()
-        for e in gold.entities where EntityLabels.tag(ofKind: e.type) != nil {
-            for name in [e.name] + e.aliases {
-                let form = extractor.normalizer.normalize(Array(name.unicodeScalars))
-                guard form.count >= 2, seen.insert(form + [" "] + Array(e.type.unicodeScalars)).inserted else { continue }
-                forms.append((form, e.type))
+    /// Each candidate stretch of each sentence, labelled with the class its gold name gives it.
+    func entityExamples(_ reading: DocumentReading, gold: GoldAnnotation) -> Examples {
+        let matcher = GoldMatcher(gold)
+        let spans = reading.taggerSpans()
+        var out = Examples()
+        let labels = EntityLabels.all
+        for sentence in reading.readings {
+            for c in reading.entityCandidates(sentence, spans: spans, keepNames: true) {
+                let kind = reading.goldKind(c, in: sentence, matcher: matcher)
+                guard let index = labels.firstIndex(of: kind) else { continue }
+                for (h, name) in zip(c.features.hashes, c.features.names) { out.names[h] = name }
+                out.examples.append(.init(features: c.features.hashes, allowed: Array(labels.indices), label: index))
+                out.candidates += 1
+                if kind != EntityLabels.none { out.positives += 1 }
             }
         }
-        let spans = reading.taggerSpans()
-        var names: [UInt64: String] = [:]
-        var out: [SequenceTaggerTrainer.Sentence] = []
-        for sentence in reading.readings {
-            let features = reading.entityFeatures(sentence, spans: spans, keepNames: true)
-            for f in features { for (h, n) in zip(f.hashes, f.names) where names[h] == nil { names[h] = n } }
-            let gold = reading.goldSpans(sentence, forms: forms)
-            out.append(.init(positions: features.map(\.hashes), labels: reading.goldLabels(sentence, spans: gold, labels: EntityLabels.all)))
-        }
-        return (out, names)
+        return out
     }
 
-    /// What one annotated document teaches the relation scorer.
+    /// What one annotated document teaches a scorer.
     struct Examples: Sendable {
-        var relations: [LinearClassifierTrainer.Example] = []
+        var examples: [LinearClassifierTrainer.Example] = []
         var names: [UInt64: String] = [:]
         var candidates = 0
         var positives = 0
@@ -134,7 +129,7 @@ public struct ExtractionTrainer: Sendable {
                 guard let label = matcher.label(c.signature, subject: subject, object: object),
                       let index = labels.firstIndex(of: label) else { continue }
                 for (h, name) in zip(c.features.hashes, c.features.names) { out.names[h] = name }
-                out.relations.append(.init(features: c.features.hashes, allowed: RelationLabels.allowed(c, in: labels), label: index))
+                out.examples.append(.init(features: c.features.hashes, allowed: RelationLabels.allowed(c, in: labels), label: index))
                 out.candidates += 1
                 if label != RelationLabels.none { out.positives += 1 }
             }

@@ -104,7 +104,7 @@ public struct Extractor: Sendable {
     func stages(_ doc: TextDocument, explaining: Bool) -> DocumentReading {
         var reading = DocumentReading(self, doc)
         reading.findMentions()
-        if let entities = model?.entities { reading.decideEntities(entities) }
+        if let model, let entities = model.entities { reading.decideEntities(entities, threshold: model.threshold) }
         reading.buildEntityTable()
         reading.structuralRelations()
         if let model { reading.learnedRelations(model, explaining: explaining) } else { reading.ruleRelations() }

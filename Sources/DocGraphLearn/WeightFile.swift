@@ -11,9 +11,7 @@ import Foundation
 /// labels	NONE	enacted	amended
 /// before=制定	-1200	8700	-300
 /// ```
-///
-/// A sequence model adds one `transition` line per label it can come from
-/// (`START` first) with one weight per label it goes to.
+
 public enum WeightFile {
     public struct Error: Swift.Error, Sendable, Equatable {
         public var path: String
@@ -29,17 +27,6 @@ public enum WeightFile {
 
     public static func write(_ model: LinearClassifier, comment: String) -> String {
         var out = header(comment, kind: "linear", labels: model.labels)
-        append(model.table, to: &out)
-        return out
-    }
-
-    public static func write(_ model: SequenceTagger, comment: String) -> String {
-        var out = header(comment, kind: "sequence", labels: model.labels)
-        let n = model.labels.count
-        for from in [n] + Array(0..<n) {
-            let name = from == n ? "START" : model.labels[from]
-            out += "transition\t" + name + "\t" + model.transitions[(from * n)..<(from * n + n)].map(String.init).joined(separator: "\t") + "\n"
-        }
         append(model.table, to: &out)
         return out
     }
@@ -99,14 +86,12 @@ public enum WeightFile {
     struct Parsed {
         var kind: String
         var labels: [String]
-        var transitions: [Int32]
         var table: [(name: String, weights: [Int32])]
     }
 
     static func parse(_ text: String, path: String) throws(Error) -> Parsed {
         var kind: String?
         var labels: [String]?
-        var transitions: [String: [Int32]] = [:]
         var table: [(name: String, weights: [Int32])] = []
         var number = 0
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
@@ -128,36 +113,19 @@ public enum WeightFile {
             switch cells[0] {
             case "kind" where kind == nil && cells.count == 2: kind = String(cells[1])
             case "labels" where labels == nil && cells.count >= 2: labels = cells.dropFirst().map(String.init)
-            case "transition" where cells.count >= 2 && kind == "sequence":
-                transitions[String(cells[1])] = try weights(cells.dropFirst(2))
             default:
                 table.append((unescape(cells[0]), try weights(cells.dropFirst())))
             }
         }
         guard let kind else { throw Error(path: path, line: nil, message: "no 'kind' line: not a file of trained weights") }
         guard let labels else { throw Error(path: path, line: nil, message: "no 'labels' line") }
-        var flat: [Int32] = []
-        if kind == "sequence" {
-            for from in ["START"] + labels {
-                guard let row = transitions[from] else { throw Error(path: path, line: nil, message: "no transition line for '\(from)'") }
-                flat += row
-            }
-            // Stored START first; the tagger keeps the start after the labels.
-            flat = Array(flat[labels.count...]) + Array(flat[..<labels.count])
-        }
-        return Parsed(kind: kind, labels: labels, transitions: flat, table: table)
+        return Parsed(kind: kind, labels: labels, table: table)
     }
 
     public static func readLinear(path: String) throws(Error) -> LinearClassifier {
         let p = try parse(read(path), path: path)
         guard p.kind == "linear" else { throw Error(path: path, line: nil, message: "holds a '\(p.kind)' model where a linear one is expected") }
         return LinearClassifier(labels: p.labels, table: p.table)
-    }
-
-    public static func readSequence(path: String) throws(Error) -> SequenceTagger {
-        let p = try parse(read(path), path: path)
-        guard p.kind == "sequence" else { throw Error(path: path, line: nil, message: "holds a '\(p.kind)' model where a sequence one is expected") }
-        return SequenceTagger(labels: p.labels, emissions: p.table, transitions: p.transitions)
     }
 
     static func read(_ path: String) throws(Error) -> String {

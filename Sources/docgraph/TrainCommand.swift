@@ -104,8 +104,8 @@ struct TrainCommand: ParsableCommand {
                 }
             }
             if !quiet {
-                printError(String(format: "docgraph: trained on %d documents (%d genres): entity tagger on %d sentences (%d characters, %d in names), %d features; relation scorer on %d candidate pairs (%d with a relation), %d features; %.1f s",
-                                  report.documents, genres.count, report.sentences, report.characters, report.nameCharacters,
+                printError(String(format: "docgraph: trained on %d documents (%d genres): entity scorer on %d candidate stretches (%d naming an entity), %d features; relation scorer on %d candidate pairs (%d with a relation), %d features; %.1f s",
+                                  report.documents, genres.count, report.spans, report.names,
                                   model.entities?.featureCount ?? 0, report.candidates, report.positives, model.relations.featureCount,
                                   Date().timeIntervalSince(started)))
             }
