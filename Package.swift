@@ -40,7 +40,7 @@ let package = Package(
         .target(name: "DocGraphGraphML", dependencies: ["DocGraphModel", "DocGraphXML"]),
         .target(name: "DocGraphOntology", dependencies: ["DocGraphModel", "DocGraphRDF"]),
         // What is learned from annotated documents: gold annotations and their scoring, sparse features,
-        // linear and sequence models and their deterministic training. No rules inside.
+        // linear models and their deterministic training. No rules inside.
         .target(name: "DocGraphLearn", dependencies: ["DocGraphModel"]),
         .target(name: "DocGraphExtract", dependencies: ["DocGraphModel", "DocGraphOntology", "DocGraphTagger", "DocGraphLearn"]),
         .target(name: "DocGraphQuery", dependencies: ["DocGraphModel", "DocGraphRDF"]),
