@@ -38,6 +38,11 @@ public struct AnnotatedCorpus: Sendable {
     /// Files with no gold beside them, sorted: not scored.
     public private(set) var passedOver: [String]
 
+    /// Keeps only the items `include` accepts (a genre, say).
+    public mutating func keep(_ include: (Item) -> Bool) {
+        items = items.filter(include)
+    }
+
     /// Lists and reads the annotated documents under `roots` (folders, or annotated documents
     /// named one by one). Every gold file is read and checked here, before any extraction, so a
     /// mistake in the last one does not wait for the rest to be extracted.

@@ -38,6 +38,9 @@ struct EvaluateCommand: ParsableCommand {
     @Flag(help: "Add each document's scores and what it missed and added (kgscore.py --verbose's lists).")
     var verbose = false
 
+    @Option(help: "Score only the documents of this genre (the gold's genre, else the name before its first '-'); repeatable.")
+    var genre: [String] = []
+
     @Option(help: "Documents extracted at once (default: the number of cores). The output is the same for any number.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
@@ -53,7 +56,14 @@ struct EvaluateCommand: ParsableCommand {
         try reportingFailures {
             // The gold files are read and checked before anything is extracted: a mistake in one
             // is reported at once, not after the whole corpus.
-            let corpus = try AnnotatedCorpus(roots: corpora)
+            var corpus = try AnnotatedCorpus(roots: corpora)
+            if !genre.isEmpty {
+                let known = Set(corpus.items.map(\.genre))
+                if let unknown = genre.first(where: { !known.contains($0) }) {
+                    throw CLIError("--genre", "no document of genre '\(unknown)'; the corpus has \(known.sorted().joined(separator: ", "))")
+                }
+                corpus.keep { genre.contains($0.genre) }
+            }
             guard !corpus.items.isEmpty else {
                 throw CLIError(corpora[0], "no annotated documents: a document is scored when its gold file NAME.json is beside it"
                                + (corpus.passedOver.isEmpty ? "" : " (\(corpus.passedOver.count) file(s) without one)"))

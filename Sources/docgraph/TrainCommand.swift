@@ -59,6 +59,10 @@ struct TrainCommand: ParsableCommand {
             let started = Date()
             let corpus: AnnotatedCorpus
             do throws(GoldError) { corpus = try AnnotatedCorpus(roots: self.corpus) } catch { throw CLIError(error.path, error.message) }
+            let known = Set(corpus.items.map(\.genre))
+            if let unknown = leaveOut.first(where: { !known.contains($0) }) {
+                throw CLIError("--leave-out", "no document of genre '\(unknown)'; the corpus has \(known.sorted().joined(separator: ", "))")
+            }
             let left = Set(leaveOut)
             let items = corpus.items.filter { !left.contains($0.genre) }
             guard !items.isEmpty else { throw CLIError(self.corpus[0], "no annotated documents to train on") }
