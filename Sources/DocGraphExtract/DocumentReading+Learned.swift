@@ -29,5 +29,29 @@ extension DocumentReading {
                     rule: Extractor.learnedRule + label, confidence: (p[best] * 100).rounded() / 100)
             }
         }
+        mergePostRoles()
+    }
+
+    /// One post per person and body: the evidence of every sentence that states it, under the
+    /// longest role written (市委书记 rather than 书记, or none).
+    mutating func mergePostRoles() {
+        let holds = DG.term("holdsPosition")
+        var merged: [Relation] = []
+        var byPair: [Subject: [Subject: Int]] = [:]
+        for r in relations {
+            guard r.predicate == holds else { merged.append(r); continue }
+            guard let k = byPair[r.subject]?[r.object] else {
+                byPair[r.subject, default: [:]][r.object] = merged.count
+                merged.append(r)
+                continue
+            }
+            let kept = merged[k]
+            let role = [kept.role, r.role].compactMap { $0 }.max { ($0.count, $1) < ($1.count, $0) }
+            var joined = Relation(subject: r.subject, predicate: holds, object: r.object, role: role, confidence: kept.confidence,
+                                  provenance: kept.provenance)
+            joined.absorb(r)
+            merged[k] = joined
+        }
+        relations = merged
     }
 }

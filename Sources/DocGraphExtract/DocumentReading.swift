@@ -132,10 +132,21 @@ struct DocumentReading: Sendable {
         return i
     }
 
-    /// Every kept mention becomes (part of) an entity; short forms join their full names.
+    /// Every kept mention becomes (part of) an entity; short forms join their full names, and
+    /// a surname with a post title (王书记) joins the person of that surname found with a post.
     mutating func buildEntityTable() {
         found = []
         foundIndex = [:]
+        for k in readings.indices {
+            for j in readings[k].mentions.indices where readings[k].mentions[j].kind == "Person" {
+                let m = readings[k].mentions[j]
+                guard m.range.count >= 2, let person = persons[s[m.range.lowerBound]], person.range != m.range,
+                      let title = people.title(at: m.range.lowerBound + 1),
+                      title.title.unicodeScalars.count == m.range.count - 1 else { continue }
+                readings[k].mentions[j].canonical = person.canonical
+                readings[k].mentions[j].aliases = [m.surface]
+            }
+        }
         let all = allMentions
         programNames = extractor.programShortForms(all)
         regulationNames = extractor.regulationShortForms(all)

