@@ -65,9 +65,11 @@ extension DocumentReading {
             let before = titles.last { $0.range.upperBound <= person.range.lowerBound && s[$0.range.upperBound..<person.range.lowerBound].allSatisfy { $0 == " " || $0 == "\u{3000}" } }
             let after = titles.first { $0.range.lowerBound == person.range.upperBound }
             let title = before ?? after
-            var seen: Set<String> = []
+            // Every mention of a body is weighed, two naming one body too: which of them stands by
+            // the person's title is what decides.
+            var seen: Set<Range<Int>> = []
             func add(_ org: Mention, shape: String, index: Int?, isAuthor: Bool = false) {
-                guard seen.insert(org.canonical).inserted else { return }
+                guard isAuthor || seen.insert(org.range).inserted else { return }
                 let post = posts.first { $0.organization?.canonical == org.canonical }
                 let role = post?.role ?? title.map { t in
                     if let index, mentions[index].range.upperBound == t.range.lowerBound { return doc.text(mentions[index].range.lowerBound..<t.range.upperBound) }

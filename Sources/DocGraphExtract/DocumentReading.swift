@@ -147,6 +147,7 @@ struct DocumentReading: Sendable {
                 readings[k].mentions[j].aliases = [m.surface]
             }
         }
+        resolveShortBodyNames()
         let all = allMentions
         programNames = extractor.programShortForms(all)
         regulationNames = extractor.regulationShortForms(all)
