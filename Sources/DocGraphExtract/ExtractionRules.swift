@@ -90,6 +90,8 @@ public struct ExtractionRules: Sendable {
     public var postTitles: [PostTitle]
     public var programNouns: [String]
     public var nameStops: Set<Unicode.Scalar>
+    /// Function words that end names too (包信和), where a separator follows them.
+    public var nameStopsEndingNames: Set<Unicode.Scalar>
     public var nameEnds: Set<Unicode.Scalar>
     /// Department names as written (公安, 发改) and the name each stands for (公安, 发展和改革).
     public var departments: [(form: String, canonical: String)]
@@ -241,7 +243,9 @@ public struct ExtractionRules: Sendable {
             surnames: surnames,
             postTitles: titles.sorted { $0.title.count > $1.title.count },
             programNouns: try words("lexicons/program-nouns.txt").sorted { $0.count > $1.count },
-            nameStops: Set(try words("lexicons/name-stop-characters.txt").compactMap { $0.unicodeScalars.first }),
+            nameStops: Set(try table("lexicons/name-stop-characters.txt", columns: 1...2).compactMap { $0.1[0].unicodeScalars.first }),
+            nameStopsEndingNames: Set(try table("lexicons/name-stop-characters.txt", columns: 1...2)
+                .filter { $0.1.count > 1 && $0.1[1] == "end" }.compactMap { $0.1[0].unicodeScalars.first }),
             nameEnds: Set(try words("lexicons/name-end-characters.txt").compactMap { $0.unicodeScalars.first }),
             departments: try table("lexicons/departments.txt", columns: 1...2).map { _, c in (c[0], c.count > 1 ? c[1] : c[0]) }
                 .sorted { $0.form.count > $1.form.count },

@@ -26,6 +26,7 @@ struct LexiconIndex: Sendable {
     let compoundSurnames: Set<UInt64>
     let compoundSurnameStarts: ScalarSet
     let nameStops: ScalarSet
+    let nameStopsEndingNames: ScalarSet
     let nameEnds: ScalarSet
     /// The bodies an institution has of its own (党委, 工会), by their first character, longest first.
     let institutionEndings: [Unicode.Scalar: [[Unicode.Scalar]]]
@@ -103,6 +104,7 @@ struct LexiconIndex: Sendable {
         compoundSurnames = Set(surnames.filter { $0.count == 2 }.map { Self.pair($0[0], $0[1]) })
         compoundSurnameStarts = ScalarSet(surnames.filter { $0.count == 2 }.map { $0[0] })
         nameStops = ScalarSet(rules.nameStops)
+        nameStopsEndingNames = ScalarSet(rules.nameStopsEndingNames)
         nameEnds = ScalarSet(rules.nameEnds)
         levelWords = rules.levels.map { (Array($0.key.unicodeScalars), $0.value) }
             .sorted { $0.word.count != $1.word.count ? $0.word.count > $1.word.count : $0.word.lexicographicallyPrecedes($1.word) }

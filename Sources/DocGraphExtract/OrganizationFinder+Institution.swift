@@ -9,7 +9,7 @@ extension OrganizationFinder {
     /// institution (no head word of `lexicons/institution-heads.txt` ends them) or their start cannot
     /// be told. The name starts at a place named in it (…临沂市人民医院党委), else where a mark, a function
     /// word or a verb before a name (召开, 来到: `lexicons/clause-verbs.txt`) stands before it.
-    func institutionBody(at i: Int, lowerBound: Int, upperBound: Int) -> Mention? {
+    func institutionBody(at i: Int, lowerBound: Int, upperBound: Int, context: DocumentContext?) -> Mention? {
         guard let ending = index.institutionEndings[scalars[i]]?.first(where: { i + $0.count <= upperBound && matches($0, at: i) }),
               let head = index.institutionHeads.longest(endingAt: i, in: scalars, lowerBound: lowerBound)
         else { return nil }
@@ -33,9 +33,19 @@ extension OrganizationFinder {
         if start == nil, bounded, i - k <= Self.longestInstitutionWithoutPlace { start = k }
         guard let start, head.start - start >= 2 else { return nil }
         let name = text(start..<i)
-        let institution = Mention(kind: "Organization", range: start..<i, surface: name, canonical: name, rule: "organization.institution")
+        // 市供销合作社: a level word at its start stands for the document's place.
+        var canonical = name
+        if let (word, level) = index.levelWords.first(where: { matches($0.word, at: start) }).map({ ($0.word, $0.level) }),
+           levelWord(endingAt: start + word.count, lowerBound: start) != nil,
+           let place = context?.place(forLevelWord: String(scalars: word), level: level, rules: rules) {
+            canonical = place + text((start + word.count)..<i)
+        }
+        let institution = Mention(kind: "Organization", range: start..<i, surface: name, canonical: canonical,
+                                  aliases: canonical == name ? [] : [name], rule: "organization.institution")
         let surface = text(start..<end)
-        var body = Mention(kind: "Organization", range: start..<end, surface: surface, canonical: surface, rule: "organization.institution-body")
+        let bodyName = canonical + text(i..<end)
+        var body = Mention(kind: "Organization", range: start..<end, surface: surface, canonical: bodyName,
+                           aliases: bodyName == surface ? [] : [surface], rule: "organization.institution-body")
         body.parent = [institution]
         return body
     }

@@ -28,8 +28,13 @@ struct OrganizationFinder {
 
     /// The longest place form ending at `end`, as (start, full name).
     func place(endingAt end: Int) -> (Int, String)? {
-        guard end > 0, index.placeEnds.contains(scalars[end - 1]) else { return nil }
-        return index.placeTrie.longest(endingAt: end, in: scalars, minimumLength: 2).map { ($0.start, $0.value) }
+        guard end > 0, index.placeEnds.contains(scalars[end - 1]),
+              let found = index.placeTrie.longest(endingAt: end, in: scalars, minimumLength: 2) else { return nil }
+        // 召开州委: a verb before a name that ends with the name's first character (开州) reads it, not the place.
+        if let verb = index.clauseVerbs.longest(endingAt: found.start + 1, in: scalars, minimumLength: 2), verb.start < found.start {
+            return nil
+        }
+        return (found.start, found.value)
     }
 
     /// The level word (市, 县, 区 …) ending at `end`, unless it ends a longer word of the
@@ -85,8 +90,11 @@ struct OrganizationFinder {
         while k > lowerBound, end - k < Self.longestDepartment, PersonFinder.isHan(scalars[k - 1]), !Self.departmentStops.contains(scalars[k - 1]) {
             k -= 1
             guard end - k >= 2, place(endingAt: k) != nil || levelWord(endingAt: k, lowerBound: lowerBound) != nil else { continue }
-            // 市和区党委: a conjunction starts no department; 市长余峰听取委员: nor does one start inside a post (市长).
+            // 市和区党委: a conjunction starts no department; 市长余峰听取委员: nor does one start inside a post (市长);
+            // 区应急管理和消防救援大队: a listed department and a conjunction begin a list of two bodies.
             if Self.conjunctions.contains(scalars[k]) { return nil }
+            if let c = (k..<end).first(where: { Self.conjunctions.contains(scalars[$0]) }),
+               index.departments.longest(endingAt: c, in: scalars, lowerBound: k).map({ $0.start == k }) == true { return nil }
             if let title = PersonFinder(organizations: self).title(at: k - 1), title.title.unicodeScalars.count >= 2 { return nil }
             return k..<end
         }
@@ -122,10 +130,11 @@ struct OrganizationFinder {
                     break
                 }
             }
-            if found == nil, let body = institutionBody(at: i, lowerBound: lowerBound, upperBound: range.upperBound) { found = body }
+            if found == nil, let body = institutionBody(at: i, lowerBound: lowerBound, upperBound: range.upperBound, context: context) { found = body }
             guard let m = found else { i += 1; continue }
             // A mention may start before an earlier, shorter one (市公安局 after 市): keep the longer.
             while let last = out.last, last.range.overlaps(m.range) { out.removeLast() }
+            out += listedPlaces(before: m, lowerBound: out.last?.range.upperBound ?? range.lowerBound)
             out.append(m)
             i = m.range.upperBound
         }

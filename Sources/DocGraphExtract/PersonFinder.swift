@@ -66,9 +66,10 @@ struct PersonFinder {
         // 党委副书记 after a name and 、 is a second post, not a second name.
         if title(at: i) != nil { return nil }
         if let r = name(startingAt: i, limit: limit) { return r }
-        // The first item is such a name only where a 、 after it says a list begins (组长袭建富、).
+        // The first item is such a name only where a 、 after it says a list begins (组长袭建富、), and the
+        // tagger's reading of it can rule it out (职务、 after 局长 is a word).
         let item = listItem(startingAt: i, limit: limit).flatMap { r in
-            afterMark || (r.upperBound < limit && scalars[r.upperBound] == "、") ? r : nil
+            afterMark || (!tagged.labelAt.isEmpty && r.upperBound < limit && scalars[r.upperBound] == "、") ? r : nil
         }
         guard let r = ruleName(startingAt: i, limit: limit) ?? item,
               r.upperBound == limit || Self.separators.contains(scalars[r.upperBound])
@@ -90,9 +91,11 @@ struct PersonFinder {
             guard end < limit, isHan(scalars[end]) else { break }
             // 团主席: a post title begins no given name.
             if let t = title(at: end), t.title.unicodeScalars.count >= 2 { break }
-            // 包信和、: a function word is the name's last character where a separator follows it.
+            // 包信和、: a function word that names also end with is the name's last character where a
+            // separator follows it.
             let closesName = end + 1 == limit || Self.separators.contains(scalars[end + 1])
-            guard !index.nameStops.contains(scalars[end]) || (end > i + s && closesName) else { break }
+            guard !index.nameStops.contains(scalars[end]) || (end > i + s && closesName && index.nameStopsEndingNames.contains(scalars[end]))
+            else { break }
             if k == 1 && index.nameEnds.contains(scalars[end]) && !closesName { break }
             end += 1
         }
@@ -234,14 +237,16 @@ struct PersonFinder {
                     names.append(more)
                     next = more.upperBound
                 }
-            } else if orgBefore == nil, let r = taggedName(endingAt: i, lowerBound: range.lowerBound), !insideOrganization(r) {
+            } else if orgBefore == nil, !organizationMentions.contains(where: { $0.range.lowerBound == end }),
+                      let r = taggedName(endingAt: i, lowerBound: range.lowerBound), !insideOrganization(r) {
+                // (刘家义代表省委: a title with a body right after it is a verb, 代表 "on behalf of")
                 names.append(r)
             } else if case let appointed = appointees(before: start, lowerBound: range.lowerBound), !appointed.isEmpty {
                 // 任命王明为市人大常委会副主任, 王明任市民政局局长, 甲、乙为副主任.
                 names = appointed
             } else if case let counted = namesCounted(before: start, lowerBound: range.lowerBound), !counted.isEmpty {
                 names = counted
-            } else if orgBefore == nil {
+            } else if orgBefore == nil, !organizationMentions.contains(where: { $0.range.lowerBound == end }) {
                 for length in [3, 2] where i - length >= range.lowerBound {
                     let r = (i - length)..<i
                     // A name before its title starts the clause or follows punctuation, unless it has three characters.

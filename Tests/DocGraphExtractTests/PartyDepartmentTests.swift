@@ -34,4 +34,25 @@ struct PartyDepartmentTests {
         let g = try checks.read("九三学社市委主委唐晓梅出席。", title: "杭州市政协召开座谈会")
         #expect(checks.has(g, "唐晓梅", "holdsPosition", "九三学社杭州市委员会"))
     }
+
+    @Test func placesListedBeforeABodyEachHaveOne() throws {
+        let counties = try checks.read("桐庐、淳安县卫生健康局作交流发言。", title: "杭州市召开卫生健康工作会议")
+        #expect(checks.organizations(counties).isSuperset(of: ["桐庐县卫生健康局", "淳安县卫生健康局"]))
+        // Only places of the body's place's level: 临安 is a district, 建德 a county-level city.
+        let mixed = try checks.read("临安、建德市卫生健康局作交流发言。", title: "杭州市召开卫生健康工作会议")
+        #expect(checks.organizations(mixed).contains("建德市卫生健康局"))
+        #expect(!checks.organizations(mixed).contains { $0.hasPrefix("临安") })
+    }
+
+    @Test func aMassOrganisationsFullAndShortNamesAreOneBody() throws {
+        let g = try checks.read("市残疾人联合会召开会议，市残联理事长唐晓梅出席。", title: "杭州市召开残疾人工作会议")
+        #expect(checks.organizations(g).contains("杭州市残联"))
+        #expect(!checks.organizations(g).contains("杭州市残疾人联合会"))
+    }
+
+    @Test func aVerbThatEndsWithAPlacesFirstCharacterHidesThePlace() throws {
+        // 开州 is a district; in 召开州委会议 it is no place.
+        let g = try checks.read("州委书记唐晓梅主持召开州委常委会议。", title: "临夏州委召开会议")
+        #expect(!checks.organizations(g).contains { $0.hasPrefix("开州") })
+    }
 }

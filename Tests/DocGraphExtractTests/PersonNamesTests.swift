@@ -51,4 +51,14 @@ struct PersonNamesTests {
         else { return }
         #expect(fusion.people(r).isEmpty)
     }
+
+    @Test func aTitleWithABodyRightAfterItIsAVerb() throws {
+        let g = try checks.read("唐晓梅代表市委、市政府向大会表示祝贺。")
+        #expect(!checks.has(g, "唐晓梅", "holdsPosition", "杭州市人大常委会"))
+    }
+
+    @Test func theRulesAloneReadNoWordAfterAPostAsAListsFirstName() throws {
+        let g = try checks.read("免去王一明的市民政局局长职务、李二强的市交通局局长职务。")
+        #expect(!people(g).contains("职务"))
+    }
 }
