@@ -52,6 +52,12 @@ public struct ExtractionRules: Sendable {
     /// them there (驻, 派驻).
     public var stationedBodies: [String]
     public var stationedVerbs: [String]
+    /// Words of appointments: verbs between a name and a post (当选为, 担任), and words between a name and
+    /// such a verb (同志).
+    public var appointmentVerbs: [String]
+    public var appointmentAfterNames: [String]
+    /// Words of a byline that names the document's author (作者).
+    public var bylineWords: [String]
     /// Characters that end the names of villages and small places (庄, 屯).
     public var placeNameEndings: Set<Unicode.Scalar>
     /// Head words that end an institution's name (集团, 大学, 医院).
@@ -211,6 +217,11 @@ public struct ExtractionRules: Sendable {
             stationedBodies: try table("lexicons/stationed-bodies.txt", columns: 2).filter { $0.1[0] == "ending" }.map { $0.1[1] },
             stationedVerbs: try table("lexicons/stationed-bodies.txt", columns: 2).filter { $0.1[0] == "verb" }.map { $0.1[1] }
                 .sorted { $0.count > $1.count },
+            appointmentVerbs: try table("lexicons/appointment-words.tsv", columns: 2).filter { $0.1[0] == "verb" }.map { $0.1[1] }
+                .sorted { $0.count > $1.count },
+            appointmentAfterNames: try table("lexicons/appointment-words.tsv", columns: 2).filter { $0.1[0] == "after" }.map { $0.1[1] }
+                .sorted { $0.count > $1.count },
+            bylineWords: try words("lexicons/byline-words.txt"),
             placeNameEndings: Set(try words("lexicons/place-name-endings.txt").compactMap { $0.unicodeScalars.first }),
             institutionHeads: try words("lexicons/institution-heads.txt"),
             clauseVerbs: try words("lexicons/clause-verbs.txt"),

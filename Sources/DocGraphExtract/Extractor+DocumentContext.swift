@@ -6,8 +6,28 @@ extension Extractor {
     func documentContext(_ s: [Unicode.Scalar], _ orgs: OrganizationFinder, metadata: String? = nil) -> DocumentContext {
         var context = placesAndAuthor(s, orgs, metadata: metadata)
         context.nationalBodies = nationalBodies(s)
+        if let byline = bylineAuthor(s, orgs, context) { context.author = byline }
         return context
     }
+
+    /// The body a byline near the top names as the author (作者:望江团县委), if one does.
+    func bylineAuthor(_ s: [Unicode.Scalar], _ orgs: OrganizationFinder, _ context: DocumentContext) -> Mention? {
+        let top = 0..<min(s.count, Self.bylineReach)
+        for word in rules.bylineWords {
+            let w = Array(word.unicodeScalars)
+            guard let found = s[top].firstRange(of: w) else { continue }
+            var k = found.upperBound
+            while k < top.upperBound, ":： ".unicodeScalars.contains(s[k]) { k += 1 }
+            guard k > found.upperBound else { continue }
+            var end = k
+            while end < s.count, end - k < 30, !"\n \u{3000}".unicodeScalars.contains(s[end]) { end += 1 }
+            if let m = orgs.find(in: k..<end, context: context).first { return m }
+        }
+        return nil
+    }
+
+    /// How far from the top a byline is looked for.
+    static let bylineReach = 300
 
     /// The national bodies `s` names anywhere, by canonical name.
     func nationalBodies(_ s: [Unicode.Scalar]) -> Set<String> {

@@ -27,3 +27,22 @@ extension OrganizationFinder {
         return found
     }
 }
+
+extension OrganizationFinder {
+    /// A department named without a place where the text's structure says it is the document's place's
+    /// own (公安局党委书记 in a list of one person's posts, 环保局、水务局 in a list of bodies): a listed
+    /// department that punctuation or the start of the clause stands before, with a post title right
+    /// after it or a 、 beside it.
+    func bareDepartment(_ department: String, ending: String, range r: Range<Int>, listed: Bool, context: DocumentContext?) -> Mention? {
+        guard listed, let place = context?.chain.first(where: { rules.places[$0] != nil }) else { return nil }
+        let before = r.lowerBound == 0 ? " " : scalars[r.lowerBound - 1]
+        guard !PersonFinder.isHan(before) || Extractor.isListJoiner(before) else { return nil }
+        let people = PersonFinder(organizations: self)
+        let after = r.upperBound < scalars.count ? scalars[r.upperBound] : " "
+        guard people.title(at: r.upperBound) != nil || before == "、" || after == "、" else { return nil }
+        let surface = text(r)
+        let canonical = place + department + ending
+        return Mention(kind: "Organization", range: r, surface: surface, canonical: canonical, aliases: [surface],
+                       rule: "organization.bare-department")
+    }
+}

@@ -197,8 +197,8 @@ struct OrganizationFinder {
                 return nil
             }
         }
-        // An ordinal between place and ending: 杭州市第十四届人民代表大会, 市五届人大常委会.
-        if p > lowerBound, scalars[p - 1] == "届" {
+        // An ordinal between place and ending: 杭州市第十四届人民代表大会, 市五届人大常委会, 第十二次代表大会.
+        if p > lowerBound, scalars[p - 1] == "届" || scalars[p - 1] == "次" {
             var q = p - 1
             while q > lowerBound, q > p - 6, "一二三四五六七八九十百".unicodeScalars.contains(scalars[q - 1]) { q -= 1 }
             if q > lowerBound, scalars[q - 1] == "第" { q -= 1 }
@@ -209,14 +209,19 @@ struct OrganizationFinder {
         var localLevel: String?
         var start = p
         var unresolvedLevel = false
-        if let (s, name) = place(endingAt: p), s >= lowerBound {
+        // 县委和县司法局: a place whose first character is a conjunction right after a body (和县) is the
+        // conjunction and a level word.
+        let joined = { (s: Int) in s == lowerBound && s > 0 && previous?.range.upperBound == s && Self.conjunctions.contains(self.scalars[s]) }
+        if let (s, name) = place(endingAt: p), s >= lowerBound, !joined(s) {
             placeName = name
             start = s
         } else if let (s, found) = local.place(endingAt: p, lowerBound: lowerBound) {
             placeName = found.name
             localLevel = found.level
             start = writtenParents(of: found, start: s, lowerBound: lowerBound)
-        } else if let (word, level) = levelWord(endingAt: p, lowerBound: lowerBound) {
+        } else if let (word, level) = levelWord(endingAt: p, lowerBound: lowerBound)
+                    ?? index.levelWords.first(where: { p - $0.word.count - 1 >= 0 && joined(p - $0.word.count - 1)
+                                                       && LexiconIndex.word($0.word, endsAt: p, in: scalars) }).map({ ($0.word, $0.level) }) {
             start = p - word.count
             if let resolved = context?.place(forLevelWord: String(scalars: word), level: level, rules: rules) {
                 placeName = resolved
@@ -244,6 +249,13 @@ struct OrganizationFinder {
             guard placeName != nil || unresolvedLevel, levelWord(endingAt: p, lowerBound: lowerBound) != nil || localLevel != nil
             else { return nil }
         }
+        // An ordinal before the place: 中国共产党第二十次全国代表大会.
+        if e.form == .surface, start > lowerBound, scalars[start - 1] == "次" || scalars[start - 1] == "届" {
+            var q = start - 1
+            while q > lowerBound, q > start - 6, "一二三四五六七八九十百".unicodeScalars.contains(scalars[q - 1]) { q -= 1 }
+            if q > lowerBound, scalars[q - 1] == "第" { q -= 1 }
+            if q < start - 1 { start = q }
+        }
         var prefixBody: String?
         /// A democratic party's committee (九三学社齐齐哈尔市委员会) keeps the party's name before the place's.
         var partyName: String?
@@ -255,6 +267,8 @@ struct OrganizationFinder {
                 prefixBody = prefix.value
             }
             start = prefix.start
+            // 望江团县委: the place written before the prefix is the one its level word stands for.
+            if let (s, name) = place(endingAt: start), s >= lowerBound, name == placeName { start = s }
         }
         let surface = text(start..<end)
         var canonicalEnding = e.canonical
@@ -263,7 +277,10 @@ struct OrganizationFinder {
             let after = e.canonicalAfterParty
             canonicalEnding = after.hasPrefix("委") ? body + after.dropFirst() : body == "委" ? after : body + after
         }
-        if e.form == .department && placeName == nil && !unresolvedLevel { return nil }
+        if e.form == .department && placeName == nil && !unresolvedLevel {
+            return bareDepartment(department, ending: canonicalEnding, range: start..<end, listed: index.departments.longest(endingAt: i, in: scalars, lowerBound: lowerBound)?.start == start,
+                                  context: context)
+        }
         // 人大及其常委会: "its standing committee" belongs to the congress named just before.
         if placeName == nil, e.canonical.hasSuffix("常委会"), i >= 2, scalars[i - 1] == "其", scalars[i - 2] == "及",
            let congress = previous, congress.canonical.hasSuffix("人民代表大会") {
@@ -280,7 +297,8 @@ struct OrganizationFinder {
         guard let placeName else {
             // A bare ending: the author's own body of that kind, or that body of the document's city.
             if e.bareUse == .author {
-                guard let author = context?.author, author.canonical.hasSuffix(canonicalEnding) else { return nil }
+                guard let author = context?.author, author.canonical.hasSuffix(canonicalEnding) || author.canonical.hasSuffix(e.ending)
+                else { return nil }
                 return Mention(kind: "Organization", range: i..<end, surface: surface, canonical: author.canonical,
                                rule: "organization.bare-author")
             }
@@ -294,6 +312,8 @@ struct OrganizationFinder {
         var canonical = e.form == .surface ? surface : placeName + department
             + (department.isEmpty ? rules.ending(canonicalEnding, of: placeName, level: localLevel) : canonicalEnding)
         if let partyName { canonical = partyName + placeName + "委员会" }
+        // A national congress named as written needs the party's name (第二十次全国代表大会 alone is read elsewhere).
+        if e.form == .surface, rules.levels[placeName] == "nation", prefixBody == nil { return nil }
         return Mention(kind: "Organization", range: start..<end, surface: surface, canonical: canonical,
                        aliases: surface == canonical ? [] : [surface], rule: "organization.place-ending")
     }

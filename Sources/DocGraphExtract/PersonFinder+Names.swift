@@ -88,3 +88,29 @@ extension PersonFinder {
         }
     }
 }
+
+extension PersonFinder {
+    /// The bodies listed with 、 (or 和, 及) right before `body`, which a post written after the last of them
+    /// is in too (lists distribute).
+    func bodiesListed(before body: Mention?, among mentions: [Mention]) -> [Mention] {
+        guard var k = body?.range.lowerBound else { return [] }
+        var out: [Mention] = []
+        while k > 1, "、和及".unicodeScalars.contains(scalars[k - 1]), let m = mentions.last(where: { $0.range.upperBound == k - 1 }) {
+            out.insert(m, at: 0)
+            k = m.range.lowerBound
+        }
+        return out
+    }
+}
+
+extension PersonFinder {
+    /// Right after a post title, the tagger's name even where the lexicon does not know its surname and
+    /// the tagger is not sure enough to stand on its word alone (常务副主席怀进鹏): the post says a name
+    /// stands there.
+    func nameAfterPost(at i: Int, limit: Int) -> Range<Int>? {
+        guard let span = tagged.personsByStart[i], span.range.upperBound <= limit, span.score >= Self.minimumNameScore,
+              (2...3).contains(span.range.count), span.range.allSatisfy({ isHan(scalars[$0]) && !index.nameStops.contains(scalars[$0]) }),
+              !endsLikeABody(span.range) else { return nil }
+        return span.range
+    }
+}

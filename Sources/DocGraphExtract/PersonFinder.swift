@@ -48,6 +48,8 @@ struct PersonFinder {
                end + 1 == limit || Self.separators.contains(scalars[end + 1]) {
                 return i..<(end + 1)
             }
+            // 刘汉 where the document always writes 刘汉生.
+            if span.count == 2, let whole = alwaysWrittenOn(span), whole.upperBound <= limit { return whole }
             return span
         }
         guard let r = ruleName(startingAt: i, limit: limit), !tagged.deniesName(r, surname: surname(at: i) ?? 1) else { return nil }
@@ -147,11 +149,19 @@ struct PersonFinder {
         return names
     }
 
-    /// The people appointed in `X为ORG…`, `X任ORG…` or `甲、乙为副主任`: the names ending just before 为
-    /// or 任 at `start - 1`, and those listed before them with 、.
+    /// The people appointed in `X为ORG…`, `X任ORG…`, `X同志当选为ORG…` or `甲、乙为副主任`: the names ending
+    /// just before the verb that ends at `start`, and those listed before them with 、.
     func appointees(before start: Int, lowerBound: Int) -> [Range<Int>] {
-        let j = start - 1
-        guard j > lowerBound, scalars[j] == "为" || scalars[j] == "任" else { return [] }
+        // The verb (lexicons/appointment-words.tsv: 为, 任, 当选为, 担任) ending at `start`, and a word such as
+        // 同志 between it and the name.
+        guard let verb = rules.appointmentVerbs.first(where: { LexiconIndex.word(Array($0.unicodeScalars), endsAt: start, in: scalars, lowerBound: lowerBound + 1) })
+        else { return [] }
+        var j = start - verb.unicodeScalars.count
+        if let after = rules.appointmentAfterNames.first(where: { LexiconIndex.word(Array($0.unicodeScalars), endsAt: j, in: scalars, lowerBound: lowerBound + 1) }) {
+            j -= after.unicodeScalars.count
+        }
+        // (the names end where the verb, or the word after the name, begins)
+        guard j > lowerBound else { return [] }
         /// A name ending at `end`: the tagger's, else the rules' of three or two characters that a list,
         /// punctuation or 任命/选举 stands before.
         func name(endingAt end: Int) -> Range<Int>? {
@@ -196,7 +206,11 @@ struct PersonFinder {
             }
             let orgBefore = organizationMentions.last { $0.range.upperBound == i }
             let start = orgBefore?.range.lowerBound ?? i
-            if !(pendingEnd >= 0 && start == pendingEnd + 1 && scalars[pendingEnd] == "、") { pending.removeAll() }
+            // 县委常委、宣传部长: a department of the body before whose name the title shares a character with
+            // (宣传部 + 部长) keeps the list going.
+            let department = pendingEnd >= 0 && start > pendingEnd + 1 && start - pendingEnd <= 8
+                && index.subBodyEndings.longest(endingAt: start + 1, in: scalars, lowerBound: pendingEnd + 1)?.start == pendingEnd + 1
+            if !(pendingEnd >= 0 && (start == pendingEnd + 1 || department) && scalars[pendingEnd] == "、") { pending.removeAll() }
             var organization = orgBefore
             if organization == nil, var ending = title.impliedEnding {
                 if let named = title.impliedAlternatives.first(where: context.nationalBodies.contains) { ending = named }
@@ -225,7 +239,7 @@ struct PersonFinder {
             var k = end
             while k < range.upperBound && (scalars[k] == " " || scalars[k] == "\u{3000}") { k += 1 }
             var names: [Range<Int>] = []
-            if let r = listedName(startingAt: k, limit: range.upperBound) {
+            if let r = listedName(startingAt: k, limit: range.upperBound) ?? nameAfterPost(at: k, limit: range.upperBound) {
                 names.append(r)
                 // More names listed after the first share the post: 副主任陈甲、李乙.
                 var next = r.upperBound
@@ -278,6 +292,10 @@ struct PersonFinder {
                                      aliases: [full + title.title], rule: "person.post-title",
                                      taggerScore: tagged.personsByStart[r.lowerBound].flatMap { $0.range == r ? $0.score : nil })
                 out.append(Post(person: person, organization: organization, role: role))
+                // 市扶贫办、市供销社主任王明: the post is in every body listed before it.
+                for body in bodiesListed(before: orgBefore, among: organizationMentions) {
+                    out.append(Post(person: person, organization: body, role: body.surface + title.title))
+                }
                 for p in pending { out.append(Post(person: person, organization: p.organization, role: p.role)) }
             }
             pending.removeAll()
