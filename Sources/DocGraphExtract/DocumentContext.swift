@@ -5,6 +5,9 @@ struct DocumentContext {
     /// The document's own place and the places above it, innermost first
     /// (长寿区, 重庆市): the places its level words stand for.
     var chain: [String] = []
+    /// The national bodies the document names anywhere (canonical names), for posts that imply one of
+    /// several (总书记: 中共中央 where the document names it).
+    var nationalBodies: Set<String> = []
 
     init(author: Mention?, chain: [String]) {
         self.author = author

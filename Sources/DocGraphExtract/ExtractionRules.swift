@@ -34,6 +34,8 @@ public struct ExtractionRules: Sendable {
         /// Level + ending of the organization the title implies (`市` + `人民政府`), or nil.
         public var impliedLevel: String?
         public var impliedEnding: String?
+        /// National bodies the title implies, the first the document names (总书记: 中共中央, else 中国共产党).
+        public var impliedAlternatives: [String] = []
     }
 
     public var organizationEndings: [OrganizationEnding]
@@ -44,6 +46,28 @@ public struct ExtractionRules: Sendable {
     /// The full names of `places` in file order (a dictionary has none of its own).
     public var placeOrder: [String]
     public var levels: [String: String]
+    /// Bodies an institution has of its own (党委, 党支部, 工会), named right after it.
+    public var institutionBodies: [String]
+    /// Endings of the bodies one body keeps at another (纪检监察组, 工作队), and the words that say it keeps
+    /// them there (驻, 派驻).
+    public var stationedBodies: [String]
+    public var stationedVerbs: [String]
+    /// Words of appointments: verbs between a name and a post (当选为, 担任), and words between a name and
+    /// such a verb (同志).
+    public var appointmentVerbs: [String]
+    public var appointmentAfterNames: [String]
+    /// Words of a byline that names the document's author (作者).
+    public var bylineWords: [String]
+    /// Characters that end the names of villages and small places (庄, 屯).
+    public var placeNameEndings: Set<Unicode.Scalar>
+    /// Head words that end an institution's name (集团, 大学, 医院).
+    public var institutionHeads: [String]
+    /// Verbs that stand right before a body's name (召开, 来到): a name read back from its ending stops at one.
+    public var clauseVerbs: [String]
+    /// The canonical endings of the bodies a town or a village has, by level.
+    public var localBodies: [String: Set<String>]
+    /// Settlement words of places below the county (镇, 街道, 村) and their level (`town`, `village`).
+    public var localLevels: [(word: String, level: String)]
     /// Canonical endings that change with the level of their place (法院 of a province → 高级人民法院):
     /// ending → level → ending at that level.
     public var endingsByLevel: [String: [String: String]]
@@ -57,6 +81,8 @@ public struct ExtractionRules: Sendable {
     public var notDepartments: [String]
     /// Endings of a body's committees and offices named right after it (工作委员会, 办公室, 主席团).
     public var subBodyEndings: [String]
+    /// The most words a sub-body's ending allows between its body and it (组织部: none), where the file says.
+    public var subBodyLongestMiddle: [String: Int]
     /// Words that end an organization's name (局, 法院, 日报): the tagger's organization names must end in one.
     public var organizationHeads: [String]
     /// Words ending in a level word that are not one (社区, 城市, 开发区).
@@ -70,10 +96,19 @@ public struct ExtractionRules: Sendable {
     public var postTitles: [PostTitle]
     public var programNouns: [String]
     public var nameStops: Set<Unicode.Scalar>
+    /// Function words that end names too (包信和), where a separator follows them.
+    public var nameStopsEndingNames: Set<Unicode.Scalar>
     public var nameEnds: Set<Unicode.Scalar>
-    public var departments: [String]
+    /// Department names as written (公安, 发改) and the name each stands for (公安, 发展和改革).
+    public var departments: [(form: String, canonical: String)]
     /// National bodies: written form → canonical name.
     public var nationalOrganizations: [(form: String, canonical: String)]
+    /// Bodies of Hong Kong, Macao and Taiwan named without their region: the region (a place's full
+    /// name), the written form and the canonical name.
+    public var regionalOrganizations: [(region: String, form: String, canonical: String)]
+    /// Words whose first character can end a national or regional body's name (部门, 局面): the name is
+    /// not read where the text goes on to complete one.
+    public var bodyContinuations: [String]
     public var frames: [RelationFrame]
     /// Traditional characters and their simplified forms.
     public var traditionalToSimplified: [Unicode.Scalar: Unicode.Scalar]
@@ -138,6 +173,10 @@ public struct ExtractionRules: Sendable {
                 // The document's own place's body: 政协委员 in a county report → the county's 政协.
                 t.impliedLevel = "*"
                 t.impliedEnding = String(c[1].dropFirst())
+            } else if c[1].contains("|") {
+                // 中共中央|中国共产党: the first body the document names, else the last.
+                t.impliedAlternatives = c[1].split(separator: "|").map(String.init)
+                t.impliedEnding = t.impliedAlternatives.last
             } else if c[1] != "-" {
                 if let level = levels.keys.first(where: { c[1].hasPrefix($0) }) {
                     t.impliedLevel = level
@@ -174,6 +213,27 @@ public struct ExtractionRules: Sendable {
         return ExtractionRules(
             organizationEndings: endings.sorted { $0.ending.count > $1.ending.count },
             places: places, homonyms: homonyms, placeOrder: placeOrder, levels: levels,
+            institutionBodies: try words("lexicons/institution-bodies.txt"),
+            stationedBodies: try table("lexicons/stationed-bodies.txt", columns: 2).filter { $0.1[0] == "ending" }.map { $0.1[1] },
+            stationedVerbs: try table("lexicons/stationed-bodies.txt", columns: 2).filter { $0.1[0] == "verb" }.map { $0.1[1] }
+                .sorted { $0.count > $1.count },
+            appointmentVerbs: try table("lexicons/appointment-words.tsv", columns: 2).filter { $0.1[0] == "verb" }.map { $0.1[1] }
+                .sorted { $0.count > $1.count },
+            appointmentAfterNames: try table("lexicons/appointment-words.tsv", columns: 2).filter { $0.1[0] == "after" }.map { $0.1[1] }
+                .sorted { $0.count > $1.count },
+            bylineWords: try words("lexicons/byline-words.txt"),
+            placeNameEndings: Set(try words("lexicons/place-name-endings.txt").compactMap { $0.unicodeScalars.first }),
+            institutionHeads: try words("lexicons/institution-heads.txt"),
+            clauseVerbs: try words("lexicons/clause-verbs.txt"),
+            localBodies: try table("lexicons/local-bodies.tsv", columns: 2).reduce(into: [:]) { out, row in
+                out[row.1[0], default: []].insert(row.1[1])
+            },
+            localLevels: try table("lexicons/local-levels.tsv", columns: 2).map { line, c in
+                guard ["town", "village", "zone"].contains(c[1]) else {
+                    throw ParseError(source: path("lexicons/local-levels.tsv"), line: line, column: 1, message: "unknown level '\(c[1])'")
+                }
+                return (c[0], c[1])
+            },
             endingsByLevel: try table("lexicons/endings-by-level.tsv", columns: 3).reduce(into: [:]) { out, row in
                 out[row.1[0], default: [:]][row.1[1]] = row.1[2]
             },
@@ -181,7 +241,10 @@ public struct ExtractionRules: Sendable {
             unquotedRegulationHeads: try table("lexicons/regulation-cues.txt", columns: 2).filter { $0.1[0] == "head" }.map { $0.1[1] },
             revisionCues: try table("lexicons/regulation-cues.txt", columns: 2).filter { $0.1[0] == "revise" }.map { $0.1[1] },
             notDepartments: try words("lexicons/not-departments.txt"),
-            subBodyEndings: try words("lexicons/sub-body-endings.txt"),
+            subBodyEndings: try table("lexicons/sub-body-endings.txt", columns: 1...2).map { $0.1[0] },
+            subBodyLongestMiddle: try table("lexicons/sub-body-endings.txt", columns: 1...2).reduce(into: [:]) { out, row in
+                if row.1.count > 1, let n = Int(row.1[1]) { out[row.1[0]] = n }
+            },
             organizationHeads: try words("lexicons/organization-heads.txt"),
             levelWordBlockers: try words("lexicons/level-word-blockers.txt"),
             partyPrefixes: try table("lexicons/party-prefixes.txt", columns: 1...2).map { _, c in (c[0], c.count > 1 ? c[1] : "委") }
@@ -191,13 +254,20 @@ public struct ExtractionRules: Sendable {
             surnames: surnames,
             postTitles: titles.sorted { $0.title.count > $1.title.count },
             programNouns: try words("lexicons/program-nouns.txt").sorted { $0.count > $1.count },
-            nameStops: Set(try words("lexicons/name-stop-characters.txt").compactMap { $0.unicodeScalars.first }),
+            nameStops: Set(try table("lexicons/name-stop-characters.txt", columns: 1...2).compactMap { $0.1[0].unicodeScalars.first }),
+            nameStopsEndingNames: Set(try table("lexicons/name-stop-characters.txt", columns: 1...2)
+                .filter { $0.1.count > 1 && $0.1[1] == "end" }.compactMap { $0.1[0].unicodeScalars.first }),
             nameEnds: Set(try words("lexicons/name-end-characters.txt").compactMap { $0.unicodeScalars.first }),
-            departments: try words("lexicons/departments.txt").sorted { $0.count > $1.count },
+            departments: try table("lexicons/departments.txt", columns: 1...2).map { _, c in (c[0], c.count > 1 ? c[1] : c[0]) }
+                .sorted { $0.form.count > $1.form.count },
             nationalOrganizations: try lines(path("lexicons/national-organizations.txt")).map { _, text in
                 let cols = text.split(separator: "\t").map(String.init)
                 return (cols[0], cols.count > 1 ? cols[1] : cols[0])
             }.sorted { $0.form.count > $1.form.count },
+            regionalOrganizations: try table("lexicons/regional-organizations.tsv", columns: 3).map { _, c in
+                (c[0], c[1], c[2] == "-" ? c[1] : c[2])
+            },
+            bodyContinuations: try words("lexicons/body-continuations.txt"),
             frames: frames,
             traditionalToSimplified: Dictionary(try table("lexicons/traditional-simplified.tsv", columns: 2).compactMap { _, c in
                 guard let t = c[0].unicodeScalars.first, let s = c[1].unicodeScalars.first else { return nil }
@@ -227,8 +297,15 @@ public struct ExtractionRules: Sendable {
 
 extension ExtractionRules {
     /// The canonical ending of a body of `place`: 法院 of a province is its 高级人民法院.
-    func ending(_ canonical: String, of place: String) -> String {
-        guard let byLevel = endingsByLevel[canonical], let info = places[place] else { return canonical }
+    /// A town or village (which the gazetteer does not list) gives its `level`.
+    func ending(_ canonical: String, of place: String, level local: String? = nil) -> String {
+        guard let byLevel = endingsByLevel[canonical] else { return canonical }
+        if let local { return byLevel[local] ?? canonical }
+        guard let info = places[place] else { return canonical }
+        // A row may name a province-level place instead of a level: it holds for that place and every place in it.
+        var top = place
+        while let parent = places[top]?.parent, parent != top { top = parent }
+        if let ending = byLevel[top] { return ending }
         let level = place.hasSuffix("特别行政区") ? "sar" : info.level == "city" && info.parent == nil ? "municipality" : info.level
         return byLevel[level] ?? canonical
     }

@@ -4,17 +4,58 @@ extension Extractor {
     /// at the level its bodies are named by (区政府, 区政协 → the district named most often; a place its
     /// metadata names, 来源:拱墅区人大常委会, first), or the place given with `--place`.
     func documentContext(_ s: [Unicode.Scalar], _ orgs: OrganizationFinder, metadata: String? = nil) -> DocumentContext {
+        var context = placesAndAuthor(s, orgs, metadata: metadata)
+        context.nationalBodies = nationalBodies(s)
+        if let byline = bylineAuthor(s, orgs, context) { context.author = byline }
+        return context
+    }
+
+    /// The body a byline near the top names as the author (作者:望江团县委), if one does.
+    func bylineAuthor(_ s: [Unicode.Scalar], _ orgs: OrganizationFinder, _ context: DocumentContext) -> Mention? {
+        let top = 0..<min(s.count, Self.bylineReach)
+        for word in rules.bylineWords {
+            let w = Array(word.unicodeScalars)
+            guard let found = s[top].firstRange(of: w) else { continue }
+            var k = found.upperBound
+            while k < top.upperBound, ":： ".unicodeScalars.contains(s[k]) { k += 1 }
+            guard k > found.upperBound else { continue }
+            var end = k
+            while end < s.count, end - k < 30, !"\n \u{3000}".unicodeScalars.contains(s[end]) { end += 1 }
+            if let m = orgs.find(in: k..<end, context: context).first { return m }
+        }
+        return nil
+    }
+
+    /// How far from the top a byline is looked for.
+    static let bylineReach = 300
+
+    /// The national bodies `s` names anywhere, by canonical name.
+    func nationalBodies(_ s: [Unicode.Scalar]) -> Set<String> {
+        var out: Set<String> = []
+        for i in s.indices {
+            guard let bodies = index.nationalByFirst[s[i]] else { continue }
+            for body in bodies where body.region == nil && LexiconIndex.word(body.word, endsAt: i + body.word.count, in: s) {
+                out.insert(body.canonical)
+                break
+            }
+        }
+        return out
+    }
+
+    func placesAndAuthor(_ s: [Unicode.Scalar], _ orgs: OrganizationFinder, metadata: String? = nil) -> DocumentContext {
         let titleEnd = s.firstIndex(where: { $0 == "\n" }) ?? s.count
         /// The first body that can be the author: not a level word alone (区政府), not the venue of a speech (在…会议上).
         /// A headline's bare 法院 before a post (法院院长) names a post, not the author; a committee named
-        /// first (大会主席团) stands for its body.
+        /// first (大会主席团) stands for its body. Below the title, a national body (中央政治局会议精神) is what
+        /// the text reports on, not who reports.
         func authorCandidate(_ range: Range<Int>, _ context: DocumentContext) -> Mention? {
             orgs.find(in: range, context: context).first { m in
                 m.rule != "organization.unresolved-level"
+                    && (range.upperBound <= titleEnd || (m.rule != "organization.national" && m.rule != "organization.regional"))
                     && !(m.rule == "organization.bare-place" && m.range.upperBound < s.count
                          && PersonFinder(organizations: orgs).title(at: m.range.upperBound) != nil)
                     && !(m.range.lowerBound > 0 && s[m.range.lowerBound - 1] == "在")
-            }.map { $0.parent.first ?? $0 }
+            }.map { $0.rule == "organization.sub-body" ? $0.parent.first ?? $0 : $0 }
         }
         // How often each place is named: counted only when a place must be chosen or told apart from its homonyms.
         var counted: [String: Int]?
@@ -36,9 +77,44 @@ extension Extractor {
         let inferred = DocumentContext(author: nil, chain: chain)
         // A body named only by its level word (县人大常委会 in a report that never names its county) is
         // still the author when nothing else is.
-        let author = authorCandidate(0..<titleEnd, inferred) ?? authorCandidate(0..<min(s.count, 400), inferred)
-            ?? orgs.find(in: 0..<min(s.count, 400), context: inferred).first { $0.rule == "organization.unresolved-level" }
-        return DocumentContext(author: author, chain: chain)
+        func author(_ context: DocumentContext) -> Mention? {
+            authorCandidate(0..<titleEnd, context) ?? authorCandidate(0..<min(s.count, 400), context)
+                ?? orgs.find(in: 0..<min(s.count, 400), context: context).first { $0.rule == "organization.unresolved-level" }
+        }
+        let found = author(inferred)
+        // A document about a town (镇党委, 全镇 with the town named at the top) has the town as its innermost place.
+        if let town = documentTown(s, orgs, author: found, top: 0..<max(titleEnd, min(s.count, 200))) {
+            var townChain = [town.name]
+            if let parent = town.parent, rules.places[parent] != nil {
+                townChain += placeChain(parent)
+            } else if let parent = town.parent, let grand = orgs.local.places[parent] {
+                townChain += [grand.name] + (grand.parent.map { rules.places[$0] != nil ? placeChain($0) : [] } ?? chain)
+            } else {
+                townChain += chain
+            }
+            let local = DocumentContext(author: nil, chain: townChain)
+            return DocumentContext(author: author(local) ?? found, chain: townChain)
+        }
+        return DocumentContext(author: found, chain: chain)
+    }
+
+    /// The town a document is about: the town its author is a body of, else the first town named at its
+    /// top, when the text also speaks of "the town" by its level word alone (镇党委, 全镇, 该镇).
+    func documentTown(_ s: [Unicode.Scalar], _ orgs: OrganizationFinder, author: Mention?, top: Range<Int>) -> LocalPlaces.Place? {
+        let towns = orgs.local.places.values.filter { $0.level == "town" }
+        guard !towns.isEmpty else { return nil }
+        if let author, let town = towns.filter({ author.canonical.hasPrefix($0.name) }).max(by: { $0.name.count < $1.name.count }) {
+            return town
+        }
+        guard let first = orgs.local.firstOccurrence(in: top, level: "town") else { return nil }
+        // The level word alone: the town's settlement word where no town's name ends.
+        for end in 1...s.count where orgs.local.place(endingAt: end, lowerBound: 0) == nil {
+            if let level = orgs.levelWord(endingAt: end, lowerBound: 0), first.name.hasSuffix(String(scalars: level.word)),
+               LocalPlaces.levels.contains(level.level) {
+                return first
+            }
+        }
+        return nil
     }
 
     /// The full name of a place given by its full or short name (苏州 → 苏州市), if the gazetteer has it.

@@ -23,9 +23,13 @@ extension Extractor {
             defer { cursor = end }
             return all[cursor..<end]
         }
+        var people = PersonFinder(organizations: orgs)
+        people.tagged = tagged
         for span in spans(tagged.persons, &next.persons) where free(span.range) && isPersonName(s, span) {
-            let name = doc.text(span.range).filter { $0 != " " && $0 != "\u{3000}" }
-            out.append(Mention(kind: "Person", range: span.range, surface: name, canonical: name, rule: "person.tagger",
+            // The tagger's reading around the name decides it (see PersonFinder.taggerOnlyName).
+            guard let range = people.taggerOnlyName(span, in: sentence), free(range) || range == span.range else { continue }
+            let name = doc.text(range).filter { $0 != " " && $0 != "\u{3000}" }
+            out.append(Mention(kind: "Person", range: range, surface: name, canonical: name, rule: "person.tagger",
                                taggerScore: span.score))
         }
         for span in spans(tagged.organizations, &next.organizations) where free(span.range) && span.range.count >= 3

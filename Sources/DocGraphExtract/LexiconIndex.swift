@@ -13,7 +13,10 @@ struct LexiconIndex: Sendable {
     let placeEnds: ScalarSet
     /// Endings by their first character, longest first.
     let endingsByFirst: [Unicode.Scalar: [(word: [Unicode.Scalar], ending: ExtractionRules.OrganizationEnding)]]
-    let nationalByFirst: [Unicode.Scalar: [(word: [Unicode.Scalar], form: String, canonical: String)]]
+    /// National bodies, and regional ones (with their region), by their first character, longest first.
+    let nationalByFirst: [Unicode.Scalar: [NamedBody]]
+    /// Words whose first character can end a national body's name (部门, 局面), keyed by both characters.
+    let bodyContinuations: Set<UInt64>
     /// Every character an ending or a national body's name starts with.
     let organizationStarts: ScalarSet
     let titlesByFirst: [Unicode.Scalar: [(word: [Unicode.Scalar], title: ExtractionRules.PostTitle)]]
@@ -23,9 +26,23 @@ struct LexiconIndex: Sendable {
     let compoundSurnames: Set<UInt64>
     let compoundSurnameStarts: ScalarSet
     let nameStops: ScalarSet
+    let nameStopsEndingNames: ScalarSet
     let nameEnds: ScalarSet
+    /// The bodies an institution has of its own (党委, 工会), by their first character, longest first.
+    let institutionEndings: [Unicode.Scalar: [[Unicode.Scalar]]]
+    /// Endings of stationed bodies (纪检监察组), back to front, and the words before where they are kept (驻).
+    let stationedEndings: SuffixTrie
+    let stationedVerbs: [[Unicode.Scalar]]
+    /// Head words of institutions' names (集团, 大学) and verbs before a body's name (召开), back to front.
+    let institutionHeads: SuffixTrie
+    let clauseVerbs: SuffixTrie
+    /// Settlement words of local places (街道, 镇, 村), longest first, and the characters they end with.
+    let localLevels: [(word: [Unicode.Scalar], level: String)]
+    let localLevelEnds: ScalarSet
     /// Level words (市, 省), longest first so that the choice never depends on dictionary order.
     let levelWords: [(word: [Unicode.Scalar], level: String)]
+    /// Every character of a level word.
+    let levelCharacters: ScalarSet
     /// Verbs after which a regulation may be named without 《》 (制定, 修改), longest first.
     let unquotedRegulationCues: [[Unicode.Scalar]]
     let unquotedRegulationCueStarts: ScalarSet
@@ -68,9 +85,18 @@ struct LexiconIndex: Sendable {
         placeEnds = ScalarSet(forms.keys.compactMap(\.last))
         endingsByFirst = Dictionary(grouping: rules.organizationEndings.map { (Array($0.ending.unicodeScalars), $0) },
                                     by: { $0.word.first ?? " " })
-        nationalByFirst = Dictionary(grouping: rules.nationalOrganizations.map { (Array($0.form.unicodeScalars), $0.form, $0.canonical) },
-                                     by: { $0.word.first ?? " " })
-        organizationStarts = ScalarSet(Array(endingsByFirst.keys) + Array(nationalByFirst.keys))
+        let named = rules.nationalOrganizations.map { NamedBody(word: Array($0.form.unicodeScalars), form: $0.form, canonical: $0.canonical) }
+            + rules.regionalOrganizations.map {
+                NamedBody(word: Array($0.form.unicodeScalars), form: $0.form, canonical: $0.canonical, region: $0.region)
+            }
+        // Longest first; between a national and a regional body of one name, the regional one is
+        // tried first (it is read only in its region's documents).
+        let longestFirst = named.sorted { ($0.word.count, $0.region == nil ? 0 : 1) > ($1.word.count, $1.region == nil ? 0 : 1) }
+        nationalByFirst = Dictionary(grouping: longestFirst, by: { $0.word.first ?? " " })
+        bodyContinuations = Set(rules.bodyContinuations.map { Array($0.unicodeScalars) }.filter { $0.count == 2 }.map { LexiconIndex.pair($0[0], $0[1]) })
+        institutionEndings = Dictionary(grouping: rules.institutionBodies.map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count },
+                                        by: { $0.first ?? " " })
+        organizationStarts = ScalarSet(Array(endingsByFirst.keys) + Array(nationalByFirst.keys) + Array(institutionEndings.keys))
         titlesByFirst = Dictionary(grouping: rules.postTitles.map { (Array($0.title.unicodeScalars), $0) }, by: { $0.word.first ?? " " })
         titleStarts = ScalarSet(titlesByFirst.keys)
         let surnames = rules.surnames.map { Array($0.unicodeScalars) }
@@ -78,9 +104,23 @@ struct LexiconIndex: Sendable {
         compoundSurnames = Set(surnames.filter { $0.count == 2 }.map { Self.pair($0[0], $0[1]) })
         compoundSurnameStarts = ScalarSet(surnames.filter { $0.count == 2 }.map { $0[0] })
         nameStops = ScalarSet(rules.nameStops)
+        nameStopsEndingNames = ScalarSet(rules.nameStopsEndingNames)
         nameEnds = ScalarSet(rules.nameEnds)
         levelWords = rules.levels.map { (Array($0.key.unicodeScalars), $0.value) }
             .sorted { $0.word.count != $1.word.count ? $0.word.count > $1.word.count : $0.word.lexicographicallyPrecedes($1.word) }
+        var stationed = SuffixTrie()
+        for w in rules.stationedBodies { stationed.insert(Array(w.unicodeScalars), value: w) }
+        stationedEndings = stationed
+        stationedVerbs = rules.stationedVerbs.map { Array($0.unicodeScalars) }
+        var institutionHeadTrie = SuffixTrie()
+        for w in rules.institutionHeads { institutionHeadTrie.insert(Array(w.unicodeScalars), value: w) }
+        institutionHeads = institutionHeadTrie
+        var verbs = SuffixTrie()
+        for w in rules.clauseVerbs { verbs.insert(Array(w.unicodeScalars), value: w) }
+        clauseVerbs = verbs
+        levelCharacters = ScalarSet(rules.levels.keys.flatMap(\.unicodeScalars))
+        localLevels = rules.localLevels.map { (Array($0.word.unicodeScalars), $0.level) }.sorted { $0.word.count > $1.word.count }
+        localLevelEnds = ScalarSet(localLevels.compactMap(\.word.last))
         unquotedRegulationCues = rules.regulationCues.map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }
         unquotedRegulationCueStarts = ScalarSet(unquotedRegulationCues.compactMap(\.first))
         unquotedRegulationHeads = rules.unquotedRegulationHeads.map { Array($0.unicodeScalars) }
@@ -98,7 +138,7 @@ struct LexiconIndex: Sendable {
         for w in rules.levelWordBlockers { blockers.insert(Array(w.unicodeScalars), value: w) }
         levelWordBlockers = blockers
         var departments = SuffixTrie()
-        for d in rules.departments { departments.insert(Array(d.unicodeScalars), value: d) }
+        for d in rules.departments { departments.insert(Array(d.form.unicodeScalars), value: d.canonical) }
         self.departments = departments
         var prefixes = SuffixTrie()
         for p in rules.partyPrefixes { prefixes.insert(Array(p.word.unicodeScalars), value: p.body) }
@@ -114,4 +154,13 @@ struct LexiconIndex: Sendable {
     }
 
     static func pair(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> UInt64 { UInt64(a.value) << 32 | UInt64(b.value) }
+
+    /// A body known by its name alone: national, or of one region (Hong Kong's 保安局).
+    struct NamedBody: Sendable {
+        var word: [Unicode.Scalar]
+        var form: String
+        var canonical: String
+        /// The region whose documents name it so (a place's full name), nil for a national body.
+        var region: String? = nil
+    }
 }

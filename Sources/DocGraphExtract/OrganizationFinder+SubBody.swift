@@ -13,9 +13,21 @@ extension OrganizationFinder {
             k += 1
             guard let ending = index.subBodyEndings.longest(endingAt: k, in: scalars, lowerBound: start) else { continue }
             let middle = ending.start - start
-            // 委员 is a member, not a committee; a bare 委 ends an abbreviation of two words (环资委, 法制委).
+            if let longest = rules.subBodyLongestMiddle[ending.value], middle > longest { continue }
+            // 支队长, 宣传部长: the ending's last character begins a post title.
+            if PersonFinder(organizations: self).title(at: k - 1).map({ $0.title.unicodeScalars.count >= 2 }) == true { continue }
+            // 委员 is a member, not a committee; a bare 委 ends an abbreviation of two words (环资委, 法制委),
+            // another ending of one character two to four (人事科, 权益部, 基础教育司).
             if k < scalars.count, scalars[k] == "员" { continue }
-            if ending.value.unicodeScalars.count == 1 && middle != 2 { continue }
+            if ending.value.unicodeScalars.count == 1 {
+                if ending.value == "委" ? middle != 2 : !(2...4).contains(middle) { continue }
+                // 工作大局, 有关部门: a word that only ends like one.
+                if index.notDepartments.longest(endingAt: k, in: scalars, minimumLength: 2) != nil { continue }
+                // …召开部务会议: it ends the name only where a mark, a list's joiner or a post title follows.
+                if k < scalars.count, PersonFinder.isHan(scalars[k]), !Extractor.isListJoiner(scalars[k]),
+                   PersonFinder(organizations: self).title(at: k) == nil { continue }
+            }
+            if k < scalars.count, index.bodyContinuations.contains(LexiconIndex.pair(scalars[k - 1], scalars[k])) { continue }
             best = k
         }
         guard let end = best else { return nil }
@@ -33,6 +45,14 @@ extension OrganizationFinder {
         // 省人大 + 环资委: the short form with the congress's short name, as people write it.
         if body.canonical.hasSuffix("人民代表大会") {
             sub.aliases.append(String(body.canonical.dropLast("人民代表大会".count)) + "人大" + tail)
+        }
+        // 中共国家税务总局委员会: the party's committee of the body is its 党委.
+        if String(scalars: scalars[start..<end]) == "委员会",
+           let prefix = index.partyPrefixes.longest(endingAt: body.range.lowerBound, in: scalars), prefix.value == "委" {
+            sub.range = prefix.start..<end
+            sub.surface = text(sub.range)
+            sub.canonical = body.canonical + "党委"
+            sub.aliases = [sub.surface, body.canonical + tail]
         }
         sub.parent = [body]
         return sub

@@ -12,7 +12,7 @@ struct PersonFinder {
     var scalars: [Unicode.Scalar] { organizations.scalars }
 
     func title(at i: Int) -> ExtractionRules.PostTitle? {
-        guard index.titleStarts.contains(scalars[i]) else { return nil }
+        guard i >= 0, i < scalars.count, index.titleStarts.contains(scalars[i]) else { return nil }
         return index.titlesByFirst[scalars[i]]?.first { organizations.matches($0.word, at: i) }?.title
     }
 
@@ -39,6 +39,8 @@ struct PersonFinder {
 
     /// A full name starting at `i`: surname and one or two given characters.
     func name(startingAt i: Int, limit: Int) -> Range<Int>? {
+        // 阿卜杜·热合曼: a transliterated name is read whole, dots and all.
+        if let dotted = dottedName(startingAt: i, limit: limit) { return dotted }
         if let span = taggedName(startingAt: i, limit: limit) {
             // 王明一): the tagger stopped a character short of a separator; the rules read three.
             let end = span.upperBound
@@ -46,10 +48,12 @@ struct PersonFinder {
                end + 1 == limit || Self.separators.contains(scalars[end + 1]) {
                 return i..<(end + 1)
             }
+            // 刘汉 where the document always writes 刘汉生.
+            if span.count == 2, let whole = alwaysWrittenOn(span), whole.upperBound <= limit { return whole }
             return span
         }
-        guard !tagged.deniesName(at: i) else { return nil }
-        return ruleName(startingAt: i, limit: limit)
+        guard let r = ruleName(startingAt: i, limit: limit), !tagged.deniesName(r, surname: surname(at: i) ?? 1) else { return nil }
+        return r
     }
 
     /// Marks that end an item of a list of names.
@@ -58,9 +62,19 @@ struct PersonFinder {
     /// A name where a list's structure says one stands (after a post title, between 、): the rules'
     /// reading even where the tagger took the surname for a word (向 as a preposition, 曾 as an
     /// adverb), as long as a separator follows it.
-    func listedName(startingAt i: Int, limit: Int) -> Range<Int>? {
+    /// In a list (after a 、, `afterMark`, or before one) an item of two or three characters is a name even
+    /// when the lexicon does not know its surname (副主任刘星泰、苻彩香; 组长袭建富、).
+    func listedName(startingAt i: Int, limit: Int, afterMark: Bool = false) -> Range<Int>? {
+        // 党委副书记 after a name and 、 is a second post, not a second name.
+        if title(at: i) != nil { return nil }
         if let r = name(startingAt: i, limit: limit) { return r }
-        guard let r = ruleName(startingAt: i, limit: limit), r.upperBound == limit || Self.separators.contains(scalars[r.upperBound])
+        // The first item is such a name only where a 、 after it says a list begins (组长袭建富、), and the
+        // tagger's reading of it can rule it out (职务、 after 局长 is a word).
+        let item = listItem(startingAt: i, limit: limit).flatMap { r in
+            afterMark || (!tagged.labelAt.isEmpty && r.upperBound < limit && scalars[r.upperBound] == "、") ? r : nil
+        }
+        guard let r = ruleName(startingAt: i, limit: limit) ?? item,
+              r.upperBound == limit || Self.separators.contains(scalars[r.upperBound])
         else { return nil }
         return r
     }
@@ -76,8 +90,15 @@ struct PersonFinder {
         }
         var end = i + s
         for k in 0..<2 {
-            guard end < limit, isHan(scalars[end]), !index.nameStops.contains(scalars[end]) else { break }
-            if k == 1 && index.nameEnds.contains(scalars[end]) { break }
+            guard end < limit, isHan(scalars[end]) else { break }
+            // 团主席: a post title begins no given name.
+            if let t = title(at: end), t.title.unicodeScalars.count >= 2 { break }
+            // 包信和、: a function word that names also end with is the name's last character where a
+            // separator follows it.
+            let closesName = end + 1 == limit || Self.separators.contains(scalars[end + 1])
+            guard !index.nameStops.contains(scalars[end]) || (end > i + s && closesName && index.nameStopsEndingNames.contains(scalars[end]))
+            else { break }
+            if k == 1 && index.nameEnds.contains(scalars[end]) && !closesName { break }
             end += 1
         }
         // A surname that is also a function word (和, 于) starts a name only where a separator ends it
@@ -128,11 +149,19 @@ struct PersonFinder {
         return names
     }
 
-    /// The people appointed in `X为ORG…`, `X任ORG…` or `甲、乙为副主任`: the names ending just before 为
-    /// or 任 at `start - 1`, and those listed before them with 、.
+    /// The people appointed in `X为ORG…`, `X任ORG…`, `X同志当选为ORG…` or `甲、乙为副主任`: the names ending
+    /// just before the verb that ends at `start`, and those listed before them with 、.
     func appointees(before start: Int, lowerBound: Int) -> [Range<Int>] {
-        let j = start - 1
-        guard j > lowerBound, scalars[j] == "为" || scalars[j] == "任" else { return [] }
+        // The verb (lexicons/appointment-words.tsv: 为, 任, 当选为, 担任) ending at `start`, and a word such as
+        // 同志 between it and the name.
+        guard let verb = rules.appointmentVerbs.first(where: { LexiconIndex.word(Array($0.unicodeScalars), endsAt: start, in: scalars, lowerBound: lowerBound + 1) })
+        else { return [] }
+        var j = start - verb.unicodeScalars.count
+        if let after = rules.appointmentAfterNames.first(where: { LexiconIndex.word(Array($0.unicodeScalars), endsAt: j, in: scalars, lowerBound: lowerBound + 1) }) {
+            j -= after.unicodeScalars.count
+        }
+        // (the names end where the verb, or the word after the name, begins)
+        guard j > lowerBound else { return [] }
         /// A name ending at `end`: the tagger's, else the rules' of three or two characters that a list,
         /// punctuation or 任命/选举 stands before.
         func name(endingAt end: Int) -> Range<Int>? {
@@ -141,7 +170,8 @@ struct PersonFinder {
                 let r = (end - length)..<end
                 let before = r.lowerBound == lowerBound ? " " : scalars[r.lowerBound - 1]
                 guard !isHan(before) || before == "命" || before == "举" || before == "选", surname(at: r.lowerBound) != nil,
-                      !tagged.deniesName(at: r.lowerBound), ruleName(startingAt: r.lowerBound, limit: end)?.upperBound == end else { continue }
+                      !tagged.deniesName(r, surname: surname(at: r.lowerBound) ?? 1), !endsLikeABody(r),
+                      ruleName(startingAt: r.lowerBound, limit: end)?.upperBound == end else { continue }
                 return r
             }
             return nil
@@ -169,13 +199,22 @@ struct PersonFinder {
             guard let title = self.title(at: i) else { i += 1; continue }
             let end = i + title.title.unicodeScalars.count
             guard end <= range.upperBound else { break }
-            if insideOrganization(i..<end) { i = end; continue }
+            // A title that overlaps a body's name (党委书记 over 镇党委) is read again after the name (书记).
+            if let inside = organizationMentions.first(where: { $0.range.overlaps(i..<end) }) {
+                i = max(i + 1, inside.range.upperBound)
+                continue
+            }
             let orgBefore = organizationMentions.last { $0.range.upperBound == i }
             let start = orgBefore?.range.lowerBound ?? i
-            if !(pendingEnd >= 0 && start == pendingEnd + 1 && scalars[pendingEnd] == "、") { pending.removeAll() }
+            // 县委常委、宣传部长: a department of the body before whose name the title shares a character with
+            // (宣传部 + 部长) keeps the list going.
+            let department = pendingEnd >= 0 && start > pendingEnd + 1 && start - pendingEnd <= 8
+                && index.subBodyEndings.longest(endingAt: start + 1, in: scalars, lowerBound: pendingEnd + 1)?.start == pendingEnd + 1
+            if !(pendingEnd >= 0 && (start == pendingEnd + 1 || department) && scalars[pendingEnd] == "、") { pending.removeAll() }
             var organization = orgBefore
-            if organization == nil, let ending = title.impliedEnding {
-                let place = title.impliedLevel == "*" ? context.ownPlace ?? "" : title.impliedLevel.flatMap { word in
+            if organization == nil, var ending = title.impliedEnding {
+                if let named = title.impliedAlternatives.first(where: context.nationalBodies.contains) { ending = named }
+                let place = title.impliedLevel == "*" ? ownPlace(withBody: ending, context) ?? "" : title.impliedLevel.flatMap { word in
                     rules.levels[word].flatMap { context.place(forLevelWord: word, level: $0, rules: rules) }
                 } ?? ""
                 if title.impliedLevel == nil || !place.isEmpty {
@@ -188,6 +227,11 @@ struct PersonFinder {
                scalars[last.end..<start].allSatisfy({ "、, ".unicodeScalars.contains($0) }) {
                 organization = last.organization
             }
+            // A post listed right after another post of the same person (市城管局党组书记、局长) shares its body,
+            // or, after a post of a body's party group, is a post of that body (局长 of the 局).
+            if organization == nil, title.impliedEnding == nil, let last = pending.last?.organization {
+                organization = partyGroupParent(of: last, for: title) ?? last
+            }
             // A post with no body written or implied (副主任, 秘书长) is a post of the author's body.
             if organization == nil, title.impliedEnding == nil, let author = context.author { organization = author }
             let role = text(start..<end)  // as written: 市委书记, 市人大常委会副主任
@@ -195,11 +239,11 @@ struct PersonFinder {
             var k = end
             while k < range.upperBound && (scalars[k] == " " || scalars[k] == "\u{3000}") { k += 1 }
             var names: [Range<Int>] = []
-            if let r = listedName(startingAt: k, limit: range.upperBound) {
+            if let r = listedName(startingAt: k, limit: range.upperBound) ?? nameAfterPost(at: k, limit: range.upperBound) {
                 names.append(r)
                 // More names listed after the first share the post: 副主任陈甲、李乙.
                 var next = r.upperBound
-                while next + 1 < range.upperBound, scalars[next] == "、", let more = listedName(startingAt: next + 1, limit: range.upperBound),
+                while next + 1 < range.upperBound, scalars[next] == "、", let more = listedName(startingAt: next + 1, limit: range.upperBound, afterMark: true),
                       more.upperBound == range.upperBound || !isHan(scalars[more.upperBound]) || self.title(at: more.upperBound) != nil
                       || taggedName(startingAt: next + 1, limit: range.upperBound) == more
                       // …、唐晓梅率执法检查组: a verb's first character ends the list.
@@ -207,22 +251,25 @@ struct PersonFinder {
                     names.append(more)
                     next = more.upperBound
                 }
-            } else if orgBefore == nil, let r = taggedName(endingAt: i, lowerBound: range.lowerBound), !insideOrganization(r) {
+            } else if orgBefore == nil, !organizationMentions.contains(where: { $0.range.lowerBound == end }),
+                      let r = taggedName(endingAt: i, lowerBound: range.lowerBound), !insideOrganization(r) {
+                // (刘家义代表省委: a title with a body right after it is a verb, 代表 "on behalf of")
                 names.append(r)
             } else if case let appointed = appointees(before: start, lowerBound: range.lowerBound), !appointed.isEmpty {
                 // 任命王明为市人大常委会副主任, 王明任市民政局局长, 甲、乙为副主任.
                 names = appointed
             } else if case let counted = namesCounted(before: start, lowerBound: range.lowerBound), !counted.isEmpty {
                 names = counted
-            } else if orgBefore == nil {
+            } else if orgBefore == nil, !organizationMentions.contains(where: { $0.range.lowerBound == end }) {
                 for length in [3, 2] where i - length >= range.lowerBound {
                     let r = (i - length)..<i
                     // A name before its title starts the clause or follows punctuation, unless it has three characters.
                     let boundary = r.lowerBound == range.lowerBound || !isHan(scalars[r.lowerBound - 1]) || length == 3
                     // 主任接待: a name never starts inside a post title (任 of 主任).
                     let insideTitle = r.lowerBound > range.lowerBound && self.title(at: r.lowerBound - 1).map { $0.title.unicodeScalars.count >= 2 } == true
-                    if boundary, !insideTitle, surname(at: r.lowerBound) != nil, !index.nameStops.contains(scalars[r.lowerBound]),
-                       !tagged.deniesName(at: r.lowerBound), r.allSatisfy({ isHan(scalars[$0]) }), !insideOrganization(r),
+                    if boundary, !insideTitle, let surnameLength = surname(at: r.lowerBound), !index.nameStops.contains(scalars[r.lowerBound]),
+                       !tagged.deniesName(r, surname: surnameLength), r.allSatisfy({ isHan(scalars[$0]) }), !insideOrganization(r),
+                       !endsLikeABody(r),
                        name(startingAt: r.lowerBound, limit: i)?.upperBound == i {
                         names.append(r)
                         break
@@ -245,6 +292,10 @@ struct PersonFinder {
                                      aliases: [full + title.title], rule: "person.post-title",
                                      taggerScore: tagged.personsByStart[r.lowerBound].flatMap { $0.range == r ? $0.score : nil })
                 out.append(Post(person: person, organization: organization, role: role))
+                // 市扶贫办、市供销社主任王明: the post is in every body listed before it.
+                for body in bodiesListed(before: orgBefore, among: organizationMentions) {
+                    out.append(Post(person: person, organization: body, role: body.surface + title.title))
+                }
                 for p in pending { out.append(Post(person: person, organization: p.organization, role: p.role)) }
             }
             pending.removeAll()

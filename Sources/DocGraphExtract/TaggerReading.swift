@@ -20,6 +20,8 @@ struct TaggerReading {
     var works: [Span] = []
     /// The label of every word the tagger read, by the word's first scalar (empty without the tagger).
     var labelAt: [Int: String] = [:]
+    /// Where each word the tagger read ends, by its first scalar.
+    var wordEnd: [Int: Int] = [:]
 
     /// Tags every sentence that holds a Han character (the model finds nothing in the others).
     init(model: TaggerModel, scalars: [Unicode.Scalar], sentences: [Range<Int>]) {
@@ -30,6 +32,7 @@ struct TaggerReading {
                 let s = Span(range: (sentence.lowerBound + span.range.lowerBound)..<(sentence.lowerBound + span.range.upperBound),
                              score: span.score)
                 labelAt[s.range.lowerBound] = span.label
+                wordEnd[s.range.lowerBound] = s.range.upperBound
                 switch span.label {
                 case "PER":
                     persons.append(s)
@@ -53,5 +56,30 @@ struct TaggerReading {
     func deniesName(at i: Int) -> Bool {
         guard !labelAt.isEmpty else { return false }
         return labelAt[i].map(Self.notNames.contains) ?? true
+    }
+
+    /// Labels of names.
+    static let nameLabels: Set<String> = ["PER", "nr"]
+
+    /// Whether the tagger read a word of two characters or more that is no name starting at `i` and ending
+    /// by `end` (全体, 常务, 党委 where a surname stands: the surname there begins a word). A word that runs on
+    /// past `end` (习近平总书记 read as one) says nothing about the name.
+    func readsAsWord(at i: Int, endingBy end: Int) -> Bool {
+        guard let label = labelAt[i], let wordEnd = wordEnd[i] else { return false }
+        return !Self.nameLabels.contains(label) && wordEnd - i >= 2 && wordEnd <= end
+    }
+
+    /// Labels of verbs, adjectives, adverbs and function words: a given name is none of them (应出席, 张强调).
+    static let notGivenNames: Set<String> = ["v", "vd", "vn", "a", "ad", "an", "d", "p", "c", "u", "r", "m", "q", "f", "t", "TIME", "xc", "w"]
+
+    /// Whether the tagger's reading rules out the name `r` whose surname has `surname` characters: no word
+    /// starts at it, or a function word does, or a word that is no name fills its start (全体, 常务), or its
+    /// given name is read as a verb or another word no name is (应出席: 出席, 张强调: 强调).
+    func deniesName(_ r: Range<Int>, surname: Int) -> Bool {
+        guard !labelAt.isEmpty else { return false }
+        if deniesName(at: r.lowerBound) || readsAsWord(at: r.lowerBound, endingBy: r.upperBound) { return true }
+        let given = r.lowerBound + surname
+        guard let label = labelAt[given], let end = wordEnd[given] else { return false }
+        return end - given >= 2 && Self.notGivenNames.contains(label)
     }
 }

@@ -140,9 +140,12 @@ def main():
         if code[2:] == "0" * 10:
             rows.append((code, name, "city" if prov in MUNICIPALITIES else "province", "-"))
         elif prov in SAR_TAIWAN:
-            # Taiwan's cities: 71xx00 (台北市 …) and 7190xx (基隆市, 新竹市, 嘉义市).
+            # Taiwan's cities: 71xx00 (台北市 …) and 7190xx (基隆市, 新竹市, 嘉义市); its counties (7190xx:
+            # 新竹县, 苗栗县 …), whose 县政府 are named as a county's.
             if prov == "71" and (county == "00" or pref == "90") and name.endswith("市"):
                 rows.append((code, name, "city", province))
+            elif prov == "71" and pref == "90" and name.endswith("县"):
+                rows.append((code, name, "county", province))
         elif county == "00":
             if prov not in MUNICIPALITIES:  # 北京市's 110100 row repeats the municipality
                 rows.append((code, name, "city", province))

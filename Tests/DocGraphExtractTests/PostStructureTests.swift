@@ -1,0 +1,55 @@
+import Foundation
+import Testing
+import DocGraphModel
+@testable import DocGraphExtract
+
+/// How a post's body is told from the text's structure: bodies listed before a post, posts listed before
+/// a name, a department named without a place, an appointment's verb (the rules alone, invented names).
+struct PostStructureTests {
+    let checks = NationalBodiesTests()
+
+    @Test func aPostAfterAListOfBodiesIsInEachOfThem() throws {
+        let g = try checks.read("市脱贫攻坚领导小组办公室、市扶贫开发办公室主任唐晓梅出席。", title: "杭州市召开消费扶贫会议")
+        #expect(checks.has(g, "唐晓梅", "holdsPosition", "杭州市脱贫攻坚领导小组办公室"))
+        #expect(checks.has(g, "唐晓梅", "holdsPosition", "杭州市扶贫开发办公室"))
+    }
+
+    @Test func aDepartmentNamedWithoutAPlaceInAListOfPostsIsTheDocumentsPlaces() throws {
+        let g = try checks.read("县政府副县长、公安局党委书记、局长唐晓梅出席。环保局、水务局负责同志参加。", title: "桐庐县召开公安工作会议")
+        #expect(checks.has(g, "唐晓梅", "holdsPosition", "桐庐县人民政府"))
+        #expect(checks.has(g, "唐晓梅", "holdsPosition", "桐庐县公安局"))
+        #expect(checks.organizations(g).isSuperset(of: ["桐庐县环境保护局", "桐庐县水务局"]))
+    }
+
+    @Test func aPartyDepartmentsHeadListedAfterAPostStaysWithItsBody() throws {
+        let g = try checks.read("县委常委、宣传部长唐晓梅出席。", title: "桐庐县召开宣传工作会议")
+        #expect(checks.has(g, "唐晓梅", "holdsPosition", "桐庐县委"))
+    }
+
+    @Test func anAppointmentsVerbAndAnHonorificStandBetweenNameAndPost() throws {
+        let g = try checks.read("唐晓梅同志当选为县残联主席团主席；郑国栋、韩立新等同志当选为县残联主席团副主席。",
+                                title: "桐庐县残疾人联合会召开代表大会")
+        for name in ["唐晓梅", "郑国栋", "韩立新"] { #expect(checks.has(g, name, "holdsPosition", "桐庐县残联主席团"), "\(name)") }
+    }
+
+    @Test func anOrdinalCongressIsABodyOfItsOwn() throws {
+        let g = try checks.read("大会执行主席唐晓梅、郑国栋主持会议。", title: "中国共产党杭州市第十三次代表大会胜利闭幕")
+        let congress = "中国共产党杭州市第十三次代表大会"
+        #expect(checks.organizations(g).contains(congress))
+        #expect(checks.has(g, "唐晓梅", "holdsPosition", congress))
+    }
+
+    @Test func aBylineNamesTheAuthor() throws {
+        let g = try checks.read("作者:桐庐团县委\n共青团桐庐县第十次代表大会在县城召开，在县委的坚强领导下推进工作。",
+                                title: "共青团桐庐县第十次代表大会开幕")
+        #expect(checks.has(g, "桐庐县委", "leads", "桐庐县团委"))
+    }
+
+    @Test func aConjunctionRightAfterABodyIsNoPlacesFirstCharacter() throws {
+        // 和县 is a county; in 县委和县司法局 the 和 joins two bodies of the document's county.
+        let g = try checks.read("县委和县司法局联合开展普法活动。", title: "桐庐县召开普法工作会议")
+        let orgs = checks.organizations(g)
+        #expect(orgs.contains("桐庐县司法局"))
+        #expect(!orgs.contains { $0.hasPrefix("和县") })
+    }
+}
