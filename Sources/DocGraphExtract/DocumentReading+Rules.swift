@@ -4,6 +4,7 @@ extension DocumentReading {
     /// The relations the rules read, for extraction without a trained model: each post the
     /// person finder read, and every cue frame of `rules/relation-frames.tsv` on every clause.
     mutating func ruleRelations() {
+        let policy = extractor.rules.policy
         for reading in readings {
             for post in reading.posts {
                 guard let org = post.organization else { continue }
@@ -12,13 +13,13 @@ extension DocumentReading {
                 add(subject: post.person, DG.term("holdsPosition"), object: org, role: post.role, in: reading.range,
                     subjectRange: post.person.range, objectRange: org.range,
                     rule: Extractor.postTitleRule + (confirmed ? Extractor.confirmedByTagger : ""),
-                    confidence: confirmed ? Extractor.confirmedPostTitleConfidence : Extractor.postTitleConfidence)
+                    confidence: confirmed ? policy.confirmedPostTitleConfidence : policy.postTitleConfidence)
             }
             for match in frameMatches(reading) {
                 add(subject: match.subject, match.frame.predicate, object: match.object, in: reading.range,
                     subjectRange: match.subjectIsAuthor ? nil : match.subject.range, objectRange: match.object.range,
                     rule: match.frame.rule + (match.taggerOnly ? Extractor.foundByTaggerOnly : ""),
-                    confidence: match.taggerOnly ? match.frame.confidence * Extractor.taggerOnlyFactor : match.frame.confidence)
+                    confidence: match.taggerOnly ? match.frame.confidence * policy.taggerOnlyFactor : match.frame.confidence)
             }
         }
     }

@@ -168,13 +168,13 @@ struct DocumentReading: Sendable {
                     for revised in m.revises {
                         collect(revised)
                         add(subject: issuer, DG.term("amended"), object: revised, in: reading.range, subjectRange: issuer.range, objectRange: revised.range,
-                            rule: Extractor.revisionRule, confidence: Extractor.revisionConfidence)
+                            rule: Extractor.revisionRule, confidence: extractor.rules.policy.revisionConfidence)
                     }
                 }
                 for parent in m.parent {
                     collect(parent)
                     add(subject: m, DG.term("partOf"), object: parent, in: reading.range, subjectRange: m.range, objectRange: parent.range,
-                        rule: Extractor.partOfRule, confidence: Extractor.partOfConfidence)
+                        rule: Extractor.partOfRule, confidence: extractor.rules.policy.partOfConfidence)
                 }
             }
         }

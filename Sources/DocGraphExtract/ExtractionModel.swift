@@ -10,17 +10,13 @@ public struct ExtractionModel: Sendable {
     /// Which stretches are names, and of which class (nil: the rules' choice stands).
     public var entities: LinearClassifier?
     public var relations: LinearClassifier
-    /// The least probability for an edge.
-    public var threshold: Double
 
     public static let relationsFile = "relations.weights"
     public static let entitiesFile = "entities.weights"
-    public static let defaultThreshold = 0.5
 
-    public init(entities: LinearClassifier?, relations: LinearClassifier, threshold: Double = Self.defaultThreshold) {
+    public init(entities: LinearClassifier?, relations: LinearClassifier) {
         self.entities = entities
         self.relations = relations
-        self.threshold = threshold
     }
 
     /// Whether `directory` holds trained weights.

@@ -110,6 +110,8 @@ public struct ExtractionRules: Sendable {
     /// not read where the text goes on to complete one.
     public var bodyContinuations: [String]
     public var frames: [RelationFrame]
+    /// The numeric settings of `rules/policy.tsv` (rule confidences, tagger and model thresholds).
+    public var policy = ExtractionPolicy()
     /// Traditional characters and their simplified forms.
     public var traditionalToSimplified: [Unicode.Scalar: Unicode.Scalar]
 
@@ -210,7 +212,7 @@ public struct ExtractionRules: Sendable {
                 throw fail(e.message)
             }
         }
-        return ExtractionRules(
+        var rules = ExtractionRules(
             organizationEndings: endings.sorted { $0.ending.count > $1.ending.count },
             places: places, homonyms: homonyms, placeOrder: placeOrder, levels: levels,
             institutionBodies: try words("lexicons/institution-bodies.txt"),
@@ -274,6 +276,10 @@ public struct ExtractionRules: Sendable {
                 return (t, s)
             }, uniquingKeysWith: { a, _ in a }),
             ontology: ontology)
+        if FileManager.default.fileExists(atPath: path("rules/policy.tsv")) {
+            rules.policy = try ExtractionPolicy.parse(lines(path("rules/policy.tsv")), path: path("rules/policy.tsv"))
+        }
+        return rules
     }
 
     /// The meaningful lines of a data file: not blank, not `#` comments.

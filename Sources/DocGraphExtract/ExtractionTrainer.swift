@@ -59,7 +59,7 @@ public struct ExtractionTrainer: Sendable {
         // Pass 2: the trained scorer's names, and the relation scorer's examples.
         let second = Self.map(corpus.count, jobs: jobs) { i -> Examples in
             var reading = first[i].0
-            reading.decideEntities(entities, threshold: ExtractionModel.defaultThreshold)
+            reading.decideEntities(entities, threshold: extractor.rules.policy.entityThreshold)
             return relationExamples(reading, gold: corpus[i].gold)
         }
         report.candidates = second.map(\.candidates).reduce(0, +)

@@ -1,9 +1,6 @@
 import DocGraphTagger
 
 extension Extractor {
-    /// The tagger's organization names below this score are cut too often to keep on its word alone.
-    static let taggerOrganizationMinimumScore: Float = 0.75
-
     /// The tagger's names in `sentence` that no rule found, kept where the lexicons agree:
     /// a person's name of two to four Han characters led by a surname (or a transliterated
     /// name with ·), an organization whose name ends in a body's head word (局, 法院, 日报 …),
@@ -33,7 +30,7 @@ extension Extractor {
                                taggerScore: span.score))
         }
         for span in spans(tagged.organizations, &next.organizations) where free(span.range) && span.range.count >= 3
-            && span.score >= Self.taggerOrganizationMinimumScore
+            && Double(span.score) >= rules.policy.taggerOrganizationMinimumScore
             && span.range.count <= 40 && index.organizationHeads.longest(endingAt: span.range.upperBound, in: s, lowerBound: span.range.lowerBound) != nil
             && !s[span.range].contains(where: { "、，,。；;：:“”\"".unicodeScalars.contains($0) }) {
             let name = doc.text(span.range)

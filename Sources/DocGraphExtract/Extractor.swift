@@ -57,32 +57,27 @@ public struct Extractor: Sendable {
     static let learnedRule = "model."
     /// A post title next to a name (市委书记王明): the person holds a post in the body it names or implies.
     static let postTitleRule = "holdsPosition.post-title"
-    /// How sure each rule is: a relation's confidence is the highest among the rules of its evidence.
-    static let postTitleConfidence = 0.85
-    /// A post frame whose name the tagger found too.
-    static let confirmedPostTitleConfidence = 0.9
-    /// A frame with an end only the tagger found is this much less sure.
-    static let taggerOnlyFactor = 0.9
     /// Rule ids say whether the tagger took part, so that a confidence is always a function of its rule:
     /// a post frame whose name the tagger confirmed, a cue frame with an end only the tagger found.
     static let confirmedByTagger = "+tagger-confirmed"
     static let foundByTaggerOnly = "+tagger-only"
-
     /// A committee or office named right after its body (省人大常委会财政经济工作委员会) is part of it.
     static let partOfRule = "partOf.named-inside"
-    static let partOfConfidence = 0.9
     /// A decision whose title says it revises a regulation (关于修改〈X〉的决定).
     static let revisionRule = "amended.decision-title"
-    static let revisionConfidence = 0.85
 
+    /// How sure each rule is (`rules/policy.tsv` and the cue frames): a relation's confidence is the
+    /// highest among the rules of its evidence. An edge the trained scorer drew has no confidence
+    /// of its rule (it is the scorer's probability), and is nil here.
     public func confidence(ofRule rule: String) -> Double? {
-        if rule == Self.partOfRule { return Self.partOfConfidence }
-        if rule == Self.revisionRule { return Self.revisionConfidence }
+        let policy = rules.policy
+        if rule == Self.partOfRule { return policy.partOfConfidence }
+        if rule == Self.revisionRule { return policy.revisionConfidence }
         if rule.hasSuffix(Self.foundByTaggerOnly) {
-            return confidence(ofRule: String(rule.dropLast(Self.foundByTaggerOnly.count))).map { $0 * Self.taggerOnlyFactor }
+            return confidence(ofRule: String(rule.dropLast(Self.foundByTaggerOnly.count))).map { $0 * policy.taggerOnlyFactor }
         }
-        if rule == Self.postTitleRule + Self.confirmedByTagger { return Self.confirmedPostTitleConfidence }
-        return rule == Self.postTitleRule ? Self.postTitleConfidence : rules.frames.first { $0.rule == rule }?.confidence
+        if rule == Self.postTitleRule + Self.confirmedByTagger { return policy.confirmedPostTitleConfidence }
+        return rule == Self.postTitleRule ? policy.postTitleConfidence : rules.frames.first { $0.rule == rule }?.confidence
     }
 
     /// Adds what `doc` says to `graph`: the same as merging ``extract(_:)``'s
@@ -104,7 +99,7 @@ public struct Extractor: Sendable {
     func stages(_ doc: TextDocument, explaining: Bool) -> DocumentReading {
         var reading = DocumentReading(self, doc)
         reading.findMentions()
-        if let model, let entities = model.entities { reading.decideEntities(entities, threshold: model.threshold) }
+        if let entities = model?.entities { reading.decideEntities(entities, threshold: rules.policy.entityThreshold) }
         reading.buildEntityTable()
         reading.structuralRelations()
         if let model { reading.learnedRelations(model, explaining: explaining) } else { reading.ruleRelations() }
