@@ -9,7 +9,7 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 for jobs in 1 2; do
   "$bin" train Corpus -o "$work/model-$jobs" --jobs "$jobs" --quiet
-  for file in entities.weights relations.weights; do
+  for file in entities.weights relations.weights thresholds.tsv; do
     if ! cmp -s "$work/model-$jobs/$file" "Models/docgraph/$file"; then
       echo "model-test: docgraph train Corpus --jobs $jobs writes a $file other than Models/docgraph/$file:" >&2
       diff "Models/docgraph/$file" "$work/model-$jobs/$file" | head -20 >&2

@@ -3,7 +3,8 @@ import DocGraphModel
 
 extension DocumentReading {
     /// The relation of each candidate pair as the trained scorer decides it: the most likely
-    /// label, drawn as an edge when it is a relation at least `model.relation.threshold` likely (`rules/policy.tsv`).
+    /// label, drawn as an edge when it is a relation at least as likely as its calibrated threshold
+    /// (never below `model.relation.threshold` of `rules/policy.tsv`).
     /// With `explaining`, every decision is kept in `decisions` with the features behind it.
     mutating func learnedRelations(_ model: ExtractionModel, explaining: Bool = false) {
         let labels = model.relations.labels
@@ -13,7 +14,7 @@ extension DocumentReading {
                 let p = model.relations.probabilities(c.features.hashes, allowed: allowed)
                 guard let best = allowed.max(by: { (p[$0], $1) < (p[$1], $0) }) else { continue }
                 let label = labels[best]
-                let drawn = label != RelationLabels.none && p[best] >= extractor.rules.policy.relationThreshold
+                let drawn = label != RelationLabels.none && p[best] >= model.threshold(label, floor: extractor.rules.policy.relationThreshold)
                 if explaining {
                     decisions.append(Extractor.RelationDecision(
                         subject: c.subjectIsAuthor ? "author " + c.subject.canonical : c.subject.surface,

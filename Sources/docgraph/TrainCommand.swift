@@ -51,7 +51,7 @@ struct TrainCommand: ParsableCommand {
 
     /// The files a model folder holds: what `train` may replace.
     static func isModelFile(_ name: String) -> Bool {
-        name.hasSuffix(".weights") || ModelFile.allCases.contains { $0.rawValue == name }
+        name.hasSuffix(".weights") || name == ExtractionModel.thresholdsFile || ModelFile.allCases.contains { $0.rawValue == name }
     }
 
     func run() throws {
@@ -91,7 +91,7 @@ struct TrainCommand: ParsableCommand {
             }
             if let error = failure.withLock({ $0 }) { throw error }
             let documents = slots.withLock { $0.compactMap { $0 } }
-            let (model, report) = ExtractionTrainer(extractor: extractor).train(Array(zip(documents, items.map(\.gold))), jobs: jobs)
+            let (model, report) = ExtractionTrainer(extractor: extractor).train(zip(documents, items).map { ($0, $1.gold, $1.genre) }, jobs: jobs)
             let genres = Set(items.map(\.genre)).sorted()
             let comment = "DocGraph trained weights, written by docgraph train\n"
                 + "trained on \(items.count) documents of \(genres.count) genres: \(genres.joined(separator: ", "))"

@@ -11,7 +11,7 @@ struct LearnedExtractionTests {
 
     /// Reports of made-up cities' standing committees: each enacts one regulation and only
     /// studies another; the gold says which.
-    static func corpus() -> [(document: TextDocument, gold: GoldAnnotation)] {
+    static func corpus() -> [(document: TextDocument, gold: GoldAnnotation, genre: String)] {
         let cities = ["杭州市", "宁波市", "温州市", "嘉兴市", "湖州市", "绍兴市", "金华市", "衢州市"]
         let laws = ["河道管理", "养犬管理", "物业管理", "文明行为", "消防安全", "电梯安全", "古树名木保护", "城市绿化"]
         return cities.enumerated().map { k, city in
@@ -21,7 +21,7 @@ struct LearnedExtractionTests {
                 entities: [.init(id: "a", type: "Organization", name: "\(city)人大常委会", aliases: ["常委会"]),
                            .init(id: "r1", type: "Regulation", name: made), .init(id: "r2", type: "Regulation", name: studied)],
                 relations: [.init(subject: ["a"], predicate: "enacted", object: ["r1"])], author: "a")
-            return (document("d\(k)", text), gold)
+            return (document("d\(k)", text), gold, "legislation")
         }
     }
 

