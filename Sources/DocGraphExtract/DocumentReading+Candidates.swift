@@ -7,11 +7,16 @@ extension DocumentReading {
     /// The post titles of a sentence outside its mentions (书记, 副市长), longest at each start.
     func titles(in reading: SentenceMentions) -> [(range: Range<Int>, title: ExtractionRules.PostTitle)] {
         var out: [(range: Range<Int>, title: ExtractionRules.PostTitle)] = []
+        // Where a mention other than a body's stands: a title never starts or ends inside one.
+        var named = [Bool](repeating: false, count: reading.range.count)
+        for m in reading.mentions where m.kind != "Organization" {
+            for k in m.range.clamped(to: reading.range) { named[k - reading.range.lowerBound] = true }
+        }
         var i = reading.range.lowerBound
         while i < reading.range.upperBound {
             if let t = people.title(at: i) {
                 let r = i..<min(reading.range.upperBound, i + t.title.unicodeScalars.count)
-                if !reading.mentions.contains(where: { $0.range.overlaps(r) && $0.kind != "Organization" }) {
+                if !r.contains(where: { named[$0 - reading.range.lowerBound] }) {
                     out.append((r, t))
                     i = r.upperBound
                     continue
@@ -32,12 +37,33 @@ extension DocumentReading {
         let titles = titles(in: reading)
         var out: [RelationCandidate] = []
         let author = context.author
-        func frameRules(_ subject: Mention?, _ object: Mention?, subjectIsAuthor: Bool = false, objectIsAuthor: Bool = false) -> [String] {
-            frames.filter { f in
-                (subjectIsAuthor ? f.subjectIsAuthor : (!f.subjectIsAuthor && f.subject.range == subject?.range))
-                    && (objectIsAuthor ? f.objectIsAuthor : (!f.objectIsAuthor && f.object.range == object?.range))
-            }.map(\.frame.rule)
+        // The cue frames' readings by their ends (nil for the author), so each pair finds its own at once.
+        struct Ends: Hashable { var subject: Range<Int>?, object: Range<Int>? }
+        var framesByEnds: [Ends: [String]] = [:]
+        for f in frames {
+            framesByEnds[Ends(subject: f.subjectIsAuthor ? nil : f.subject.range, object: f.objectIsAuthor ? nil : f.object.range), default: []]
+                .append(f.frame.rule)
         }
+        func frameRules(_ subject: Mention?, _ object: Mention?, subjectIsAuthor: Bool = false, objectIsAuthor: Bool = false) -> [String] {
+            framesByEnds[Ends(subject: subjectIsAuthor ? nil : subject?.range, object: objectIsAuthor ? nil : object?.range)] ?? []
+        }
+        // Mentions are in text order: the ones within reach of a position are a window of them.
+        func near(_ position: Int) -> Range<Int> {
+            var lo = 0, hi = mentions.count
+            while lo < hi { let mid = (lo + hi) / 2; if mentions[mid].range.lowerBound < position - Self.candidateReach { lo = mid + 1 } else { hi = mid } }
+            var end = lo
+            while end < mentions.count, mentions[end].range.lowerBound <= position + Self.candidateReach { end += 1 }
+            return lo..<end
+        }
+        var postsByPerson: [Range<Int>: [PersonFinder.Post]] = [:]
+        for post in reading.posts { postsByPerson[post.person.range, default: []].append(post) }
+        var titleEndingAt: [Int: (range: Range<Int>, title: ExtractionRules.PostTitle)] = [:]
+        var titleStartingAt: [Int: (range: Range<Int>, title: ExtractionRules.PostTitle)] = [:]
+        for t in titles {
+            titleEndingAt[t.range.upperBound] = t
+            titleStartingAt[t.range.lowerBound] = t
+        }
+
         let features = CandidateFeatures(units: units, text: s, mentions: mentions, keepNames: keepNames,
                                          assistingWords: extractor.rules.assistingWords, isTitle: sentenceIndex == 0)
         for (j, o) in mentions.enumerated() {
@@ -52,8 +78,8 @@ extension DocumentReading {
                 }
             }
             // Two bodies, or a body and what it made or ran.
-            for (i, a) in mentions.enumerated() where i != j && a.kind == "Organization" && a.canonical != o.canonical
-                && abs(a.range.lowerBound - o.range.lowerBound) <= Self.candidateReach {
+            for i in near(o.range.lowerBound) where i != j && mentions[i].kind == "Organization" && mentions[i].canonical != o.canonical {
+                let a = mentions[i]
                 guard let signature = RelationSignature.of(subject: a.kind, object: o.kind) else { continue }
                 out.append(RelationCandidate(subject: a, object: o, signature: signature,
                                              features: features.pair(subject: i, object: j, rules: frameRules(a, o))))
@@ -61,9 +87,11 @@ extension DocumentReading {
         }
         // People and the bodies they hold posts in.
         for (p, person) in mentions.enumerated() where person.kind == "Person" {
-            let posts = reading.posts.filter { $0.person.range == person.range }
-            let before = titles.last { $0.range.upperBound <= person.range.lowerBound && s[$0.range.upperBound..<person.range.lowerBound].allSatisfy { $0 == " " || $0 == "\u{3000}" } }
-            let after = titles.first { $0.range.lowerBound == person.range.upperBound }
+            let posts = postsByPerson[person.range] ?? []
+            var start = person.range.lowerBound
+            while start > reading.range.lowerBound, s[start - 1] == " " || s[start - 1] == "\u{3000}" { start -= 1 }
+            let before = titleEndingAt[start]
+            let after = titleStartingAt[person.range.upperBound]
             let title = before ?? after
             // Every mention of a body is weighed, two naming one body too: which of them stands by
             // the person's title is what decides.
@@ -80,8 +108,8 @@ extension DocumentReading {
                                                                      titleBefore: before != nil, organizationName: org.canonical,
                                                                      byRule: post != nil, ruleElsewhere: post == nil && posts.contains { $0.organization != nil })))
             }
-            for (k, org) in mentions.enumerated() where org.kind == "Organization" && abs(org.range.lowerBound - person.range.lowerBound) <= Self.candidateReach {
-                add(org, shape: "mention", index: k)
+            for k in near(person.range.lowerBound) where mentions[k].kind == "Organization" {
+                add(mentions[k], shape: "mention", index: k)
             }
             for post in posts {
                 if let org = post.organization, org.rule == "organization.implied-by-post" { add(org, shape: "implied", index: nil) }
@@ -197,20 +225,16 @@ struct CandidateFeatures {
         let u = units.unitOfMention[j]
         context(&f, shape, of: u, name: "o", before: 3, after: 2)
         let clause = units.units[u].clause
-        var k = u - 1
-        var orgBefore = false, personBefore = false, counted = 0
-        while k >= 0 {
-            let unit = units.units[k]
-            if unit.clause == clause, counted < 10, unit.mention == nil {
-                f.add(shape + "|o.clause-before", unit.form)
+        var k = u - 1, counted = 0
+        while k >= 0, units.units[k].clause == clause, counted < 10 {
+            if units.units[k].mention == nil {
+                f.add(shape + "|o.clause-before", units.units[k].form)
                 counted += 1
             }
-            if unit.form == "<ORG>" && unit.clause == clause { orgBefore = true }
-            if unit.form == "<PER>" { personBefore = true }
             k -= 1
         }
-        if orgBefore { f.add(shape + "|org-before-in-clause") }
-        if personBefore { f.add(shape + "|person-before") }
+        if units.bodiesBefore[u] > units.bodiesBefore[units.clauseStart[u]] { f.add(shape + "|org-before-in-clause") }
+        if units.peopleBefore[u] > 0 { f.add(shape + "|person-before") }
         if clause == 0 { f.add(shape + "|first-clause") }
         let clauseStart = units.units.firstIndex { $0.clause == clause }.map { units.units[$0].range.lowerBound } ?? o.range.lowerBound
         let before = String(scalars: text[clauseStart..<o.range.lowerBound])
@@ -230,10 +254,10 @@ struct CandidateFeatures {
         let u = units.unitOfMention[i]
         context(&f, shape, of: u, name: "s", before: 3, after: 3)
         let clause = units.units[u].clause
-        var counted = 0
-        for v in (u + 1)..<max(u + 1, units.units.count) where units.units[v].clause == clause && counted < 8 {
+        var v = u + 1
+        while v < units.units.count, units.units[v].clause == clause, v - u <= 8 {
             if units.units[v].mention == nil { f.add(shape + "|s.clause-after", units.units[v].form) }
-            counted += 1
+            v += 1
         }
         f.add(shape + "|list", listPosition(u))
         listFeatures(&f, shape, "s", of: u)

@@ -38,20 +38,23 @@ extension DocumentReading {
     mutating func mergePostRoles() {
         let holds = DG.term("holdsPosition")
         var merged: [Relation] = []
+        var groups: [[Relation]] = []
         var byPair: [Subject: [Subject: Int]] = [:]
         for r in relations {
             guard r.predicate == holds else { merged.append(r); continue }
-            guard let k = byPair[r.subject]?[r.object] else {
-                byPair[r.subject, default: [:]][r.object] = merged.count
-                merged.append(r)
-                continue
+            if let k = byPair[r.subject]?[r.object] {
+                groups[k].append(r)
+            } else {
+                byPair[r.subject, default: [:]][r.object] = groups.count
+                groups.append([r])
             }
-            let kept = merged[k]
-            let role = [kept.role, r.role].compactMap { $0 }.max { ($0.count, $1) < ($1.count, $0) }
-            var joined = Relation(subject: r.subject, predicate: holds, object: r.object, role: role, confidence: kept.confidence,
-                                  provenance: kept.provenance)
-            joined.absorb(r)
-            merged[k] = joined
+        }
+        for group in groups {
+            guard let first = group.first, group.count > 1 else { merged += group; continue }
+            let role = group.compactMap(\.role).max { ($0.count, $1) < ($1.count, $0) }
+            var joined = Relation(subject: first.subject, predicate: holds, object: first.object, role: role, confidence: 0)
+            for r in group { joined.absorb(r) }
+            merged.append(joined)
         }
         relations = merged
     }

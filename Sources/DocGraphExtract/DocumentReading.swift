@@ -52,6 +52,9 @@ struct DocumentReading: Sendable {
     var regulationNames: [CodePointKey: String] = [:]
     /// Relations decided, added to the graph with the entities at the end.
     var relations: [Relation] = []
+    /// The text of the sentence the last relation was read in: relations come sentence by
+    /// sentence, and a sentence's text (up to 2,000 scalars) is built once, not once per edge.
+    var sentenceText: (range: Range<Int>, text: String)?
     /// The trained scorer's decisions, when explaining.
     var decisions: [Extractor.RelationDecision] = []
 
@@ -185,12 +188,13 @@ struct DocumentReading: Sendable {
                       subjectRange: Range<Int>?, objectRange: Range<Int>?, rule: String, confidence: Double) {
         let a = node(subject), b = node(object)
         guard a != b else { return }
-        let p = provenance(sentence, subject: subjectRange, object: objectRange, rule: rule)
+        if sentenceText?.range != sentence { sentenceText = (sentence, doc.text(sentence)) }
+        let p = provenance(sentence, text: sentenceText?.text ?? doc.text(sentence), subject: subjectRange, object: objectRange, rule: rule)
         relations.append(Relation(subject: a, predicate: predicate, object: b, role: role, confidence: confidence, provenance: [p]))
     }
 
-    func provenance(_ sentence: Range<Int>, subject: Range<Int>?, object: Range<Int>?, rule: String) -> Provenance {
-        Provenance(document: doc.id, sentence: doc.text(sentence), sentenceStart: sentence.lowerBound, sentenceEnd: sentence.upperBound,
+    func provenance(_ sentence: Range<Int>, text: String, subject: Range<Int>?, object: Range<Int>?, rule: String) -> Provenance {
+        Provenance(document: doc.id, sentence: text, sentenceStart: sentence.lowerBound, sentenceEnd: sentence.upperBound,
                    subjectStart: subject?.lowerBound, subjectEnd: subject?.upperBound,
                    objectStart: object?.lowerBound, objectEnd: object?.upperBound, rule: rule,
                    page: doc.page(at: sentence.lowerBound))

@@ -80,11 +80,14 @@ struct EntitySpanFeatures {
     let keepNames: Bool
     /// The tagger's tag of the word each position starts, and the start of the word holding each position.
     let tagAt: [Int: String]
-    let titles: [(range: Range<Int>, title: ExtractionRules.PostTitle)]
+    /// Where post titles start and end, and how many positions before each one a title or a
+    /// tagger's name covers (so that overlap with a stretch is one subtraction).
+    let titleStarts: Set<Int>
+    let titleEnds: Set<Int>
+    let titleCover: [Int]
+    let spanCover: [Int]
     /// Whether each position of the sentence stands inside quotes.
     let quoted: [Bool]
-    /// The tagger's names within the sentence.
-    let spansHere: [Range<Int>]
 
     static let length = FeatureTemplate("len"), last1 = FeatureTemplate("last1"), last2 = FeatureTemplate("last2")
     static let firstType = FeatureTemplate("first.t"), lastType = FeatureTemplate("last.t")
@@ -118,7 +121,10 @@ struct EntitySpanFeatures {
         var tagAt: [Int: String] = [:]
         for i in sentence { if let t = reading.people.tagged.labelAt[i] { tagAt[i] = t } }
         self.tagAt = tagAt
-        titles = reading.titles(in: DocumentReading.SentenceMentions(range: sentence, mentions: [], candidates: [], posts: []))
+        let titles = reading.titles(in: DocumentReading.SentenceMentions(range: sentence, mentions: [], candidates: [], posts: []))
+        titleStarts = Set(titles.map(\.range.lowerBound))
+        titleEnds = Set(titles.map(\.range.upperBound))
+        titleCover = Self.cover(titles.map(\.range), in: sentence)
         var quoted: [Bool] = []
         var depth = 0
         for i in sentence {
@@ -130,7 +136,21 @@ struct EntitySpanFeatures {
             }
         }
         self.quoted = quoted
-        spansHere = sentence.compactMap { i in tagged[i].map { i..<$0.end } }
+        spanCover = Self.cover(sentence.compactMap { i in tagged[i].map { i..<min($0.end, sentence.upperBound) } }, in: sentence)
+    }
+
+    /// For each position of the sentence and the one after it, how many positions before it the ranges cover.
+    static func cover(_ ranges: [Range<Int>], in sentence: Range<Int>) -> [Int] {
+        var covered = [Bool](repeating: false, count: sentence.count)
+        for r in ranges { for k in r.clamped(to: sentence) { covered[k - sentence.lowerBound] = true } }
+        var out = [0]
+        for c in covered { out.append(out[out.count - 1] + (c ? 1 : 0)) }
+        return out
+    }
+
+    /// Whether any position of `range` is covered, by a cover made with ``cover(_:in:)``.
+    func covers(_ cover: [Int], _ range: Range<Int>) -> Bool {
+        cover[range.upperBound - sentence.lowerBound] > cover[range.lowerBound - sentence.lowerBound]
     }
 
     func wordStart(_ i: Int) -> Bool { i == sentence.upperBound || tagAt.isEmpty || tagAt[i] != nil }
@@ -200,9 +220,9 @@ struct EntitySpanFeatures {
         var words = 0
         for k in range where tagAt[k] != nil { words += 1 }
         f.add(F.words, F.lengthBucket(words))
-        if titles.contains(where: { $0.range.lowerBound == range.upperBound }) { f.add(F.shape, "title-after") }
-        if titles.contains(where: { $0.range.upperBound == range.lowerBound }) { f.add(F.shape, "title-before") }
-        if titles.contains(where: { $0.range.overlaps(range) }) { f.add(F.shape, "holds-title") }
+        if titleStarts.contains(range.upperBound) { f.add(F.shape, "title-after") }
+        if titleEnds.contains(range.lowerBound) { f.add(F.shape, "title-before") }
+        if covers(titleCover, range) { f.add(F.shape, "holds-title") }
         if quoted[range.lowerBound - sentence.lowerBound] { f.add(F.shape, "inside-quotes") }
         if ProgramFinder.closingQuote(of: s[range.lowerBound]) != nil { f.add(F.shape, "opens-quote") }
         if s[range.lowerBound] == "《" { f.add(F.shape, "opens-title") }
@@ -228,7 +248,7 @@ struct EntitySpanFeatures {
         // Who proposed it.
         if let t = tagged[range.lowerBound], t.end == range.upperBound {
             f.add(F.source, "tagger|" + t.kind + "|" + (t.score >= 0.9 ? "sure" : t.score >= 0.6 ? "likely" : "unsure"))
-        } else if spansHere.contains(where: { $0.overlaps(range) }) {
+        } else if covers(spanCover, range) {
             f.add(F.source, "tagger-overlaps")
         }
         for m in proposed {

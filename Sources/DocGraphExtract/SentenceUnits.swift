@@ -16,6 +16,10 @@ struct SentenceUnits {
     var units: [Unit] = []
     /// The unit of each mention.
     var unitOfMention: [Int] = []
+    /// For each unit: how many bodies and people stand before it, and the first unit of its clause.
+    var bodiesBefore: [Int] = []
+    var peopleBefore: [Int] = []
+    var clauseStart: [Int] = []
 
     /// Tags whose words are names or numbers: features see the tag, never the word.
     static let opaqueTags: Set<String> = ["PER", "ORG", "LOC", "nz", "nw", "m", "TIME", "q", "xc"]
@@ -78,6 +82,15 @@ struct SentenceUnits {
             }
             addWord(i..<end, tag: tag)
             i = end
+        }
+        var bodies = 0, people = 0, start = 0
+        for (k, unit) in units.enumerated() {
+            if k > 0, unit.clause != units[k - 1].clause { start = k }
+            bodiesBefore.append(bodies)
+            peopleBefore.append(people)
+            clauseStart.append(start)
+            if unit.form == "<ORG>" { bodies += 1 }
+            if unit.form == "<PER>" { people += 1 }
         }
     }
 }
