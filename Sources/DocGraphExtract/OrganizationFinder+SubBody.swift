@@ -1,6 +1,6 @@
 extension OrganizationFinder {
     /// Characters that never stand inside a committee's name between its body and its ending.
-    static let subBodyStops = Set("的了在是对把被将向从于为其及等和、，,。；;：:“”《》()（） 0123456789".unicodeScalars)
+    static let subBodyStops = Set("的了在是对把被将向从于为其及等和各、，,。；;：:“”《》()（） 0123456789".unicodeScalars)
 
     /// The committee, office or presidium of `body` named right after it, up to `limit`: the body's
     /// name, a few words (财政经济工作, 法制, 环资) and an ending of `lexicons/sub-body-endings.txt`.

@@ -95,7 +95,7 @@ struct PersonFinder {
             if let t = title(at: end), t.title.unicodeScalars.count >= 2 { break }
             // 包信和、: a function word that names also end with is the name's last character where a
             // separator follows it.
-            let closesName = end + 1 == limit || Self.separators.contains(scalars[end + 1])
+            let closesName = end + 1 >= scalars.count || Self.separators.contains(scalars[end + 1])
             guard !index.nameStops.contains(scalars[end]) || (end > i + s && closesName && index.nameStopsEndingNames.contains(scalars[end]))
             else { break }
             if k == 1 && index.nameEnds.contains(scalars[end]) && !closesName { break }
