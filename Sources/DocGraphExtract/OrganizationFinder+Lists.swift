@@ -46,3 +46,17 @@ extension OrganizationFinder {
                        rule: "organization.bare-department")
     }
 }
+
+extension OrganizationFinder {
+    /// The place a body's name begins with, and its level when it is a town or a village.
+    func placeOfBody(_ m: Mention) -> (String, String?)? {
+        if let local = local.places.values.filter({ m.canonical.hasPrefix($0.name) }).max(by: { $0.name.count < $1.name.count }) {
+            return (local.name, local.level)
+        }
+        let name = Array(m.canonical.unicodeScalars)
+        for length in stride(from: min(name.count, index.maximumPlaceLength), through: 2, by: -1) {
+            if let place = index.placeForms[name[0..<length]], place.unicodeScalars.count == length { return (place, nil) }
+        }
+        return nil
+    }
+}

@@ -302,8 +302,16 @@ struct OrganizationFinder {
                 return Mention(kind: "Organization", range: i..<end, surface: surface, canonical: author.canonical,
                                rule: "organization.bare-author")
             }
+            guard e.bareUse == .place else { return nil }
+            // 镇党委政府, 市委市政府: right after a body of a place, the ending is that place's body.
+            if let previous, previous.range.upperBound == i, let (owner, level) = placeOfBody(previous),
+               level.map({ rules.localBodies[$0]?.contains(canonicalEnding) == true }) ?? true {
+                let canonical = owner + rules.ending(canonicalEnding, of: owner, level: level)
+                return Mention(kind: "Organization", range: i..<end, surface: surface, canonical: canonical, aliases: [surface],
+                               rule: "organization.bare-after-body")
+            }
             // (the document's own place of the gazetteer: a town has no court of its own)
-            guard e.bareUse == .place, let city = context?.chain.first(where: { rules.places[$0] != nil }) else { return nil }
+            guard let city = context?.chain.first(where: { rules.places[$0] != nil }) else { return nil }
             // 服务型政府, 地方政府: a word before the ending makes it a kind of body, not the place's own.
             if index.levelWordBlockers.longest(endingAt: end, in: scalars, minimumLength: end - i + 1) != nil { return nil }
             return Mention(kind: "Organization", range: i..<end, surface: surface, canonical: city + rules.ending(canonicalEnding, of: city),
