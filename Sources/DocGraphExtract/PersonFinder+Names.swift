@@ -114,3 +114,14 @@ extension PersonFinder {
         return span.range
     }
 }
+
+extension PersonFinder {
+    /// Whether what follows a post title at `end` is what follows a person's name and post: a mark, the
+    /// end, a function word, or a verb (出席, 指出: name-end-characters.txt, clause-verbs.txt). The rules
+    /// alone read a two-character name before a post only so (展示委员风采 has none).
+    func endsAClause(at end: Int) -> Bool {
+        guard end < scalars.count, isHan(scalars[end]) else { return true }
+        if index.nameStops.contains(scalars[end]) || index.nameEnds.contains(scalars[end]) { return true }
+        return (end + 2...min(scalars.count, end + 4)).contains { index.clauseVerbs.longest(endingAt: $0, in: scalars, lowerBound: end)?.start == end }
+    }
+}

@@ -89,6 +89,9 @@ struct PersonFinder {
             return i..<(spaced + 1)
         }
         var end = i + s
+        // 应出席: a verb (clause-verbs.txt, two characters or more) begins no given name.
+        if let verb = index.clauseVerbs.longest(endingAt: min(limit, i + s + 2), in: scalars, minimumLength: 2, lowerBound: i + s),
+           verb.start == i + s { return nil }
         for k in 0..<2 {
             guard end < limit, isHan(scalars[end]) else { break }
             // 团主席: a post title begins no given name.
@@ -197,6 +200,13 @@ struct PersonFinder {
         func insideOrganization(_ r: Range<Int>) -> Bool { organizationMentions.contains { $0.range.overlaps(r) } }
         while i < range.upperBound {
             guard let title = self.title(at: i) else { i += 1; continue }
+            // 文史委员会, 主席团: a title that begins a body's ending is none (委员 of 委员会).
+            let titleLength = title.title.unicodeScalars.count
+            if (1...4).contains(where: { index.subBodyEndings.longest(endingAt: min(scalars.count, i + titleLength + $0), in: scalars, lowerBound: i)?.start == i
+                                         && i + titleLength + $0 <= scalars.count }) {
+                i += 1
+                continue
+            }
             let end = i + title.title.unicodeScalars.count
             guard end <= range.upperBound else { break }
             // A title that overlaps a body's name (党委书记 over 镇党委) is read again after the name (书记).
@@ -269,7 +279,7 @@ struct PersonFinder {
                     let insideTitle = r.lowerBound > range.lowerBound && self.title(at: r.lowerBound - 1).map { $0.title.unicodeScalars.count >= 2 } == true
                     if boundary, !insideTitle, let surnameLength = surname(at: r.lowerBound), !index.nameStops.contains(scalars[r.lowerBound]),
                        !tagged.deniesName(r, surname: surnameLength), r.allSatisfy({ isHan(scalars[$0]) }), !insideOrganization(r),
-                       !endsLikeABody(r),
+                       !endsLikeABody(r), length == 3 || !tagged.labelAt.isEmpty || endsAClause(at: end),
                        name(startingAt: r.lowerBound, limit: i)?.upperBound == i {
                         names.append(r)
                         break
