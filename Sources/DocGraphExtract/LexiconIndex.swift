@@ -30,6 +30,8 @@ struct LexiconIndex: Sendable {
     let nameEnds: ScalarSet
     /// The bodies an institution has of its own (党委, 工会), by their first character, longest first.
     let institutionEndings: [Unicode.Scalar: [[Unicode.Scalar]]]
+    /// The special committees of congresses and of the CPPCC, longest first.
+    let specialCommittees: [[Unicode.Scalar]]
     /// Endings of stationed bodies (纪检监察组), back to front, and the words before where they are kept (驻).
     let stationedEndings: SuffixTrie
     let stationedVerbs: [[Unicode.Scalar]]
@@ -108,6 +110,7 @@ struct LexiconIndex: Sendable {
         nameEnds = ScalarSet(rules.nameEnds)
         levelWords = rules.levels.map { (Array($0.key.unicodeScalars), $0.value) }
             .sorted { $0.word.count != $1.word.count ? $0.word.count > $1.word.count : $0.word.lexicographicallyPrecedes($1.word) }
+        specialCommittees = rules.specialCommittees.map { Array($0.unicodeScalars) }
         var stationed = SuffixTrie()
         for w in rules.stationedBodies { stationed.insert(Array(w.unicodeScalars), value: w) }
         stationedEndings = stationed

@@ -30,6 +30,11 @@ extension OrganizationFinder {
             if k < scalars.count, index.bodyContinuations.contains(LexiconIndex.pair(scalars[k - 1], scalars[k])) { continue }
             best = k
         }
+        // 宪法和法律委员会: a special committee's name is read whole, conjunction and all.
+        if let committee = index.specialCommittees.first(where: { start + $0.count <= limit && matches($0, at: start) }),
+           start + committee.count > (best ?? start) {
+            best = start + committee.count
+        }
         guard let end = best else { return nil }
         // A post and a character or two (主任委托, 常委员会) is no committee; 代表资格审查委员会 is one, and so
         // is an ending alone (主任会议).
