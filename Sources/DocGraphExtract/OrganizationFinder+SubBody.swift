@@ -66,3 +66,31 @@ extension OrganizationFinder {
     /// The longest committee name read after a body.
     static let subBodyLongest = 16
 }
+
+extension OrganizationFinder {
+    /// Special committees listed after one named with its body (省人大法制委员会、财政经济委员会、社会建设委员会):
+    /// each is a committee of the same body (lists distribute).
+    func listedCommittees(_ mentions: [Mention], in range: Range<Int>) -> [Mention] {
+        var out: [Mention] = []
+        for (k, m) in mentions.enumerated() {
+            out.append(m)
+            guard m.rule == "organization.sub-body", let body = m.parent.first else { continue }
+            let limit = k + 1 < mentions.count ? mentions[k + 1].range.lowerBound : range.upperBound
+            var j = m.range.upperBound
+            while j + 1 < limit, scalars[j] == "、",
+                  let committee = index.specialCommittees.first(where: { j + 1 + $0.count <= limit && matches($0, at: j + 1) }) {
+                let r = (j + 1)..<(j + 1 + committee.count)
+                let name = text(r)
+                var sub = Mention(kind: "Organization", range: r, surface: name, canonical: body.canonical + name,
+                                  rule: "organization.sub-body")
+                if body.canonical.hasSuffix("人民代表大会") {
+                    sub.aliases.append(String(body.canonical.dropLast("人民代表大会".count)) + "人大" + name)
+                }
+                sub.parent = [body]
+                out.append(sub)
+                j = r.upperBound
+            }
+        }
+        return out
+    }
+}

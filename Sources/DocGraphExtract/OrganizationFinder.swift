@@ -54,7 +54,7 @@ struct OrganizationFinder {
             let limit = k + 1 < out.count ? out[k + 1].range.lowerBound : range.upperBound
             if let sub = subBody(of: out[k], limit: limit) { out[k] = sub }
         }
-        return out
+        return listedCommittees(out, in: range)
     }
 
     /// A national administration's local office named with it (国家税务总局 + 诸城市税务局): one body, the

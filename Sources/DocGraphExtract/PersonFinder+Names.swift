@@ -125,3 +125,17 @@ extension PersonFinder {
         return (end + 2...min(scalars.count, end + 4)).contains { index.clauseVerbs.longest(endingAt: $0, in: scalars, lowerBound: end)?.start == end }
     }
 }
+
+extension PersonFinder {
+    /// For a post title that begins with a body's party organisation (党组副书记, 党委书记), the party group of
+    /// `body` (or of the body `body`'s group belongs to) that the post is in, when `body` is not it already.
+    func partyGroup(of body: Mention, for title: ExtractionRules.PostTitle, at range: Range<Int>) -> Mention? {
+        guard let group = rules.institutionBodies.filter({ title.title.hasPrefix($0) }).max(by: { $0.count < $1.count }),
+              !body.canonical.hasSuffix(group) else { return nil }
+        let base = rules.institutionBodies.contains(where: { body.canonical.hasSuffix($0) }) ? body.parent.first ?? body : body
+        var m = Mention(kind: "Organization", range: range, surface: base.canonical + group, canonical: base.canonical + group,
+                        rule: "organization.party-group-of-post")
+        m.parent = [base]
+        return m
+    }
+}

@@ -235,12 +235,17 @@ struct PersonFinder {
             // A post listed right after another one's name shares its body: 市政协主席王甲、副主席李乙, 秘书长丙.
             if organization == nil, title.impliedEnding == nil, let last = lastPost, last.end < start, start - last.end <= 2,
                scalars[last.end..<start].allSatisfy({ "、, ".unicodeScalars.contains($0) }) {
-                organization = last.organization
+                organization = last.organization.map { partyGroupParent(of: $0, for: title) ?? $0 }
             }
             // A post listed right after another post of the same person (市城管局党组书记、局长) shares its body,
             // or, after a post of a body's party group, is a post of that body (局长 of the 局).
             if organization == nil, title.impliedEnding == nil, let last = pending.last?.organization {
                 organization = partyGroupParent(of: last, for: title) ?? last
+            }
+            // 党组副书记 after a post of 叶县政协: that body's party group.
+            if orgBefore == nil, let base = organization, base.rule != "organization.implied-by-post", range.contains(base.range.lowerBound),
+               let group = partyGroup(of: base, for: title, at: i..<end) {
+                organization = group
             }
             // A post with no body written or implied (副主任, 秘书长) is a post of the author's body.
             if organization == nil, title.impliedEnding == nil, let author = context.author { organization = author }
