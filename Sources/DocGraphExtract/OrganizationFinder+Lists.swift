@@ -37,9 +37,8 @@ extension OrganizationFinder {
         guard listed, let place = context?.chain.first(where: { rules.places[$0] != nil }) else { return nil }
         let before = r.lowerBound == 0 ? " " : scalars[r.lowerBound - 1]
         guard !PersonFinder.isHan(before) || Extractor.isListJoiner(before) else { return nil }
-        let people = PersonFinder(organizations: self)
         let after = r.upperBound < scalars.count ? scalars[r.upperBound] : " "
-        guard people.title(at: r.upperBound) != nil || before == "、" || after == "、" else { return nil }
+        guard postTitle(at: r.upperBound) != nil || before == "、" || after == "、" else { return nil }
         let surface = text(r)
         let canonical = place + department + ending
         return Mention(kind: "Organization", range: r, surface: surface, canonical: canonical, aliases: [surface],

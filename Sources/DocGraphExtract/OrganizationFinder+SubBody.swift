@@ -15,7 +15,7 @@ extension OrganizationFinder {
             let middle = ending.start - start
             if let longest = rules.subBodyLongestMiddle[ending.value], middle > longest { continue }
             // 支队长, 宣传部长: the ending's last character begins a post title.
-            if PersonFinder(organizations: self).title(at: k - 1).map({ $0.title.unicodeScalars.count >= 2 }) == true { continue }
+            if postTitle(at: k - 1).map({ $0.title.unicodeScalars.count >= 2 }) == true { continue }
             // 委员 is a member, not a committee; a bare 委 ends an abbreviation of two words (环资委, 法制委),
             // another ending of one character two to four (人事科, 权益部, 基础教育司).
             if k < scalars.count, scalars[k] == "员" { continue }
@@ -25,7 +25,7 @@ extension OrganizationFinder {
                 if index.notDepartments.longest(endingAt: k, in: scalars, minimumLength: 2) != nil { continue }
                 // …召开部务会议: it ends the name only where a mark, a list's joiner or a post title follows.
                 if k < scalars.count, PersonFinder.isHan(scalars[k]), !Extractor.isListJoiner(scalars[k]),
-                   PersonFinder(organizations: self).title(at: k) == nil { continue }
+                   postTitle(at: k) == nil { continue }
             }
             if k < scalars.count, index.bodyContinuations.contains(LexiconIndex.pair(scalars[k - 1], scalars[k])) { continue }
             best = k
@@ -38,7 +38,7 @@ extension OrganizationFinder {
         guard let end = best else { return nil }
         // A post and a character or two (主任委托, 常委员会) is no committee; 代表资格审查委员会 is one, and so
         // is an ending alone (主任会议).
-        if let title = PersonFinder(organizations: self).title(at: start), let ending = index.subBodyEndings.longest(endingAt: end, in: scalars, lowerBound: start),
+        if let title = postTitle(at: start), let ending = index.subBodyEndings.longest(endingAt: end, in: scalars, lowerBound: start),
            ending.start > start, end - start <= title.title.unicodeScalars.count + 2 {
             return nil
         }

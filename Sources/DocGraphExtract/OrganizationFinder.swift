@@ -22,6 +22,12 @@ struct OrganizationFinder {
         String(scalars: original[r])
     }
 
+    /// The post title starting at `i` (the same lookup as ``PersonFinder/title(at:)``).
+    func postTitle(at i: Int) -> ExtractionRules.PostTitle? {
+        guard i >= 0, i < scalars.count, index.titleStarts.contains(scalars[i]) else { return nil }
+        return index.titlesByFirst[scalars[i]]?.first { matches($0.word, at: i) }?.title
+    }
+
     func matches(_ word: [Unicode.Scalar], at i: Int) -> Bool {
         i + word.count <= scalars.count && scalars[i..<(i + word.count)].elementsEqual(word)
     }
@@ -95,7 +101,7 @@ struct OrganizationFinder {
             if Self.conjunctions.contains(scalars[k]) { return nil }
             if let c = (k..<end).first(where: { Self.conjunctions.contains(scalars[$0]) }),
                index.departments.longest(endingAt: c, in: scalars, lowerBound: k).map({ $0.start == k }) == true { return nil }
-            if let title = PersonFinder(organizations: self).title(at: k - 1), title.title.unicodeScalars.count >= 2 { return nil }
+            if let title = postTitle(at: k - 1), title.title.unicodeScalars.count >= 2 { return nil }
             return k..<end
         }
         return nil
@@ -122,7 +128,7 @@ struct OrganizationFinder {
                 continue
             }
             var found: Mention?
-            for (word, e) in index.endingsByFirst[first] ?? [] where matches(word, at: i) {
+            for (word, e) in index.endingStarts.contains(first) ? index.endingsByFirst[first] ?? [] : [] where matches(word, at: i) {
                 let end = i + word.count
                 guard end <= range.upperBound else { continue }
                 if let m = mention(ending: e, at: i, end: end, lowerBound: lowerBound, context: context, previous: out.last) {
@@ -146,15 +152,14 @@ struct OrganizationFinder {
     /// 中华人民共和国 before it, the mention takes that in. Where a post title shares the name's last
     /// character (教育部长), the mention stops before it, so that the title follows it.
     func namedBody(at i: Int, lowerBound: Int, upperBound: Int, context: DocumentContext?) -> (Mention, Int)? {
-        for body in index.nationalByFirst[scalars[i]] ?? [] where i + body.word.count <= upperBound && matches(body.word, at: i) {
+        for body in index.namedBodies(at: i, in: scalars) where i + body.word.count <= upperBound && matches(body.word, at: i) {
             let end = i + body.word.count
             if end < scalars.count, index.bodyContinuations.contains(LexiconIndex.pair(scalars[end - 1], scalars[end])) { continue }
             if let region = body.region, !inRegion(region, before: i, lowerBound: lowerBound, context: context) { continue }
             var start = i
             if i - Self.stateName.count >= lowerBound, matches(Self.stateName, at: i - Self.stateName.count) { start = i - Self.stateName.count }
             var stop = end
-            let people = PersonFinder(organizations: self)
-            if end < scalars.count, let shared = people.title(at: end - 1), shared.title.unicodeScalars.count >= 2, people.title(at: end) == nil {
+            if end < scalars.count, let shared = postTitle(at: end - 1), shared.title.unicodeScalars.count >= 2, postTitle(at: end) == nil {
                 stop = end - 1
             }
             let surface = text(start..<end)

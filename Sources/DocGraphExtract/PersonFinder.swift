@@ -11,10 +11,7 @@ struct PersonFinder {
     var index: LexiconIndex { organizations.index }
     var scalars: [Unicode.Scalar] { organizations.scalars }
 
-    func title(at i: Int) -> ExtractionRules.PostTitle? {
-        guard i >= 0, i < scalars.count, index.titleStarts.contains(scalars[i]) else { return nil }
-        return index.titlesByFirst[scalars[i]]?.first { organizations.matches($0.word, at: i) }?.title
-    }
+    func title(at i: Int) -> ExtractionRules.PostTitle? { organizations.postTitle(at: i) }
 
     /// A person mention with the post it shows.
     struct Post {
