@@ -81,6 +81,8 @@ public struct ExtractionRules: Sendable {
     public var notDepartments: [String]
     /// Endings of a body's committees and offices named right after it (工作委员会, 办公室, 主席团).
     public var subBodyEndings: [String]
+    /// The special committees of congresses and of the CPPCC (宪法和法律委员会), read whole after their body.
+    public var specialCommittees: [String]
     /// The most words a sub-body's ending allows between its body and it (组织部: none), where the file says.
     public var subBodyLongestMiddle: [String: Int]
     /// Words that end an organization's name (局, 法院, 日报): the tagger's organization names must end in one.
@@ -244,6 +246,7 @@ public struct ExtractionRules: Sendable {
             revisionCues: try table("lexicons/regulation-cues.txt", columns: 2).filter { $0.1[0] == "revise" }.map { $0.1[1] },
             notDepartments: try words("lexicons/not-departments.txt"),
             subBodyEndings: try table("lexicons/sub-body-endings.txt", columns: 1...2).map { $0.1[0] },
+            specialCommittees: try words("lexicons/special-committees.txt").sorted { $0.count > $1.count },
             subBodyLongestMiddle: try table("lexicons/sub-body-endings.txt", columns: 1...2).reduce(into: [:]) { out, row in
                 if row.1.count > 1, let n = Int(row.1[1]) { out[row.1[0]] = n }
             },

@@ -32,9 +32,8 @@ extension Extractor {
     /// The national bodies `s` names anywhere, by canonical name.
     func nationalBodies(_ s: [Unicode.Scalar]) -> Set<String> {
         var out: Set<String> = []
-        for i in s.indices {
-            guard let bodies = index.nationalByFirst[s[i]] else { continue }
-            for body in bodies where body.region == nil && LexiconIndex.word(body.word, endsAt: i + body.word.count, in: s) {
+        for i in s.indices where index.nationalStarts.contains(s[i]) {
+            for body in index.namedBodies(at: i, in: s) where body.region == nil && LexiconIndex.word(body.word, endsAt: i + body.word.count, in: s) {
                 out.insert(body.canonical)
                 break
             }
@@ -175,7 +174,8 @@ extension Extractor {
     /// With a `hint` from the metadata, that place when it is of the level the text's bodies are named at.
     func mostMentionedPlace(_ s: [Unicode.Scalar], _ orgs: OrganizationFinder, _ counts: [String: Int], hint: String? = nil) -> String? {
         var levelUse: [String: Int] = [:]
-        for m in orgs.find(in: 0..<s.count, context: DocumentContext(author: nil, chain: [])) where m.rule == "organization.unresolved-level" {
+        // (the bodies alone: their committees and lists tell nothing more about the level words used)
+        for m in orgs.bodies(in: 0..<s.count, context: DocumentContext(author: nil, chain: [])) where m.rule == "organization.unresolved-level" {
             let surface = Array(m.canonical.unicodeScalars)
             if let w = index.levelWords.first(where: { surface.starts(with: $0.word) }) { levelUse[String(scalars: w.word), default: 0] += 1 }
         }

@@ -13,8 +13,16 @@ struct LexiconIndex: Sendable {
     let placeEnds: ScalarSet
     /// Endings by their first character, longest first.
     let endingsByFirst: [Unicode.Scalar: [(word: [Unicode.Scalar], ending: ExtractionRules.OrganizationEnding)]]
-    /// National bodies, and regional ones (with their region), by their first character, longest first.
-    let nationalByFirst: [Unicode.Scalar: [NamedBody]]
+    /// National bodies, and regional ones (with their region), by their first two characters (packed as a
+    /// pair: 中 alone begins too many words to look them all up), longest first.
+    let nationalByStart: [UInt64: [NamedBody]]
+    /// The first and the second characters of those names, so that most positions are passed over
+    /// with two array reads.
+    let nationalStarts: ScalarSet
+    let nationalSeconds: ScalarSet
+    /// The first characters of body endings and of an institution's bodies.
+    let endingStarts: ScalarSet
+    let institutionStarts: ScalarSet
     /// Words whose first character can end a national body's name (部门, 局面), keyed by both characters.
     let bodyContinuations: Set<UInt64>
     /// Every character an ending or a national body's name starts with.
@@ -30,6 +38,8 @@ struct LexiconIndex: Sendable {
     let nameEnds: ScalarSet
     /// The bodies an institution has of its own (党委, 工会), by their first character, longest first.
     let institutionEndings: [Unicode.Scalar: [[Unicode.Scalar]]]
+    /// The special committees of congresses and of the CPPCC, longest first.
+    let specialCommittees: [[Unicode.Scalar]]
     /// Endings of stationed bodies (纪检监察组), back to front, and the words before where they are kept (驻).
     let stationedEndings: SuffixTrie
     let stationedVerbs: [[Unicode.Scalar]]
@@ -92,11 +102,15 @@ struct LexiconIndex: Sendable {
         // Longest first; between a national and a regional body of one name, the regional one is
         // tried first (it is read only in its region's documents).
         let longestFirst = named.sorted { ($0.word.count, $0.region == nil ? 0 : 1) > ($1.word.count, $1.region == nil ? 0 : 1) }
-        nationalByFirst = Dictionary(grouping: longestFirst, by: { $0.word.first ?? " " })
+        nationalByStart = Dictionary(grouping: longestFirst.filter { $0.word.count >= 2 }, by: { LexiconIndex.pair($0.word[0], $0.word[1]) })
+        nationalStarts = ScalarSet(longestFirst.compactMap(\.word.first))
+        nationalSeconds = ScalarSet(longestFirst.filter { $0.word.count >= 2 }.map { $0.word[1] })
         bodyContinuations = Set(rules.bodyContinuations.map { Array($0.unicodeScalars) }.filter { $0.count == 2 }.map { LexiconIndex.pair($0[0], $0[1]) })
         institutionEndings = Dictionary(grouping: rules.institutionBodies.map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count },
                                         by: { $0.first ?? " " })
-        organizationStarts = ScalarSet(Array(endingsByFirst.keys) + Array(nationalByFirst.keys) + Array(institutionEndings.keys))
+        endingStarts = ScalarSet(endingsByFirst.keys)
+        institutionStarts = ScalarSet(institutionEndings.keys)
+        organizationStarts = ScalarSet(Array(endingsByFirst.keys) + longestFirst.compactMap(\.word.first) + Array(institutionEndings.keys))
         titlesByFirst = Dictionary(grouping: rules.postTitles.map { (Array($0.title.unicodeScalars), $0) }, by: { $0.word.first ?? " " })
         titleStarts = ScalarSet(titlesByFirst.keys)
         let surnames = rules.surnames.map { Array($0.unicodeScalars) }
@@ -108,6 +122,7 @@ struct LexiconIndex: Sendable {
         nameEnds = ScalarSet(rules.nameEnds)
         levelWords = rules.levels.map { (Array($0.key.unicodeScalars), $0.value) }
             .sorted { $0.word.count != $1.word.count ? $0.word.count > $1.word.count : $0.word.lexicographicallyPrecedes($1.word) }
+        specialCommittees = rules.specialCommittees.map { Array($0.unicodeScalars) }
         var stationed = SuffixTrie()
         for w in rules.stationedBodies { stationed.insert(Array(w.unicodeScalars), value: w) }
         stationedEndings = stationed
@@ -154,6 +169,12 @@ struct LexiconIndex: Sendable {
     }
 
     static func pair(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> UInt64 { UInt64(a.value) << 32 | UInt64(b.value) }
+
+    /// The national and regional bodies whose names start at `i` in `text`, longest first.
+    func namedBodies(at i: Int, in text: [Unicode.Scalar]) -> [NamedBody] {
+        guard i + 1 < text.count, nationalStarts.contains(text[i]), nationalSeconds.contains(text[i + 1]) else { return [] }
+        return nationalByStart[Self.pair(text[i], text[i + 1])] ?? []
+    }
 
     /// A body known by its name alone: national, or of one region (Hong Kong's 保安局).
     struct NamedBody: Sendable {

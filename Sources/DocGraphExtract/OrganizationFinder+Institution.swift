@@ -10,7 +10,7 @@ extension OrganizationFinder {
     /// be told. The name starts at a place named in it (…临沂市人民医院党委), else where a mark, a function
     /// word or a verb before a name (召开, 来到: `lexicons/clause-verbs.txt`) stands before it.
     func institutionBody(at i: Int, lowerBound: Int, upperBound: Int, context: DocumentContext?) -> Mention? {
-        guard let ending = index.institutionEndings[scalars[i]]?.first(where: { i + $0.count <= upperBound && matches($0, at: i) }),
+        guard index.institutionStarts.contains(scalars[i]), let ending = index.institutionEndings[scalars[i]]?.first(where: { i + $0.count <= upperBound && matches($0, at: i) }),
               let head = index.institutionHeads.longest(endingAt: i, in: scalars, lowerBound: lowerBound)
         else { return nil }
         let end = i + ending.count

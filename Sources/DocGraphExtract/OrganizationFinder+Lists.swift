@@ -37,12 +37,25 @@ extension OrganizationFinder {
         guard listed, let place = context?.chain.first(where: { rules.places[$0] != nil }) else { return nil }
         let before = r.lowerBound == 0 ? " " : scalars[r.lowerBound - 1]
         guard !PersonFinder.isHan(before) || Extractor.isListJoiner(before) else { return nil }
-        let people = PersonFinder(organizations: self)
         let after = r.upperBound < scalars.count ? scalars[r.upperBound] : " "
-        guard people.title(at: r.upperBound) != nil || before == "、" || after == "、" else { return nil }
+        guard postTitle(at: r.upperBound) != nil || before == "、" || after == "、" else { return nil }
         let surface = text(r)
         let canonical = place + department + ending
         return Mention(kind: "Organization", range: r, surface: surface, canonical: canonical, aliases: [surface],
                        rule: "organization.bare-department")
+    }
+}
+
+extension OrganizationFinder {
+    /// The place a body's name begins with, and its level when it is a town or a village.
+    func placeOfBody(_ m: Mention) -> (String, String?)? {
+        if let local = local.places.values.filter({ m.canonical.hasPrefix($0.name) }).max(by: { $0.name.count < $1.name.count }) {
+            return (local.name, local.level)
+        }
+        let name = Array(m.canonical.unicodeScalars)
+        for length in stride(from: min(name.count, index.maximumPlaceLength), through: 2, by: -1) {
+            if let place = index.placeForms[name[0..<length]], place.unicodeScalars.count == length { return (place, nil) }
+        }
+        return nil
     }
 }

@@ -56,7 +56,9 @@ extension OrganizationFinder {
 
     /// Where the body or place a body is kept at, named at `start`, ends.
     func stationedTarget(at start: Int, mentions: [Mention], upperBound: Int) -> Int? {
-        if let m = mentions.first(where: { $0.range.lowerBound == start }) { return m.range.upperBound }
+        // A body named there, unless it is the place and the kept body's own ending (香港特别行政区联络办公室).
+        if let m = mentions.first(where: { $0.range.lowerBound == start }),
+           index.stationedEndings.longest(endingAt: m.range.upperBound, in: scalars, lowerBound: start) == nil { return m.range.upperBound }
         var found: Int?
         for end in (start + 2)..<min(upperBound, start + index.maximumPlaceLength) + 1 {
             if let (s, _) = place(endingAt: end), s == start { found = end }

@@ -1,6 +1,6 @@
 extension OrganizationFinder {
     /// Characters that never stand inside a committee's name between its body and its ending.
-    static let subBodyStops = Set("的了在是对把被将向从于为其及等和、，,。；;：:“”《》()（） 0123456789".unicodeScalars)
+    static let subBodyStops = Set("的了在是对把被将向从于为其及等和各、，,。；;：:“”《》()（） 0123456789".unicodeScalars)
 
     /// The committee, office or presidium of `body` named right after it, up to `limit`: the body's
     /// name, a few words (财政经济工作, 法制, 环资) and an ending of `lexicons/sub-body-endings.txt`.
@@ -15,7 +15,7 @@ extension OrganizationFinder {
             let middle = ending.start - start
             if let longest = rules.subBodyLongestMiddle[ending.value], middle > longest { continue }
             // 支队长, 宣传部长: the ending's last character begins a post title.
-            if PersonFinder(organizations: self).title(at: k - 1).map({ $0.title.unicodeScalars.count >= 2 }) == true { continue }
+            if postTitle(at: k - 1).map({ $0.title.unicodeScalars.count >= 2 }) == true { continue }
             // 委员 is a member, not a committee; a bare 委 ends an abbreviation of two words (环资委, 法制委),
             // another ending of one character two to four (人事科, 权益部, 基础教育司).
             if k < scalars.count, scalars[k] == "员" { continue }
@@ -25,15 +25,20 @@ extension OrganizationFinder {
                 if index.notDepartments.longest(endingAt: k, in: scalars, minimumLength: 2) != nil { continue }
                 // …召开部务会议: it ends the name only where a mark, a list's joiner or a post title follows.
                 if k < scalars.count, PersonFinder.isHan(scalars[k]), !Extractor.isListJoiner(scalars[k]),
-                   PersonFinder(organizations: self).title(at: k) == nil { continue }
+                   postTitle(at: k) == nil { continue }
             }
             if k < scalars.count, index.bodyContinuations.contains(LexiconIndex.pair(scalars[k - 1], scalars[k])) { continue }
             best = k
         }
+        // 宪法和法律委员会: a special committee's name is read whole, conjunction and all.
+        if let committee = index.specialCommittees.first(where: { start + $0.count <= limit && matches($0, at: start) }),
+           start + committee.count > (best ?? start) {
+            best = start + committee.count
+        }
         guard let end = best else { return nil }
         // A post and a character or two (主任委托, 常委员会) is no committee; 代表资格审查委员会 is one, and so
         // is an ending alone (主任会议).
-        if let title = PersonFinder(organizations: self).title(at: start), let ending = index.subBodyEndings.longest(endingAt: end, in: scalars, lowerBound: start),
+        if let title = postTitle(at: start), let ending = index.subBodyEndings.longest(endingAt: end, in: scalars, lowerBound: start),
            ending.start > start, end - start <= title.title.unicodeScalars.count + 2 {
             return nil
         }
@@ -60,4 +65,32 @@ extension OrganizationFinder {
 
     /// The longest committee name read after a body.
     static let subBodyLongest = 16
+}
+
+extension OrganizationFinder {
+    /// Special committees listed after one named with its body (省人大法制委员会、财政经济委员会、社会建设委员会):
+    /// each is a committee of the same body (lists distribute).
+    func listedCommittees(_ mentions: [Mention], in range: Range<Int>) -> [Mention] {
+        var out: [Mention] = []
+        for (k, m) in mentions.enumerated() {
+            out.append(m)
+            guard m.rule == "organization.sub-body", let body = m.parent.first else { continue }
+            let limit = k + 1 < mentions.count ? mentions[k + 1].range.lowerBound : range.upperBound
+            var j = m.range.upperBound
+            while j + 1 < limit, scalars[j] == "、",
+                  let committee = index.specialCommittees.first(where: { j + 1 + $0.count <= limit && matches($0, at: j + 1) }) {
+                let r = (j + 1)..<(j + 1 + committee.count)
+                let name = text(r)
+                var sub = Mention(kind: "Organization", range: r, surface: name, canonical: body.canonical + name,
+                                  rule: "organization.sub-body")
+                if body.canonical.hasSuffix("人民代表大会") {
+                    sub.aliases.append(String(body.canonical.dropLast("人民代表大会".count)) + "人大" + name)
+                }
+                sub.parent = [body]
+                out.append(sub)
+                j = r.upperBound
+            }
+        }
+        return out
+    }
 }

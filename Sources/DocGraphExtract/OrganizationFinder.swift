@@ -22,6 +22,12 @@ struct OrganizationFinder {
         String(scalars: original[r])
     }
 
+    /// The post title starting at `i` (the same lookup as ``PersonFinder/title(at:)``).
+    func postTitle(at i: Int) -> ExtractionRules.PostTitle? {
+        guard i >= 0, i < scalars.count, index.titleStarts.contains(scalars[i]) else { return nil }
+        return index.titlesByFirst[scalars[i]]?.first { matches($0.word, at: i) }?.title
+    }
+
     func matches(_ word: [Unicode.Scalar], at i: Int) -> Bool {
         i + word.count <= scalars.count && scalars[i..<(i + word.count)].elementsEqual(word)
     }
@@ -54,7 +60,7 @@ struct OrganizationFinder {
             let limit = k + 1 < out.count ? out[k + 1].range.lowerBound : range.upperBound
             if let sub = subBody(of: out[k], limit: limit) { out[k] = sub }
         }
-        return out
+        return listedCommittees(out, in: range)
     }
 
     /// A national administration's local office named with it (国家税务总局 + 诸城市税务局): one body, the
@@ -95,7 +101,7 @@ struct OrganizationFinder {
             if Self.conjunctions.contains(scalars[k]) { return nil }
             if let c = (k..<end).first(where: { Self.conjunctions.contains(scalars[$0]) }),
                index.departments.longest(endingAt: c, in: scalars, lowerBound: k).map({ $0.start == k }) == true { return nil }
-            if let title = PersonFinder(organizations: self).title(at: k - 1), title.title.unicodeScalars.count >= 2 { return nil }
+            if let title = postTitle(at: k - 1), title.title.unicodeScalars.count >= 2 { return nil }
             return k..<end
         }
         return nil
@@ -122,7 +128,7 @@ struct OrganizationFinder {
                 continue
             }
             var found: Mention?
-            for (word, e) in index.endingsByFirst[first] ?? [] where matches(word, at: i) {
+            for (word, e) in index.endingStarts.contains(first) ? index.endingsByFirst[first] ?? [] : [] where matches(word, at: i) {
                 let end = i + word.count
                 guard end <= range.upperBound else { continue }
                 if let m = mention(ending: e, at: i, end: end, lowerBound: lowerBound, context: context, previous: out.last) {
@@ -146,15 +152,14 @@ struct OrganizationFinder {
     /// 中华人民共和国 before it, the mention takes that in. Where a post title shares the name's last
     /// character (教育部长), the mention stops before it, so that the title follows it.
     func namedBody(at i: Int, lowerBound: Int, upperBound: Int, context: DocumentContext?) -> (Mention, Int)? {
-        for body in index.nationalByFirst[scalars[i]] ?? [] where i + body.word.count <= upperBound && matches(body.word, at: i) {
+        for body in index.namedBodies(at: i, in: scalars) where i + body.word.count <= upperBound && matches(body.word, at: i) {
             let end = i + body.word.count
             if end < scalars.count, index.bodyContinuations.contains(LexiconIndex.pair(scalars[end - 1], scalars[end])) { continue }
             if let region = body.region, !inRegion(region, before: i, lowerBound: lowerBound, context: context) { continue }
             var start = i
             if i - Self.stateName.count >= lowerBound, matches(Self.stateName, at: i - Self.stateName.count) { start = i - Self.stateName.count }
             var stop = end
-            let people = PersonFinder(organizations: self)
-            if end < scalars.count, let shared = people.title(at: end - 1), shared.title.unicodeScalars.count >= 2, people.title(at: end) == nil {
+            if end < scalars.count, let shared = postTitle(at: end - 1), shared.title.unicodeScalars.count >= 2, postTitle(at: end) == nil {
                 stop = end - 1
             }
             let surface = text(start..<end)
@@ -302,8 +307,16 @@ struct OrganizationFinder {
                 return Mention(kind: "Organization", range: i..<end, surface: surface, canonical: author.canonical,
                                rule: "organization.bare-author")
             }
+            guard e.bareUse == .place else { return nil }
+            // 镇党委政府, 市委市政府: right after a body of a place, the ending is that place's body.
+            if let previous, previous.range.upperBound == i, let (owner, level) = placeOfBody(previous),
+               level.map({ rules.localBodies[$0]?.contains(canonicalEnding) == true }) ?? true {
+                let canonical = owner + rules.ending(canonicalEnding, of: owner, level: level)
+                return Mention(kind: "Organization", range: i..<end, surface: surface, canonical: canonical, aliases: [surface],
+                               rule: "organization.bare-after-body")
+            }
             // (the document's own place of the gazetteer: a town has no court of its own)
-            guard e.bareUse == .place, let city = context?.chain.first(where: { rules.places[$0] != nil }) else { return nil }
+            guard let city = context?.chain.first(where: { rules.places[$0] != nil }) else { return nil }
             // 服务型政府, 地方政府: a word before the ending makes it a kind of body, not the place's own.
             if index.levelWordBlockers.longest(endingAt: end, in: scalars, minimumLength: end - i + 1) != nil { return nil }
             return Mention(kind: "Organization", range: i..<end, surface: surface, canonical: city + rules.ending(canonicalEnding, of: city),

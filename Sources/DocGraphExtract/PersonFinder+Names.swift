@@ -114,3 +114,28 @@ extension PersonFinder {
         return span.range
     }
 }
+
+extension PersonFinder {
+    /// Whether what follows a post title at `end` is what follows a person's name and post: a mark, the
+    /// end, a function word, or a verb (出席, 指出: name-end-characters.txt, clause-verbs.txt). The rules
+    /// alone read a two-character name before a post only so (展示委员风采 has none).
+    func endsAClause(at end: Int) -> Bool {
+        guard end < scalars.count, isHan(scalars[end]) else { return true }
+        if index.nameStops.contains(scalars[end]) || index.nameEnds.contains(scalars[end]) { return true }
+        return (end + 2...min(scalars.count, end + 4)).contains { index.clauseVerbs.longest(endingAt: $0, in: scalars, lowerBound: end)?.start == end }
+    }
+}
+
+extension PersonFinder {
+    /// For a post title that begins with a body's party organisation (党组副书记, 党委书记), the party group of
+    /// `body` (or of the body `body`'s group belongs to) that the post is in, when `body` is not it already.
+    func partyGroup(of body: Mention, for title: ExtractionRules.PostTitle, at range: Range<Int>) -> Mention? {
+        guard let group = rules.institutionBodies.filter({ title.title.hasPrefix($0) }).max(by: { $0.count < $1.count }),
+              !body.canonical.hasSuffix(group) else { return nil }
+        let base = rules.institutionBodies.contains(where: { body.canonical.hasSuffix($0) }) ? body.parent.first ?? body : body
+        var m = Mention(kind: "Organization", range: range, surface: base.canonical + group, canonical: base.canonical + group,
+                        rule: "organization.party-group-of-post")
+        m.parent = [base]
+        return m
+    }
+}

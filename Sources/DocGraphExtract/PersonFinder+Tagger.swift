@@ -15,7 +15,7 @@ extension PersonFinder {
         if overlapsPlace(r) { return nil }
         if let inList = listSupport(r, in: sentence), !inList { return nil }
         // The same person named in full elsewhere: a shorter or a longer name of the tagger's.
-        if let known = tagged.knownName(around: r, in: scalars) { r = known }
+        if let known = tagged.knownName(around: r, in: organizations.original) { r = known }
         // 刘汉 where the document always writes 刘汉生: the name is read whole.
         if r.count == 2, let whole = alwaysWrittenOn(r) { r = whole }
         // 陈百(灵屯): a name followed by a place's ending, at once or after a character, is the place's.
@@ -30,7 +30,7 @@ extension PersonFinder {
            tagged.personsByStart[end] == nil, Self.separators.contains(scalars[end + 1]) || scalars[end + 1] == " " {
             r = r.lowerBound..<(end + 1)
         }
-        if span.score < Self.minimumNameScore, !tagged.isKnown(r, in: scalars), listSupport(r, in: sentence) != true { return nil }
+        if span.score < Self.minimumNameScore, !tagged.isKnown(r, in: organizations.original), listSupport(r, in: sentence) != true { return nil }
         return r
     }
 
@@ -38,18 +38,14 @@ extension PersonFinder {
     /// character after it (刘汉 in a text that names 刘汉生 throughout), unless that character begins the
     /// verb after a name (侯川出席 twice: `lexicons/name-end-characters.txt`).
     func alwaysWrittenOn(_ r: Range<Int>) -> Range<Int>? {
-        guard r.upperBound < scalars.count, isHan(scalars[r.upperBound]), !index.nameStops.contains(scalars[r.upperBound]),
-              !index.nameEnds.contains(scalars[r.upperBound]) else { return nil }
-        let name = scalars[r]
-        let next = scalars[r.upperBound]
-        var count = 0
-        var i = 0
-        while let found = scalars[i...].firstRange(of: name) {
-            guard found.upperBound < scalars.count, scalars[found.upperBound] == next else { return nil }
-            count += 1
-            i = found.upperBound
-        }
-        return count >= 2 ? r.lowerBound..<(r.upperBound + 1) : nil
+        let text = organizations.original
+        guard r.count == 2, r.upperBound < scalars.count, isHan(scalars[r.upperBound]), !index.nameStops.contains(scalars[r.upperBound]),
+              !index.nameEnds.contains(scalars[r.upperBound]),
+              let places = tagged.twoCharacterNames[LexiconIndex.pair(text[r.lowerBound], text[r.lowerBound + 1])], places.count >= 2
+        else { return nil }
+        let next = text[r.upperBound]
+        guard places.allSatisfy({ $0 + 2 < text.count && text[$0 + 2] == next }) else { return nil }
+        return r.lowerBound..<(r.upperBound + 1)
     }
 
     /// Whether `r` overlaps a place's name (蓝旗 inside 正蓝旗), or is one.
@@ -114,22 +110,19 @@ extension PersonFinder {
 }
 
 extension TaggerReading {
-    /// The tagger's names the document names elsewhere with confidence, as text.
+    /// Whether the tagger read the name `r` writes with confidence somewhere else in the document.
     func isKnown(_ r: Range<Int>, in scalars: [Unicode.Scalar]) -> Bool {
-        let name = String(scalars: scalars[r])
-        return persons.contains { $0.range != r && $0.score >= PersonFinder.minimumNameScore && String(scalars: scalars[$0.range]) == name }
+        let here = personsByStart[r.lowerBound].map { $0.range == r && $0.score >= PersonFinder.minimumNameScore } == true ? 1 : 0
+        return (confidentNames[scalars[r]] ?? 0) > here
     }
 
     /// A name the tagger read with confidence elsewhere in the document that `r` cuts short (刘汉 where
     /// 刘汉生 is written on) or runs past (刘家义怀 for 刘家义): its range at `r`'s start.
     func knownName(around r: Range<Int>, in scalars: [Unicode.Scalar]) -> Range<Int>? {
         var best: Range<Int>?
-        for p in persons where p.range != r && p.score >= PersonFinder.minimumNameScore && p.range.count != r.count && (2...4).contains(p.range.count) {
-            let name = scalars[p.range]
-            let candidate = r.lowerBound..<(r.lowerBound + name.count)
-            guard candidate.upperBound <= scalars.count, scalars[candidate].elementsEqual(name) else { continue }
-            // Longer: the text goes on with the rest of the name; shorter: the name begins the span.
-            if candidate.count > r.count || candidate.count < r.count, best.map({ candidate.count > $0.count }) ?? true { best = candidate }
+        for length in 2...4 where length != r.count && r.lowerBound + length <= scalars.count {
+            let candidate = r.lowerBound..<(r.lowerBound + length)
+            if confidentNames[scalars[candidate]] != nil, best.map({ candidate.count > $0.count }) ?? true { best = candidate }
         }
         return best
     }

@@ -11,10 +11,7 @@ struct PersonFinder {
     var index: LexiconIndex { organizations.index }
     var scalars: [Unicode.Scalar] { organizations.scalars }
 
-    func title(at i: Int) -> ExtractionRules.PostTitle? {
-        guard i >= 0, i < scalars.count, index.titleStarts.contains(scalars[i]) else { return nil }
-        return index.titlesByFirst[scalars[i]]?.first { organizations.matches($0.word, at: i) }?.title
-    }
+    func title(at i: Int) -> ExtractionRules.PostTitle? { organizations.postTitle(at: i) }
 
     /// A person mention with the post it shows.
     struct Post {
@@ -89,13 +86,16 @@ struct PersonFinder {
             return i..<(spaced + 1)
         }
         var end = i + s
+        // 应出席: a verb (clause-verbs.txt, two characters or more) begins no given name.
+        if let verb = index.clauseVerbs.longest(endingAt: min(limit, i + s + 2), in: scalars, minimumLength: 2, lowerBound: i + s),
+           verb.start == i + s { return nil }
         for k in 0..<2 {
             guard end < limit, isHan(scalars[end]) else { break }
             // 团主席: a post title begins no given name.
             if let t = title(at: end), t.title.unicodeScalars.count >= 2 { break }
             // 包信和、: a function word that names also end with is the name's last character where a
             // separator follows it.
-            let closesName = end + 1 == limit || Self.separators.contains(scalars[end + 1])
+            let closesName = end + 1 >= scalars.count || Self.separators.contains(scalars[end + 1])
             guard !index.nameStops.contains(scalars[end]) || (end > i + s && closesName && index.nameStopsEndingNames.contains(scalars[end]))
             else { break }
             if k == 1 && index.nameEnds.contains(scalars[end]) && !closesName { break }
@@ -197,6 +197,13 @@ struct PersonFinder {
         func insideOrganization(_ r: Range<Int>) -> Bool { organizationMentions.contains { $0.range.overlaps(r) } }
         while i < range.upperBound {
             guard let title = self.title(at: i) else { i += 1; continue }
+            // 文史委员会, 主席团: a title that begins a body's ending is none (委员 of 委员会).
+            let titleLength = title.title.unicodeScalars.count
+            if (1...4).contains(where: { index.subBodyEndings.longest(endingAt: min(scalars.count, i + titleLength + $0), in: scalars, lowerBound: i)?.start == i
+                                         && i + titleLength + $0 <= scalars.count }) {
+                i += 1
+                continue
+            }
             let end = i + title.title.unicodeScalars.count
             guard end <= range.upperBound else { break }
             // A title that overlaps a body's name (党委书记 over 镇党委) is read again after the name (书记).
@@ -225,12 +232,17 @@ struct PersonFinder {
             // A post listed right after another one's name shares its body: 市政协主席王甲、副主席李乙, 秘书长丙.
             if organization == nil, title.impliedEnding == nil, let last = lastPost, last.end < start, start - last.end <= 2,
                scalars[last.end..<start].allSatisfy({ "、, ".unicodeScalars.contains($0) }) {
-                organization = last.organization
+                organization = last.organization.map { partyGroupParent(of: $0, for: title) ?? $0 }
             }
             // A post listed right after another post of the same person (市城管局党组书记、局长) shares its body,
             // or, after a post of a body's party group, is a post of that body (局长 of the 局).
             if organization == nil, title.impliedEnding == nil, let last = pending.last?.organization {
                 organization = partyGroupParent(of: last, for: title) ?? last
+            }
+            // 党组副书记 after a post of 叶县政协: that body's party group.
+            if orgBefore == nil, let base = organization, base.rule != "organization.implied-by-post", range.contains(base.range.lowerBound),
+               let group = partyGroup(of: base, for: title, at: i..<end) {
+                organization = group
             }
             // A post with no body written or implied (副主任, 秘书长) is a post of the author's body.
             if organization == nil, title.impliedEnding == nil, let author = context.author { organization = author }
@@ -269,7 +281,7 @@ struct PersonFinder {
                     let insideTitle = r.lowerBound > range.lowerBound && self.title(at: r.lowerBound - 1).map { $0.title.unicodeScalars.count >= 2 } == true
                     if boundary, !insideTitle, let surnameLength = surname(at: r.lowerBound), !index.nameStops.contains(scalars[r.lowerBound]),
                        !tagged.deniesName(r, surname: surnameLength), r.allSatisfy({ isHan(scalars[$0]) }), !insideOrganization(r),
-                       !endsLikeABody(r),
+                       !endsLikeABody(r), length == 3 || !tagged.labelAt.isEmpty || endsAClause(at: end),
                        name(startingAt: r.lowerBound, limit: i)?.upperBound == i {
                         names.append(r)
                         break

@@ -22,6 +22,10 @@ struct TaggerReading {
     var labelAt: [Int: String] = [:]
     /// Where each word the tagger read ends, by its first scalar.
     var wordEnd: [Int: Int] = [:]
+    /// Where the text writes each of the tagger's two-character names, by the name (packed as a pair).
+    var twoCharacterNames: [UInt64: [Int]] = [:]
+    /// The names the tagger read with confidence (``PersonFinder/minimumNameScore``), and how often.
+    var confidentNames: [ArraySlice<Unicode.Scalar>: Int] = [:]
 
     /// Tags every sentence that holds a Han character (the model finds nothing in the others).
     init(model: TaggerModel, scalars: [Unicode.Scalar], sentences: [Range<Int>]) {
@@ -44,9 +48,24 @@ struct TaggerReading {
                 }
             }
         }
+        indexTwoCharacterNames(in: scalars)
     }
 
     init() {}
+
+    /// Indexes the names the tagger is confident of, and every place the text writes one of its
+    /// two-character names (for ``PersonFinder/alwaysWrittenOn(_:)``), in one pass over the text.
+    mutating func indexTwoCharacterNames(in scalars: [Unicode.Scalar]) {
+        for p in persons where p.score >= PersonFinder.minimumNameScore && (2...4).contains(p.range.count) {
+            confidentNames[scalars[p.range], default: 0] += 1
+        }
+        for p in persons where p.range.count == 2 { twoCharacterNames[LexiconIndex.pair(scalars[p.range.lowerBound], scalars[p.range.lowerBound + 1])] = [] }
+        guard !twoCharacterNames.isEmpty, scalars.count >= 2 else { return }
+        for i in 0..<(scalars.count - 1) {
+            let key = LexiconIndex.pair(scalars[i], scalars[i + 1])
+            if twoCharacterNames[key] != nil { twoCharacterNames[key]?.append(i) }
+        }
+    }
 
     /// Labels of function words, numbers and other words no name starts with.
     static let notNames: Set<String> = ["c", "p", "u", "d", "r", "xc", "m", "q", "w", "f", "t", "TIME", "a", "ad", "an"]

@@ -52,4 +52,10 @@ struct LocalBodiesTests {
         let g = try checks.read("，青梅新区党工委委员、管委会副主任唐晓梅出席。", title: "杭州市召开协作会议")
         #expect(checks.organizations(g).contains("青梅新区党工委"))
     }
+
+    @Test func aBareGovernmentRightAfterATownsBodyIsTheTowns() throws {
+        let g = try checks.read("企业家们对一年来镇党委政府的工作给予肯定。", title: "青梅镇召开企业家座谈会")
+        #expect(checks.organizations(g).contains("青梅镇人民政府"))
+        #expect(!checks.organizations(g).contains { $0.hasSuffix("县人民政府") })
+    }
 }

@@ -76,4 +76,12 @@ struct NationalBodiesTests {
         let unnamed = try read("深入学习韩立新总书记重要讲话精神。")
         #expect(has(unnamed, "韩立新", "holdsPosition", "中国共产党"))
     }
+
+    @Test func aSpecialCommitteeIsReadWholeConjunctionAndAll() throws {
+        let g = try read("全国政协文化文史和学习委员会副主任唐晓梅、全国人大宪法和法律委员会委员郑国栋出席。教育部基础教育司司长韩立新主持。")
+        #expect(has(g, "唐晓梅", "holdsPosition", "全国政协文化文史和学习委员会"))
+        #expect(has(g, "全国政协文化文史和学习委员会", "partOf", "全国政协"))
+        #expect(has(g, "郑国栋", "holdsPosition", "全国人大宪法和法律委员会"))
+        #expect(has(g, "韩立新", "holdsPosition", "教育部基础教育司"))
+    }
 }

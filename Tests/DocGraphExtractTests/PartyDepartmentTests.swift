@@ -55,4 +55,11 @@ struct PartyDepartmentTests {
         let g = try checks.read("州委书记唐晓梅主持召开州委常委会议。", title: "临夏州委召开会议")
         #expect(!checks.organizations(g).contains { $0.hasPrefix("开州") })
     }
+
+    @Test func aLeaguesCommitteeAndAnOfficeNamedByItsAbbreviation() throws {
+        let g = try checks.read("锡林郭勒盟委、市政府合作交流办主任唐晓梅出席。", title: "杭州市召开东西部协作会议")
+        let orgs = checks.organizations(g)
+        #expect(orgs.contains("锡林郭勒盟委"))
+        #expect(checks.has(g, "唐晓梅", "holdsPosition", "杭州市人民政府合作交流办"))
+    }
 }

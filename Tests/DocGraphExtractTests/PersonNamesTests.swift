@@ -61,4 +61,17 @@ struct PersonNamesTests {
         let g = try checks.read("免去王一明的市民政局局长职务、李二强的市交通局局长职务。")
         #expect(!people(g).contains("职务"))
     }
+
+    @Test func theRulesAloneReadNoVerbOrNounAroundAPostAsAName() throws {
+        // 应出席 (a verb after 委员), 展示 (before 委员 used as a noun), 文史 (before 委员会, no post at all).
+        let g = try checks.read("全体委员应出席会议，展示委员风采，文史委员会主任唐晓梅讲话。李强市长指出要抓落实。",
+                                title: "杭州市政协召开会议")
+        #expect(people(g) == ["唐晓梅", "李强"])
+    }
+
+    @Test func namesInTraditionalScriptAreReadWholeInAList() throws {
+        guard let r = try fusion.reading("議員唐曉梅、鄭國棟、韓立新聯合發表聲明。副主席歐陽曉峰、司馬國華出席。",
+                                         title: "澳門特別行政區立法會會議") else { return }
+        for name in ["唐曉梅", "鄭國棟", "韓立新", "歐陽曉峰", "司馬國華"] { #expect(fusion.people(r).contains(name), "\(name)") }
+    }
 }

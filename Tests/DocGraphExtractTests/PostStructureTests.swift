@@ -52,4 +52,20 @@ struct PostStructureTests {
         #expect(orgs.contains("桐庐县司法局"))
         #expect(!orgs.contains { $0.hasPrefix("和县") })
     }
+
+    @Test func aPartyPostAfterABodysPostIsInItsPartyGroup() throws {
+        let g = try checks.read("县政协党组书记、主席唐晓梅，副主席郑国栋，党组副书记韩立新，副主席刘一平出席。", title: "桐庐县政协召开会议")
+        #expect(checks.has(g, "唐晓梅", "holdsPosition", "桐庐县政协党组"))
+        #expect(checks.has(g, "唐晓梅", "holdsPosition", "桐庐县政协"))
+        #expect(checks.has(g, "郑国栋", "holdsPosition", "桐庐县政协"))
+        #expect(checks.has(g, "韩立新", "holdsPosition", "桐庐县政协党组"))
+        #expect(checks.has(g, "刘一平", "holdsPosition", "桐庐县政协"))
+    }
+
+    @Test func committeesListedAfterOneNamedWithItsBodyAreItsToo() throws {
+        let g = try checks.read("省人大法制委员会、财政经济委员会、社会建设委员会委员出席。", title: "浙江省人大常委会召开会议")
+        let orgs = checks.organizations(g)
+        #expect(orgs.isSuperset(of: ["浙江省人民代表大会法制委员会", "浙江省人民代表大会财政经济委员会", "浙江省人民代表大会社会建设委员会"]))
+        #expect(checks.has(g, "浙江省人民代表大会社会建设委员会", "partOf", "浙江省人民代表大会"))
+    }
 }

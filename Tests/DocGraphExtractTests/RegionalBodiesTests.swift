@@ -31,4 +31,12 @@ struct RegionalBodiesTests {
         let g = try checks.read("保安局、教育局和行政院等词语不指本市机构。")
         #expect(checks.organizations(g).isDisjoint(with: ["保安局", "教育局", "行政院"]))
     }
+
+    @Test func aLiaisonOfficeKeptInTheRegionIsOneBody() throws {
+        let g = try checks.read("中央人民政府駐香港特別行政區聯絡辦公室副主任唐曉梅出席。", title: "香港特別行政區政府新聞公報")
+        let office = "中央人民政府駐香港特別行政區聯絡辦公室"
+        #expect(checks.organizations(g).contains(office))
+        #expect(checks.has(g, office, "partOf", "中央人民政府"))
+        #expect(!checks.organizations(g).contains("香港特別行政區聯絡辦公室"))
+    }
 }
