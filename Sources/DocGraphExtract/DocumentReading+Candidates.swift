@@ -9,7 +9,7 @@ extension DocumentReading {
         var out: [(range: Range<Int>, title: ExtractionRules.PostTitle)] = []
         // Where a mention other than a body's stands: a title never starts or ends inside one.
         var named = [Bool](repeating: false, count: reading.range.count)
-        for m in reading.mentions where m.kind != "Organization" {
+        for m in reading.mentions where m.kind != .organization {
             for k in m.range.clamped(to: reading.range) { named[k - reading.range.lowerBound] = true }
         }
         var i = reading.range.lowerBound
@@ -68,17 +68,17 @@ extension DocumentReading {
                                          assistingWords: extractor.rules.assistingWords, isTitle: sentenceIndex == 0)
         for (j, o) in mentions.enumerated() {
             // The author acting on what the sentence names, and (for bodies) a body acting on the author.
-            if let author, o.kind != "Person", o.canonical != author.canonical,
-               let signature = RelationSignature.of(subject: "Organization", object: o.kind) {
+            if let author, o.kind != .person, o.canonical != author.canonical,
+               let signature = RelationSignature.of(subject: .organization, object: o.kind) {
                 out.append(RelationCandidate(subject: author, object: o, subjectIsAuthor: true, signature: signature,
                                              features: features.authorSubject(object: j, rules: frameRules(nil, o, subjectIsAuthor: true))))
-                if o.kind == "Organization" {
+                if o.kind == .organization {
                     out.append(RelationCandidate(subject: o, object: author, objectIsAuthor: true, signature: .organizationOrganization,
                                                  features: features.authorObject(subject: j, rules: frameRules(o, nil, objectIsAuthor: true))))
                 }
             }
             // Two bodies, or a body and what it made or ran.
-            for i in near(o.range.lowerBound) where i != j && mentions[i].kind == "Organization" && mentions[i].canonical != o.canonical {
+            for i in near(o.range.lowerBound) where i != j && mentions[i].kind == .organization && mentions[i].canonical != o.canonical {
                 let a = mentions[i]
                 guard let signature = RelationSignature.of(subject: a.kind, object: o.kind) else { continue }
                 out.append(RelationCandidate(subject: a, object: o, signature: signature,
@@ -86,7 +86,7 @@ extension DocumentReading {
             }
         }
         // People and the bodies they hold posts in.
-        for (p, person) in mentions.enumerated() where person.kind == "Person" {
+        for (p, person) in mentions.enumerated() where person.kind == .person {
             let posts = postsByPerson[person.range] ?? []
             var start = person.range.lowerBound
             while start > reading.range.lowerBound, s[start - 1] == " " || s[start - 1] == "\u{3000}" { start -= 1 }
@@ -108,11 +108,11 @@ extension DocumentReading {
                                                                      titleBefore: before != nil, organizationName: org.canonical,
                                                                      byRule: post != nil, ruleElsewhere: post == nil && posts.contains { $0.organization != nil })))
             }
-            for k in near(person.range.lowerBound) where mentions[k].kind == "Organization" {
+            for k in near(person.range.lowerBound) where mentions[k].kind == .organization {
                 add(mentions[k], shape: "mention", index: k)
             }
             for post in posts {
-                if let org = post.organization, org.rule == "organization.implied-by-post" { add(org, shape: "implied", index: nil) }
+                if let org = post.organization, org.rule == .organizationImpliedByPost { add(org, shape: "implied", index: nil) }
             }
             if let org = title.flatMap({ impliedOrganization($0.title, at: $0.range) }) { add(org, shape: "implied", index: nil) }
             // The author's post needs a title said of the person: a name alone (李强出席会议) holds none.
@@ -131,7 +131,7 @@ extension DocumentReading {
             rules.levels[word].flatMap { context.place(forLevelWord: word, level: $0, rules: rules) }
         } ?? ""
         guard title.impliedLevel == nil || !place.isEmpty else { return nil }
-        return Mention(kind: "Organization", range: range, surface: title.title, canonical: place + ending, rule: "organization.implied-by-post")
+        return Mention(kind: .organization, range: range, surface: title.title, canonical: place + ending, rule: .organizationImpliedByPost)
     }
 }
 

@@ -10,12 +10,12 @@ extension DocumentReading {
         let spans = taggerSpans()
         let allowed = Array(scorer.labels.indices)
         for k in readings.indices {
-            var chosen: [(p: Double, range: Range<Int>, kind: String)] = []
+            var chosen: [(p: Double, range: Range<Int>, kind: EntityKind)] = []
             for c in entityCandidates(readings[k], spans: spans, keepNames: false) {
                 let p = scorer.probabilities(c.features.hashes, allowed: allowed)
-                guard let best = allowed.max(by: { (p[$0], $1) < (p[$1], $0) }), scorer.labels[best] != EntityLabels.none,
+                guard let best = allowed.max(by: { (p[$0], $1) < (p[$1], $0) }), let kind = EntityKind(rawValue: scorer.labels[best]),
                       p[best] >= threshold else { continue }
-                chosen.append((p[best], c.range, scorer.labels[best]))
+                chosen.append((p[best], c.range, kind))
             }
             chosen.sort { ($0.p, $0.range.count, -$0.range.lowerBound) > ($1.p, $1.range.count, -$1.range.lowerBound) }
             var kept: [Mention] = []
@@ -36,35 +36,35 @@ extension DocumentReading {
     }
 
     /// The mention a decided stretch is: a proposal of that stretch and class, else one named from the text.
-    func mention(_ range: Range<Int>, kind: String, in reading: SentenceMentions) -> Mention? {
+    func mention(_ range: Range<Int>, kind: EntityKind, in reading: SentenceMentions) -> Mention? {
         if let m = reading.candidates.first(where: { $0.range == range && $0.kind == kind }) { return m }
         let surface = doc.text(range)
         let bare = surface.filter { $0 != " " && $0 != "\u{3000}" }
         guard !bare.isEmpty else { return nil }
         switch kind {
-        case "Organization":
-            var m = Mention(kind: kind, range: range, surface: surface, canonical: surface, rule: "organization.learned")
+        case .organization:
+            var m = Mention(kind: kind, range: range, surface: surface, canonical: surface, rule: .organizationLearned)
             if let resolved = extractor.resolvingLevelWord(doc, s, range, orgs: orgs, context: context) {
                 m.canonical = resolved
                 m.aliases = [surface]
             }
             return m
-        case "Person":
-            return Mention(kind: kind, range: range, surface: bare, canonical: bare, rule: "person.learned")
-        case "Regulation":
-            var m = Mention(kind: kind, range: range, surface: surface, canonical: surface, rule: "regulation.learned")
+        case .person:
+            return Mention(kind: kind, range: range, surface: bare, canonical: bare, rule: .personLearned)
+        case .regulation:
+            var m = Mention(kind: kind, range: range, surface: surface, canonical: surface, rule: .regulationLearned)
             if surface.hasPrefix("《"), surface.hasSuffix("》"), surface.count > 2 { m.aliases = [String(surface.dropFirst().dropLast())] }
             return m
-        default:
+        case .program:
             // “X”活动 is the program X, as the rules name quoted programs.
             let u = Array(surface.unicodeScalars)
             if let open = u.first, let close = ProgramFinder.closingQuote(of: open), let end = u.dropFirst().firstIndex(of: close), end > 1 {
                 let name = String(scalars: u[1..<end])
                 let rest = String(scalars: u[(end + 1)...])
                 return Mention(kind: kind, range: range, surface: surface, canonical: name, aliases: rest.isEmpty ? [] : [name + rest],
-                               rule: "program.learned")
+                               rule: .programLearned)
             }
-            return Mention(kind: kind, range: range, surface: surface, canonical: surface, rule: "program.learned")
+            return Mention(kind: kind, range: range, surface: surface, canonical: surface, rule: .programLearned)
         }
     }
 
@@ -75,7 +75,7 @@ extension DocumentReading {
             var names: [String] = []
             for m in c.proposed where m.kind == kind { names += [m.surface, m.canonical] + m.aliases }
             if let m = mention(c.range, kind: kind, in: reading) { names += [m.surface, m.canonical] + m.aliases }
-            if !matcher.ids(of: names, kind: kind, isAuthor: false).isEmpty { return kind }
+            if !matcher.ids(of: names, kind: kind.rawValue, isAuthor: false).isEmpty { return kind.rawValue }
         }
         return EntityLabels.none
     }

@@ -24,7 +24,7 @@ extension DocumentReading {
                 }
                 guard drawn else { continue }
                 if c.subjectIsAuthor || c.objectIsAuthor, let author = context.author { collect(author) }
-                if c.object.rule == "organization.implied-by-post" { collect(c.object) }
+                if c.object.rule == .organizationImpliedByPost { collect(c.object) }
                 add(subject: c.subject, DG.term(label), object: c.object, role: label == "holdsPosition" ? c.role : nil, in: reading.range,
                     subjectRange: c.subjectIsAuthor ? nil : c.subject.range, objectRange: c.objectIsAuthor ? nil : c.object.range,
                     rule: Extractor.learnedRule + label, confidence: (p[best] * 100).rounded() / 100)

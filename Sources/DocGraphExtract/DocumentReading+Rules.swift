@@ -39,7 +39,7 @@ extension DocumentReading {
         let mentions = reading.mentions
         guard !mentions.isEmpty else { return [] }
         let clauses = SentenceSplitter.clauses(s, in: reading.range)
-        let opensWithPerson = mentions[0].kind == "Person" && clauses.first?.contains(mentions[0].range.lowerBound) == true
+        let opensWithPerson = mentions[0].kind == .person && clauses.first?.contains(mentions[0].range.lowerBound) == true
         var out: [FrameMatch] = []
         var m = 0   // mentions are in order: each clause takes the next run of them
         for clause in clauses {
@@ -111,7 +111,7 @@ extension DocumentReading {
                     if sentenceOpensWithPerson { continue }
                     // (match.start counts in the shadow text, where a list is one placeholder.)
                     if let firstSlot = slotGroup.keys.min(), firstSlot < match.start,
-                       slotGroup[firstSlot].map({ groups[$0][0].kind }) == "Person" { continue }
+                       slotGroup[firstSlot].map({ groups[$0][0].kind }) == .person { continue }
                 }
                 for subject in resolve(frame.subject) {
                     for object in resolve(frame.object) {

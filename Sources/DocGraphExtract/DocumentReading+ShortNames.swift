@@ -37,7 +37,7 @@ extension DocumentReading {
         struct Named { var k: Int, j: Int, start: Int, key: [Unicode.Scalar], canonical: String }
         var bodies: [Named] = []
         for k in readings.indices {
-            for (j, m) in readings[k].mentions.enumerated() where m.kind == "Organization" {
+            for (j, m) in readings[k].mentions.enumerated() where m.kind == .organization {
                 bodies.append(Named(k: k, j: j, start: m.range.lowerBound, key: Self.bodyKey(m.canonical), canonical: m.canonical))
             }
         }

@@ -38,7 +38,7 @@ struct DocumentReading: Sendable {
     /// An entity found in the document, its names gathered over all its mentions.
     struct FoundEntity {
         var node: Subject
-        var kind: String
+        var kind: EntityKind
         var label: String
         var aliases: Set<CodePointKey> = []
         /// False for a node only named as a candidate relation's end, never kept.
@@ -46,7 +46,7 @@ struct DocumentReading: Sendable {
     }
     var found: [FoundEntity] = []
     /// Kind → label → index in `found`, so each IRI is minted once.
-    var foundIndex: [String: [CodePointKey: Int]] = [:]
+    var foundIndex: [EntityKind: [CodePointKey: Int]] = [:]
     /// Short form → full name, once every mention is known.
     var programNames: [CodePointKey: String] = [:]
     var regulationNames: [CodePointKey: String] = [:]
@@ -67,7 +67,10 @@ struct DocumentReading: Sendable {
         programs = ProgramFinder(index: extractor.index, scalars: s, original: doc.scalars)
         sentences = SentenceSplitter.split(s)
         people = PersonFinder(organizations: orgs)
-        if let tagger = extractor.tagger { people.tagged = TaggerReading(model: tagger, scalars: doc.scalars, sentences: sentences) }
+        if let tagger = extractor.tagger {
+            people.tagged = TaggerReading(model: tagger, scalars: doc.scalars, sentences: sentences,
+                                          minimumNameScore: Float(extractor.rules.policy.taggerNameMinimumScore))
+        }
         context = extractor.documentContext(s, orgs, metadata: doc.source)
         script = DocumentScript(original: doc.scalars, normalized: s)
     }
@@ -107,9 +110,9 @@ struct DocumentReading: Sendable {
     /// The entity's name: a program's short form gives way to its full name; a body's name the rules
     /// built from the lexicons is written in the document's script.
     func label(_ m: Mention) -> String {
-        if m.kind == "Program" { return programNames[CodePointKey(m.canonical)] ?? m.canonical }
-        if m.kind == "Regulation" { return regulationNames[CodePointKey(m.canonical)] ?? m.canonical }
-        return m.kind == "Organization" && m.rule != "organization.tagger" && m.rule != "organization.learned" ? script.write(m.canonical) : m.canonical
+        if m.kind == .program { return programNames[CodePointKey(m.canonical)] ?? m.canonical }
+        if m.kind == .regulation { return regulationNames[CodePointKey(m.canonical)] ?? m.canonical }
+        return m.kind == .organization && m.rule != .organizationTagger && m.rule != .organizationLearned ? script.write(m.canonical) : m.canonical
     }
 
     /// The entity a mention names, minted on first use.
@@ -117,7 +120,7 @@ struct DocumentReading: Sendable {
         let label = label(m)
         let key = CodePointKey(label)
         if let i = foundIndex[m.kind]?[key] { return i }
-        found.append(FoundEntity(node: .iri(IRIMinting.entity(type: DG.term(m.kind), name: label)), kind: m.kind, label: label))
+        found.append(FoundEntity(node: .iri(IRIMinting.entity(type: DG.term(m.kind.rawValue), name: label)), kind: m.kind, label: label))
         foundIndex[m.kind, default: [:]][key] = found.count - 1
         return found.count - 1
     }
@@ -141,7 +144,7 @@ struct DocumentReading: Sendable {
         found = []
         foundIndex = [:]
         for k in readings.indices {
-            for j in readings[k].mentions.indices where readings[k].mentions[j].kind == "Person" {
+            for j in readings[k].mentions.indices where readings[k].mentions[j].kind == .person {
                 let m = readings[k].mentions[j]
                 guard m.range.count >= 2, let person = persons[s[m.range.lowerBound]], person.range != m.range,
                       let title = people.title(at: m.range.lowerBound + 1),
@@ -206,7 +209,7 @@ struct DocumentReading: Sendable {
     func write(into graph: inout KnowledgeGraph) {
         graph.add(doc.document)
         for e in found where e.mentioned {
-            graph.add(Entity(node: e.node, type: DG.term(e.kind), label: e.label, aliases: Set(e.aliases.map(\.string)), documents: [doc.id]))
+            graph.add(Entity(node: e.node, type: DG.term(e.kind.rawValue), label: e.label, aliases: Set(e.aliases.map(\.string)), documents: [doc.id]))
         }
         for r in relations { graph.add(r) }
         addShortReferences(to: &graph)
@@ -218,7 +221,7 @@ struct DocumentReading: Sendable {
         let surnames = ScalarSet(persons.keys)
         for i in s.indices.dropLast() where surnames.contains(s[i]) {
             guard let person = persons[s[i]], let title = people.title(at: i + 1) else { continue }
-            graph.add(Entity(type: DG.term("Person"), label: person.canonical, aliases: [String(s[i]) + title.title],
+            graph.add(Entity(type: DG.term(EntityKind.person.rawValue), label: person.canonical, aliases: [String(s[i]) + title.title],
                              documents: [doc.id]))
         }
     }

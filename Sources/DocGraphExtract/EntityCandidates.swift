@@ -12,11 +12,11 @@ struct EntityCandidate {
     var features: FeatureSet
 }
 
-/// The entity scorer's labels: none, then the four scored classes.
+/// The entity scorer's labels: none, then the four scored classes (their local names).
 enum EntityLabels {
     static let none = "none"
-    static let kinds = ["Organization", "Person", "Regulation", "Program"]
-    static let all = [none] + kinds
+    static let kinds: [EntityKind] = [.organization, .person, .regulation, .program]
+    static let all = [none] + kinds.map(\.rawValue)
 }
 
 extension DocumentReading {
@@ -252,9 +252,8 @@ struct EntitySpanFeatures {
             f.add(F.source, "tagger-overlaps")
         }
         for m in proposed {
-            let rule = m.rule.split(separator: ".").last.map(String.init) ?? m.rule
-            f.add(F.source, "rule|" + m.kind + "|" + rule)
-            f.add(F.source, "rule|" + m.kind)
+            f.add(F.source, "rule|" + m.kind.rawValue + "|" + m.rule.shortName)
+            f.add(F.source, "rule|" + m.kind.rawValue)
         }
         if proposed.isEmpty { f.add(F.source, "shape-only") }
         return f

@@ -122,7 +122,7 @@ public struct ExtractionRules: Sendable {
     /// Loads every lexicon and rule file of the folder.
     public static func load(directory: String) throws -> ExtractionRules {
         let ontology = try Ontology.load(path: directory + "/" + OntologyLocator.ontologyFile)
-        for needed in ["Organization", "Regulation", "Person", "Program"] where ontology.class(named: needed) == nil {
+        for needed in EntityKind.allCases.map(\.rawValue) where ontology.class(named: needed) == nil {
             throw ParseError(source: directory + "/" + OntologyLocator.ontologyFile, message: "class '\(needed)' is not declared")
         }
         func path(_ f: String) -> String { directory + "/" + f }

@@ -49,12 +49,12 @@ extension Extractor {
         /// the text reports on, not who reports.
         func authorCandidate(_ range: Range<Int>, _ context: DocumentContext) -> Mention? {
             orgs.find(in: range, context: context).first { m in
-                m.rule != "organization.unresolved-level"
-                    && (range.upperBound <= titleEnd || (m.rule != "organization.national" && m.rule != "organization.regional"))
-                    && !(m.rule == "organization.bare-place" && m.range.upperBound < s.count
+                m.rule != .organizationUnresolvedLevel
+                    && (range.upperBound <= titleEnd || (m.rule != .organizationNational && m.rule != .organizationRegional))
+                    && !(m.rule == .organizationBarePlace && m.range.upperBound < s.count
                          && PersonFinder(organizations: orgs).title(at: m.range.upperBound) != nil)
                     && !(m.range.lowerBound > 0 && s[m.range.lowerBound - 1] == "在")
-            }.map { $0.rule == "organization.sub-body" ? $0.parent.first ?? $0 : $0 }
+            }.map { $0.rule == .organizationSubBody ? $0.parent.first ?? $0 : $0 }
         }
         // How often each place is named: counted only when a place must be chosen or told apart from its homonyms.
         var counted: [String: Int]?
@@ -78,7 +78,7 @@ extension Extractor {
         // still the author when nothing else is.
         func author(_ context: DocumentContext) -> Mention? {
             authorCandidate(0..<titleEnd, context) ?? authorCandidate(0..<min(s.count, 400), context)
-                ?? orgs.find(in: 0..<min(s.count, 400), context: context).first { $0.rule == "organization.unresolved-level" }
+                ?? orgs.find(in: 0..<min(s.count, 400), context: context).first { $0.rule == .organizationUnresolvedLevel }
         }
         let found = author(inferred)
         // A document about a town (镇党委, 全镇 with the town named at the top) has the town as its innermost place.
@@ -175,7 +175,7 @@ extension Extractor {
     func mostMentionedPlace(_ s: [Unicode.Scalar], _ orgs: OrganizationFinder, _ counts: [String: Int], hint: String? = nil) -> String? {
         var levelUse: [String: Int] = [:]
         // (the bodies alone: their committees and lists tell nothing more about the level words used)
-        for m in orgs.bodies(in: 0..<s.count, context: DocumentContext(author: nil, chain: [])) where m.rule == "organization.unresolved-level" {
+        for m in orgs.bodies(in: 0..<s.count, context: DocumentContext(author: nil, chain: [])) where m.rule == .organizationUnresolvedLevel {
             let surface = Array(m.canonical.unicodeScalars)
             if let w = index.levelWords.first(where: { surface.starts(with: $0.word) }) { levelUse[String(scalars: w.word), default: 0] += 1 }
         }

@@ -26,7 +26,7 @@ extension Extractor {
             // The tagger's reading around the name decides it (see PersonFinder.taggerOnlyName).
             guard let range = people.taggerOnlyName(span, in: sentence), free(range) || range == span.range else { continue }
             let name = doc.text(range).filter { $0 != " " && $0 != "\u{3000}" }
-            out.append(Mention(kind: "Person", range: range, surface: name, canonical: name, rule: "person.tagger",
+            out.append(Mention(kind: .person, range: range, surface: name, canonical: name, rule: .personTagger,
                                taggerScore: span.score))
         }
         for span in spans(tagged.organizations, &next.organizations) where free(span.range) && span.range.count >= 3
@@ -34,7 +34,7 @@ extension Extractor {
             && span.range.count <= 40 && index.organizationHeads.longest(endingAt: span.range.upperBound, in: s, lowerBound: span.range.lowerBound) != nil
             && !s[span.range].contains(where: { "、，,。；;：:“”\"".unicodeScalars.contains($0) }) {
             let name = doc.text(span.range)
-            var m = Mention(kind: "Organization", range: span.range, surface: name, canonical: name, rule: "organization.tagger",
+            var m = Mention(kind: .organization, range: span.range, surface: name, canonical: name, rule: .organizationTagger,
                             taggerScore: span.score)
             // Where a level word is part of a plural (和区党委) the span names no one body.
             if let level = index.levelWords.first(where: { w in s[span.range].starts(with: w.word) }),
@@ -48,7 +48,7 @@ extension Extractor {
         for span in spans(tagged.works, &next.works) where free(span.range) && span.range.count >= 4
             && index.regulationHeads.contains(where: { LexiconIndex.word($0, endsAt: span.range.upperBound, in: s, lowerBound: span.range.lowerBound) }) {
             let name = doc.text(span.range)
-            out.append(Mention(kind: "Regulation", range: span.range, surface: name, canonical: name, rule: "regulation.tagger",
+            out.append(Mention(kind: .regulation, range: span.range, surface: name, canonical: name, rule: .regulationTagger,
                                taggerScore: span.score))
         }
         return out

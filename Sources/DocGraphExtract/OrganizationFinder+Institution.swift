@@ -40,12 +40,12 @@ extension OrganizationFinder {
            let place = context?.place(forLevelWord: String(scalars: word), level: level, rules: rules) {
             canonical = place + text((start + word.count)..<i)
         }
-        let institution = Mention(kind: "Organization", range: start..<i, surface: name, canonical: canonical,
-                                  aliases: canonical == name ? [] : [name], rule: "organization.institution")
+        let institution = Mention(kind: .organization, range: start..<i, surface: name, canonical: canonical,
+                                  aliases: canonical == name ? [] : [name], rule: .organizationInstitution)
         let surface = text(start..<end)
         let bodyName = canonical + text(i..<end)
-        var body = Mention(kind: "Organization", range: start..<end, surface: surface, canonical: bodyName,
-                           aliases: bodyName == surface ? [] : [surface], rule: "organization.institution-body")
+        var body = Mention(kind: .organization, range: start..<end, surface: surface, canonical: bodyName,
+                           aliases: bodyName == surface ? [] : [surface], rule: .organizationInstitutionBody)
         body.parent = [institution]
         return body
     }

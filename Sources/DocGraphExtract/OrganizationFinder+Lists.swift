@@ -2,7 +2,7 @@ extension OrganizationFinder {
     /// Places listed before a body named with the last of them (江口、德江、思南县卫生健康局: lists
     /// distribute): the body of the same kind of each place of the same level, in text order.
     func listedPlaces(before m: Mention, lowerBound: Int) -> [Mention] {
-        guard m.rule == "organization.place-ending", m.range.lowerBound - 1 > lowerBound, scalars[m.range.lowerBound - 1] == "、",
+        guard m.rule == .organizationPlaceEnding, m.range.lowerBound - 1 > lowerBound, scalars[m.range.lowerBound - 1] == "、",
               let last = place(startingAt: m.range.lowerBound), m.canonical.hasPrefix(last) else { return [] }
         let kind = m.canonical.dropFirst(last.count)
         var out: [Mention] = []
@@ -11,8 +11,8 @@ extension OrganizationFinder {
               rules.places[name]?.level == rules.places[last]?.level {
             // (the place alone is no name of its body: the mention's surface is the body's name)
             let canonical = name + kind
-            out.insert(Mention(kind: "Organization", range: start..<k, surface: canonical, canonical: canonical,
-                               rule: "organization.listed-place"), at: 0)
+            out.insert(Mention(kind: .organization, range: start..<k, surface: canonical, canonical: canonical,
+                               rule: .organizationListedPlace), at: 0)
             k = start - 1
         }
         return out
@@ -41,8 +41,8 @@ extension OrganizationFinder {
         guard postTitle(at: r.upperBound) != nil || before == "、" || after == "、" else { return nil }
         let surface = text(r)
         let canonical = place + department + ending
-        return Mention(kind: "Organization", range: r, surface: surface, canonical: canonical, aliases: [surface],
-                       rule: "organization.bare-department")
+        return Mention(kind: .organization, range: r, surface: surface, canonical: canonical, aliases: [surface],
+                       rule: .organizationBareDepartment)
     }
 }
 

@@ -20,7 +20,7 @@ extension OrganizationFinder {
                   let end = stationedEnding(after: targetEnd, upperBound: range.upperBound) else { k += 1; continue }
             let start = out[first].range.lowerBound
             let surface = text(start..<end)
-            var body = Mention(kind: "Organization", range: start..<end, surface: surface, canonical: surface, rule: "organization.stationed")
+            var body = Mention(kind: .organization, range: start..<end, surface: surface, canonical: surface, rule: .organizationStationed)
             body.parent = Array(out[first...k])
             out.removeSubrange(first..<(out.firstIndex { $0.range.lowerBound >= end } ?? out.count))
             out.insert(body, at: first)
@@ -39,8 +39,8 @@ extension OrganizationFinder {
             let canonical = name + text(z..<end)
             out.removeAll { $0.range.overlaps(start..<end) }
             let at = out.firstIndex { $0.range.lowerBound >= end } ?? out.count
-            out.insert(Mention(kind: "Organization", range: start..<end, surface: surface, canonical: canonical,
-                               aliases: surface == canonical ? [] : [surface], rule: "organization.stationed"), at: at)
+            out.insert(Mention(kind: .organization, range: start..<end, surface: surface, canonical: canonical,
+                               aliases: surface == canonical ? [] : [surface], rule: .organizationStationed), at: at)
             z = end
         }
         return out

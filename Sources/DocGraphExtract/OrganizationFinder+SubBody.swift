@@ -44,9 +44,9 @@ extension OrganizationFinder {
         }
         let tail = text(start..<end)
         let surface = text(body.range.lowerBound..<end)
-        var sub = Mention(kind: "Organization", range: body.range.lowerBound..<end, surface: surface,
+        var sub = Mention(kind: .organization, range: body.range.lowerBound..<end, surface: surface,
                           canonical: body.canonical + tail, aliases: surface == body.canonical + tail ? [] : [surface],
-                          rule: "organization.sub-body")
+                          rule: .organizationSubBody)
         // 省人大 + 环资委: the short form with the congress's short name, as people write it.
         if body.canonical.hasSuffix("人民代表大会") {
             sub.aliases.append(String(body.canonical.dropLast("人民代表大会".count)) + "人大" + tail)
@@ -74,15 +74,15 @@ extension OrganizationFinder {
         var out: [Mention] = []
         for (k, m) in mentions.enumerated() {
             out.append(m)
-            guard m.rule == "organization.sub-body", let body = m.parent.first else { continue }
+            guard m.rule == .organizationSubBody, let body = m.parent.first else { continue }
             let limit = k + 1 < mentions.count ? mentions[k + 1].range.lowerBound : range.upperBound
             var j = m.range.upperBound
             while j + 1 < limit, scalars[j] == "、",
                   let committee = index.specialCommittees.first(where: { j + 1 + $0.count <= limit && matches($0, at: j + 1) }) {
                 let r = (j + 1)..<(j + 1 + committee.count)
                 let name = text(r)
-                var sub = Mention(kind: "Organization", range: r, surface: name, canonical: body.canonical + name,
-                                  rule: "organization.sub-body")
+                var sub = Mention(kind: .organization, range: r, surface: name, canonical: body.canonical + name,
+                                  rule: .organizationSubBody)
                 if body.canonical.hasSuffix("人民代表大会") {
                     sub.aliases.append(String(body.canonical.dropLast("人民代表大会".count)) + "人大" + name)
                 }

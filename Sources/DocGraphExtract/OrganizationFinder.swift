@@ -69,13 +69,13 @@ struct OrganizationFinder {
     func localOffices(_ mentions: [Mention]) -> [Mention] {
         var out: [Mention] = []
         for m in mentions {
-            if let national = out.last, national.rule == "organization.national", national.range.upperBound == m.range.lowerBound,
-               m.rule == "organization.place-ending", let a = national.canonical.unicodeScalars.last, a == m.canonical.unicodeScalars.last {
+            if let national = out.last, national.rule == .organizationNational, national.range.upperBound == m.range.lowerBound,
+               m.rule == .organizationPlaceEnding, let a = national.canonical.unicodeScalars.last, a == m.canonical.unicodeScalars.last {
                 var office = m
                 office.range = national.range.lowerBound..<m.range.upperBound
                 office.surface = text(office.range)
                 office.aliases = [m.surface] + m.aliases
-                office.rule = "organization.local-office"
+                office.rule = .organizationLocalOffice
                 office.parent = [national]
                 out[out.count - 1] = office
                 continue
@@ -165,8 +165,8 @@ struct OrganizationFinder {
             let surface = text(start..<end)
             var aliases = surface == body.canonical ? [] : [surface]
             if body.form != body.canonical && body.form != surface { aliases.append(body.form) }
-            let m = Mention(kind: "Organization", range: start..<stop, surface: surface, canonical: body.canonical, aliases: aliases,
-                            rule: body.region == nil ? "organization.national" : "organization.regional")
+            let m = Mention(kind: .organization, range: start..<stop, surface: surface, canonical: body.canonical, aliases: aliases,
+                            rule: body.region == nil ? .organizationNational : .organizationRegional)
             return (m, end)
         }
         return nil
@@ -289,45 +289,45 @@ struct OrganizationFinder {
         // 人大及其常委会: "its standing committee" belongs to the congress named just before.
         if placeName == nil, e.canonical.hasSuffix("常委会"), i >= 2, scalars[i - 1] == "其", scalars[i - 2] == "及",
            let congress = previous, congress.canonical.hasSuffix("人民代表大会") {
-            return Mention(kind: "Organization", range: i..<end, surface: text(i..<end),
+            return Mention(kind: .organization, range: i..<end, surface: text(i..<end),
                            canonical: String(congress.canonical.dropLast("人民代表大会".count)) + "人大常委会",
-                           aliases: [text(i..<end)], rule: "organization.its-standing-committee")
+                           aliases: [text(i..<end)], rule: .organizationItsStandingCommittee)
         }
         if unresolvedLevel, partyName == nil {
             // A level word whose place the document never names (区政协 in a report that only says 我区):
             // the body keeps the name as written.
-            return Mention(kind: "Organization", range: start..<end, surface: surface, canonical: surface,
-                           rule: "organization.unresolved-level")
+            return Mention(kind: .organization, range: start..<end, surface: surface, canonical: surface,
+                           rule: .organizationUnresolvedLevel)
         }
         guard let placeName else {
             // A bare ending: the author's own body of that kind, or that body of the document's city.
             if e.bareUse == .author {
                 guard let author = context?.author, author.canonical.hasSuffix(canonicalEnding) || author.canonical.hasSuffix(e.ending)
                 else { return nil }
-                return Mention(kind: "Organization", range: i..<end, surface: surface, canonical: author.canonical,
-                               rule: "organization.bare-author")
+                return Mention(kind: .organization, range: i..<end, surface: surface, canonical: author.canonical,
+                               rule: .organizationBareAuthor)
             }
             guard e.bareUse == .place else { return nil }
             // 镇党委政府, 市委市政府: right after a body of a place, the ending is that place's body.
             if let previous, previous.range.upperBound == i, let (owner, level) = placeOfBody(previous),
                level.map({ rules.localBodies[$0]?.contains(canonicalEnding) == true }) ?? true {
                 let canonical = owner + rules.ending(canonicalEnding, of: owner, level: level)
-                return Mention(kind: "Organization", range: i..<end, surface: surface, canonical: canonical, aliases: [surface],
-                               rule: "organization.bare-after-body")
+                return Mention(kind: .organization, range: i..<end, surface: surface, canonical: canonical, aliases: [surface],
+                               rule: .organizationBareAfterBody)
             }
             // (the document's own place of the gazetteer: a town has no court of its own)
             guard let city = context?.chain.first(where: { rules.places[$0] != nil }) else { return nil }
             // 服务型政府, 地方政府: a word before the ending makes it a kind of body, not the place's own.
             if index.levelWordBlockers.longest(endingAt: end, in: scalars, minimumLength: end - i + 1) != nil { return nil }
-            return Mention(kind: "Organization", range: i..<end, surface: surface, canonical: city + rules.ending(canonicalEnding, of: city),
-                           aliases: [surface], rule: "organization.bare-place")
+            return Mention(kind: .organization, range: i..<end, surface: surface, canonical: city + rules.ending(canonicalEnding, of: city),
+                           aliases: [surface], rule: .organizationBarePlace)
         }
         var canonical = e.form == .surface ? surface : placeName + department
             + (department.isEmpty ? rules.ending(canonicalEnding, of: placeName, level: localLevel) : canonicalEnding)
         if let partyName { canonical = partyName + placeName + "委员会" }
         // A national congress named as written needs the party's name (第二十次全国代表大会 alone is read elsewhere).
         if e.form == .surface, rules.levels[placeName] == "nation", prefixBody == nil { return nil }
-        return Mention(kind: "Organization", range: start..<end, surface: surface, canonical: canonical,
-                       aliases: surface == canonical ? [] : [surface], rule: "organization.place-ending")
+        return Mention(kind: .organization, range: start..<end, surface: surface, canonical: canonical,
+                       aliases: surface == canonical ? [] : [surface], rule: .organizationPlaceEnding)
     }
 }

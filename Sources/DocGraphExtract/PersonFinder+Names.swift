@@ -108,7 +108,7 @@ extension PersonFinder {
     /// the tagger is not sure enough to stand on its word alone (常务副主席怀进鹏): the post says a name
     /// stands there.
     func nameAfterPost(at i: Int, limit: Int) -> Range<Int>? {
-        guard let span = tagged.personsByStart[i], span.range.upperBound <= limit, span.score >= Self.minimumNameScore,
+        guard let span = tagged.personsByStart[i], span.range.upperBound <= limit, span.score >= minimumNameScore,
               (2...3).contains(span.range.count), span.range.allSatisfy({ isHan(scalars[$0]) && !index.nameStops.contains(scalars[$0]) }),
               !endsLikeABody(span.range) else { return nil }
         return span.range
@@ -133,8 +133,8 @@ extension PersonFinder {
         guard let group = rules.institutionBodies.filter({ title.title.hasPrefix($0) }).max(by: { $0.count < $1.count }),
               !body.canonical.hasSuffix(group) else { return nil }
         let base = rules.institutionBodies.contains(where: { body.canonical.hasSuffix($0) }) ? body.parent.first ?? body : body
-        var m = Mention(kind: "Organization", range: range, surface: base.canonical + group, canonical: base.canonical + group,
-                        rule: "organization.party-group-of-post")
+        var m = Mention(kind: .organization, range: range, surface: base.canonical + group, canonical: base.canonical + group,
+                        rule: .organizationPartyGroupOfPost)
         m.parent = [base]
         return m
     }

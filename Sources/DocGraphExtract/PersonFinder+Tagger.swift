@@ -30,7 +30,7 @@ extension PersonFinder {
            tagged.personsByStart[end] == nil, Self.separators.contains(scalars[end + 1]) || scalars[end + 1] == " " {
             r = r.lowerBound..<(end + 1)
         }
-        if span.score < Self.minimumNameScore, !tagged.isKnown(r, in: organizations.original), listSupport(r, in: sentence) != true { return nil }
+        if span.score < minimumNameScore, !tagged.isKnown(r, in: organizations.original), listSupport(r, in: sentence) != true { return nil }
         return r
     }
 
@@ -112,7 +112,7 @@ extension PersonFinder {
 extension TaggerReading {
     /// Whether the tagger read the name `r` writes with confidence somewhere else in the document.
     func isKnown(_ r: Range<Int>, in scalars: [Unicode.Scalar]) -> Bool {
-        let here = personsByStart[r.lowerBound].map { $0.range == r && $0.score >= PersonFinder.minimumNameScore } == true ? 1 : 0
+        let here = personsByStart[r.lowerBound].map { $0.range == r && $0.score >= minimumNameScore } == true ? 1 : 0
         return (confidentNames[scalars[r]] ?? 0) > here
     }
 

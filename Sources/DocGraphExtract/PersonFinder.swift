@@ -124,14 +124,14 @@ struct PersonFinder {
 
     func acceptable(_ span: TaggerReading.Span) -> Bool {
         let han = scalars[span.range].filter { $0 != " " && $0 != "\u{3000}" }
-        guard (2...4).contains(han.count), han.allSatisfy(isHan), span.score >= Self.minimumNameScore else { return false }
-        return surname(at: span.range.lowerBound) != nil || span.score >= Self.sureNameScore
+        guard (2...4).contains(han.count), han.allSatisfy(isHan), span.score >= minimumNameScore else { return false }
+        return surname(at: span.range.lowerBound) != nil || span.score >= sureNameScore
     }
 
-    /// Below this the tagger's name boundaries are guesses (韩立 for 韩立新).
-    static let minimumNameScore: Float = 0.6
-    /// At or above this a name needs no known surname (苻, 逄).
-    static let sureNameScore: Float = 0.9
+    /// Below this the tagger's name boundaries are guesses (韩立 for 韩立新): `tagger.name.minimum-score`.
+    var minimumNameScore: Float { Float(rules.policy.taggerNameMinimumScore) }
+    /// At or above this a name needs no known surname (苻, 逄): `tagger.name.sure-score`.
+    var sureNameScore: Float { Float(rules.policy.taggerNameSureScore) }
 
     /// Names listed before `end` and a count (王甲、李乙等10名政协委员): the names, if the tagger found them.
     func namesCounted(before end: Int, lowerBound: Int) -> [Range<Int>] {
@@ -225,8 +225,8 @@ struct PersonFinder {
                     rules.levels[word].flatMap { context.place(forLevelWord: word, level: $0, rules: rules) }
                 } ?? ""
                 if title.impliedLevel == nil || !place.isEmpty {
-                    organization = Mention(kind: "Organization", range: i..<end, surface: title.title, canonical: place + ending,
-                                           rule: "organization.implied-by-post")
+                    organization = Mention(kind: .organization, range: i..<end, surface: title.title, canonical: place + ending,
+                                           rule: .organizationImpliedByPost)
                 }
             }
             // A post listed right after another one's name shares its body: 市政协主席王甲、副主席李乙, 秘书长丙.
@@ -240,7 +240,7 @@ struct PersonFinder {
                 organization = partyGroupParent(of: last, for: title) ?? last
             }
             // 党组副书记 after a post of 叶县政协: that body's party group.
-            if orgBefore == nil, let base = organization, base.rule != "organization.implied-by-post", range.contains(base.range.lowerBound),
+            if orgBefore == nil, let base = organization, base.rule != .organizationImpliedByPost, range.contains(base.range.lowerBound),
                let group = partyGroup(of: base, for: title, at: i..<end) {
                 organization = group
             }
@@ -300,8 +300,8 @@ struct PersonFinder {
             }
             for r in names {
                 let full = text(r).filter { $0 != " " && $0 != "\u{3000}" }
-                let person = Mention(kind: "Person", range: r, surface: full, canonical: full,
-                                     aliases: [full + title.title], rule: "person.post-title",
+                let person = Mention(kind: .person, range: r, surface: full, canonical: full,
+                                     aliases: [full + title.title], rule: .personPostTitle,
                                      taggerScore: tagged.personsByStart[r.lowerBound].flatMap { $0.range == r ? $0.score : nil })
                 out.append(Post(person: person, organization: organization, role: role))
                 // 市扶贫办、市供销社主任王明: the post is in every body listed before it.

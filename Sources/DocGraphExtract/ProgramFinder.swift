@@ -73,8 +73,8 @@ struct ProgramFinder {
             else { continue }
             let name = text(inner)
             if index.programNouns.contains(where: { LexiconIndex.word($0, endsAt: j, in: scalars, lowerBound: i + 1) }) {
-                out.append(Mention(kind: "Program", range: i..<(j + 1), surface: text(i..<(j + 1)), canonical: name,
-                                   rule: "program.quoted-name"))
+                out.append(Mention(kind: .program, range: i..<(j + 1), surface: text(i..<(j + 1)), canonical: name,
+                                   rule: .programQuotedName))
                 continue
             }
             // A program noun within reach after the quote (or after the list it
@@ -93,12 +93,12 @@ struct ProgramFinder {
             }
             if let best, listEnd == j {
                 let full = name + text((j + 1)..<best)
-                out.append(Mention(kind: "Program", range: i..<best, surface: text(i..<best), canonical: name,
-                                   aliases: [full], rule: "program.quoted-name-noun"))
+                out.append(Mention(kind: .program, range: i..<best, surface: text(i..<best), canonical: name,
+                                   aliases: [full], rule: .programQuotedNameNoun))
             } else if best != nil {
                 // One of a list: the name alone; the next quoted name is read in turn.
-                out.append(Mention(kind: "Program", range: i..<(j + 1), surface: text(i..<(j + 1)), canonical: name,
-                                   rule: "program.quoted-name-list"))
+                out.append(Mention(kind: .program, range: i..<(j + 1), surface: text(i..<(j + 1)), canonical: name,
+                                   rule: .programQuotedNameList))
             }
         }
         return out

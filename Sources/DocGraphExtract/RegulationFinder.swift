@@ -20,8 +20,8 @@ struct RegulationFinder {
             if coreEnd > i + 1,
                index.regulationHeads.contains(where: { LexiconIndex.word($0, endsAt: coreEnd, in: scalars, lowerBound: i + 1) }) {
                 let title = String(scalars: original[(i + 1)..<close])
-                var m = Mention(kind: "Regulation", range: i..<(close + 1), surface: "《\(title)》",
-                                canonical: "《\(title)》", aliases: [title], rule: "regulation.titled")
+                var m = Mention(kind: .regulation, range: i..<(close + 1), surface: "《\(title)》",
+                                canonical: "《\(title)》", aliases: [title], rule: .regulationTitled)
                 m.revises = revised(in: (i + 1)..<close)
                 out.append(m)
             }
@@ -62,7 +62,7 @@ struct RegulationFinder {
             }
             if let end, !quoted.contains(where: { $0.range.overlaps(start..<end) }) {
                 let name = String(scalars: original[start..<end])
-                out.append(Mention(kind: "Regulation", range: start..<end, surface: name, canonical: name, rule: "regulation.after-cue"))
+                out.append(Mention(kind: .regulation, range: start..<end, surface: name, canonical: name, rule: .regulationAfterCue))
                 i = end
             } else {
                 i += cue.count
@@ -81,7 +81,7 @@ struct RegulationFinder {
                   let close = scalars[(k + 1)..<title.upperBound].firstIndex(where: { "〉>」".unicodeScalars.contains($0) }), close > k + 1
             else { k += 1; continue }
             let name = String(scalars: original[(k + 1)..<close])
-            out.append(Mention(kind: "Regulation", range: k..<(close + 1), surface: name, canonical: name, rule: "regulation.revised-in-title"))
+            out.append(Mention(kind: .regulation, range: k..<(close + 1), surface: name, canonical: name, rule: .regulationRevisedInTitle))
             k = close + 1
         }
         return out

@@ -8,12 +8,12 @@ enum RelationSignature: String, CaseIterable, Sendable {
     case organizationOrganization = "Org>Org"
     case personOrganization = "Per>Org"
 
-    static func of(subject: String, object: String) -> RelationSignature? {
+    static func of(subject: EntityKind, object: EntityKind) -> RelationSignature? {
         switch (subject, object) {
-        case ("Organization", "Regulation"): return .organizationRegulation
-        case ("Organization", "Program"): return .organizationProgram
-        case ("Organization", "Organization"): return .organizationOrganization
-        case ("Person", "Organization"): return .personOrganization
+        case (.organization, .regulation): return .organizationRegulation
+        case (.organization, .program): return .organizationProgram
+        case (.organization, .organization): return .organizationOrganization
+        case (.person, .organization): return .personOrganization
         default: return nil
         }
     }

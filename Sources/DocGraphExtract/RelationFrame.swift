@@ -9,17 +9,17 @@ public struct RelationFrame: @unchecked Sendable {  // NSRegularExpression is im
     public static let placeholders: [String: Unicode.Scalar] = [
         "ORG": "\u{E000}", "REG": "\u{E001}", "PROG": "\u{E002}", "PER": "\u{E003}",
     ]
-    static let kindOfPlaceholder: [String: String] = [
-        "ORG": "Organization", "REG": "Regulation", "PROG": "Program", "PER": "Person",
+    static let kindOfPlaceholder: [String: EntityKind] = [
+        "ORG": .organization, "REG": .regulation, "PROG": .program, "PER": .person,
     ]
 
     /// The placeholder a mention of this class stands as.
-    static func placeholder(forKind kind: String) -> Unicode.Scalar {
+    static func placeholder(forKind kind: EntityKind) -> Unicode.Scalar {
         switch kind {
-        case "Organization": return "\u{E000}"
-        case "Regulation": return "\u{E001}"
-        case "Program": return "\u{E002}"
-        default: return "\u{E003}"
+        case .organization: return "\u{E000}"
+        case .regulation: return "\u{E001}"
+        case .program: return "\u{E002}"
+        case .person: return "\u{E003}"
         }
     }
 
@@ -36,7 +36,7 @@ public struct RelationFrame: @unchecked Sendable {  // NSRegularExpression is im
     public let object: Role
     public let confidence: Double
     /// The mention kind of each slot, in order.
-    public let slotKinds: [String]
+    public let slotKinds: [EntityKind]
     let regex: NSRegularExpression
     /// Words one of which every match contains (the cue verbs of `(?:制定|出台)`),
     /// when the pattern has such a part: a clause without any of them is
@@ -49,7 +49,7 @@ public struct RelationFrame: @unchecked Sendable {  // NSRegularExpression is im
         self.rule = rule
         self.confidence = confidence
         var compiled = ""
-        var kinds: [String] = []
+        var kinds: [EntityKind] = []
         var rest = Substring(pattern)
         while let open = rest.firstIndex(of: "{") {
             compiled += rest[..<open]

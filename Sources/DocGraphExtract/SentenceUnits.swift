@@ -26,12 +26,12 @@ struct SentenceUnits {
     /// Words longer than this are seen as their tag.
     static let longestWord = 4
 
-    static func placeholder(_ kind: String) -> String {
+    static func placeholder(_ kind: EntityKind) -> String {
         switch kind {
-        case "Organization": return "<ORG>"
-        case "Regulation": return "<REG>"
-        case "Program": return "<PROG>"
-        default: return "<PER>"
+        case .organization: return "<ORG>"
+        case .regulation: return "<REG>"
+        case .program: return "<PROG>"
+        case .person: return "<PER>"
         }
     }
 

@@ -24,11 +24,14 @@ struct TaggerReading {
     var wordEnd: [Int: Int] = [:]
     /// Where the text writes each of the tagger's two-character names, by the name (packed as a pair).
     var twoCharacterNames: [UInt64: [Int]] = [:]
-    /// The names the tagger read with confidence (``PersonFinder/minimumNameScore``), and how often.
+    /// The names the tagger read with confidence (at least `minimumNameScore`), and how often.
     var confidentNames: [ArraySlice<Unicode.Scalar>: Int] = [:]
+    /// The least score at which a name of the tagger's bounds a name (`tagger.name.minimum-score` of the policy).
+    var minimumNameScore: Float = 1
 
     /// Tags every sentence that holds a Han character (the model finds nothing in the others).
-    init(model: TaggerModel, scalars: [Unicode.Scalar], sentences: [Range<Int>]) {
+    init(model: TaggerModel, scalars: [Unicode.Scalar], sentences: [Range<Int>], minimumNameScore: Float) {
+        self.minimumNameScore = minimumNameScore
         let tagged = sentences.filter { r in scalars[r].contains(where: PersonFinder.isHan) }
         let results = model.tag(tagged.map { Array(scalars[$0]) })
         for (sentence, spans) in zip(tagged, results) {
@@ -56,7 +59,7 @@ struct TaggerReading {
     /// Indexes the names the tagger is confident of, and every place the text writes one of its
     /// two-character names (for ``PersonFinder/alwaysWrittenOn(_:)``), in one pass over the text.
     mutating func indexTwoCharacterNames(in scalars: [Unicode.Scalar]) {
-        for p in persons where p.score >= PersonFinder.minimumNameScore && (2...4).contains(p.range.count) {
+        for p in persons where p.score >= minimumNameScore && (2...4).contains(p.range.count) {
             confidentNames[scalars[p.range], default: 0] += 1
         }
         for p in persons where p.range.count == 2 { twoCharacterNames[LexiconIndex.pair(scalars[p.range.lowerBound], scalars[p.range.lowerBound + 1])] = [] }

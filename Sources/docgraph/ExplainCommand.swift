@@ -51,7 +51,7 @@ struct ExplainCommand: ParsableCommand {
                 for m in mentions {
                     let resolved = m.canonical == m.surface ? "" : " → \(m.canonical)"
                     let by = m.taggerScore.map { m.source == "tagger" ? "tagger \(Self.score($0))" : "rules and tagger \(Self.score($0))" } ?? "rules"
-                    print("  \(m.kind) \(m.surface)\(resolved)  (\(m.rule), found by \(by), \(m.range.lowerBound)–\(m.range.upperBound))")
+                    print("  \(m.kind.rawValue) \(m.surface)\(resolved)  (\(m.rule.rawValue), found by \(by), \(m.range.lowerBound)–\(m.range.upperBound))")
                 }
                 for (r, p) in found {
                     let role = r.role.map { " [\($0)]" } ?? ""

@@ -73,12 +73,12 @@ struct LearnedExtractionTests {
         reading.findMentions()
         // The names the entity stage keeps: the department in full, then short.
         func body(_ name: String, at start: Int) -> Mention {
-            Mention(kind: "Organization", range: start..<(start + name.count), surface: name, canonical: name, rule: "organization.learned")
+            Mention(kind: .organization, range: start..<(start + name.count), surface: name, canonical: name, rule: .organizationLearned)
         }
         reading.readings[1].mentions = [body("中共宁波市委组织部", at: 13)]
         reading.readings[2].mentions = [body("组织部", at: 27)]
         reading.buildEntityTable()
-        let bodies = Set(reading.found.filter { $0.kind == "Organization" && $0.mentioned }.map(\.label))
+        let bodies = Set(reading.found.filter { $0.kind == .organization && $0.mentioned }.map(\.label))
         #expect(bodies == ["宁波市人大常委会", "中共宁波市委组织部"])
         #expect(reading.found.first { $0.label == "中共宁波市委组织部" }?.aliases.contains(CodePointKey("组织部")) == true)
         #expect(DocumentReading.bodyKey("陕西省发展和改革委员会") == DocumentReading.bodyKey("陕西省发展改革委"))

@@ -35,7 +35,7 @@ struct TaggerFusionTests {
     @Test func peopleNamedWithoutAPostAreFound() throws {
         guard let r = try reading("会上，唐晓梅、郑国栋先后发言。") else { return }
         #expect(people(r).isSuperset(of: ["唐晓梅", "郑国栋"]))
-        #expect(r.mentions.filter { $0.kind == "Person" }.allSatisfy { $0.source == "tagger" && ($0.taggerScore ?? 0) > 0 })
+        #expect(r.mentions.filter { $0.kind == .person }.allSatisfy { $0.source == "tagger" && ($0.taggerScore ?? 0) > 0 })
     }
 
     @Test func aSurnameAndAPostIsNoNewPerson() throws {
