@@ -115,7 +115,7 @@ extension DocumentReading {
                 if let org = post.organization, org.rule == .organizationImpliedByPost { add(org, shape: "implied", index: nil) }
             }
             if let org = title.flatMap({ impliedOrganization($0.title, at: $0.range) }) { add(org, shape: "implied", index: nil) }
-            // The author's post needs a title said of the person: a name alone (李强出席会议) holds none.
+            // The author's post needs a title said of the person: a name alone (周立群出席会议) holds none.
             if let author, title != nil || posts.contains(where: { $0.organization != nil }) {
                 add(author, shape: "author", index: nil, isAuthor: true)
             }

@@ -98,7 +98,7 @@ public struct ExtractionRules: Sendable {
     public var postTitles: [PostTitle]
     public var programNouns: [String]
     public var nameStops: Set<Unicode.Scalar>
-    /// Function words that end names too (包信和), where a separator follows them.
+    /// Function words that end names too (吴德和), where a separator follows them.
     public var nameStopsEndingNames: Set<Unicode.Scalar>
     public var nameEnds: Set<Unicode.Scalar>
     /// Department names as written (公安, 发改) and the name each stands for (公安, 发展和改革).

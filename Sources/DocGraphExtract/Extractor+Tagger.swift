@@ -68,7 +68,7 @@ extension Extractor {
     /// or a transliterated name (阿卜杜·热合曼) with a middle dot.
     func isPersonName(_ s: [Unicode.Scalar], _ span: TaggerReading.Span) -> Bool {
         let name = s[span.range].filter { $0 != " " && $0 != "\u{3000}" }
-        // 刘书记: a surname and a post title refer to a person named in full elsewhere.
+        // 郑书记: a surname and a post title refer to a person named in full elsewhere.
         if index.titlesByFirst.values.contains(where: { $0.contains { t in name.count > t.word.count && name.suffix(t.word.count).elementsEqual(t.word) } }) { return false }
         if name.contains(where: { "·•‧・".unicodeScalars.contains($0) }) {
             return name.count <= 16 && span.score >= 0.8

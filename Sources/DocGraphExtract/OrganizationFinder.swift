@@ -96,7 +96,7 @@ struct OrganizationFinder {
         while k > lowerBound, end - k < Self.longestDepartment, PersonFinder.isHan(scalars[k - 1]), !Self.departmentStops.contains(scalars[k - 1]) {
             k -= 1
             guard end - k >= 2, place(endingAt: k) != nil || levelWord(endingAt: k, lowerBound: lowerBound) != nil else { continue }
-            // 市和区党委: a conjunction starts no department; 市长余峰听取委员: nor does one start inside a post (市长);
+            // 市和区党委: a conjunction starts no department; 市长孙立峰听取委员: nor does one start inside a post (市长);
             // 区应急管理和消防救援大队: a listed department and a conjunction begin a list of two bodies.
             if Self.conjunctions.contains(scalars[k]) { return nil }
             if let c = (k..<end).first(where: { Self.conjunctions.contains(scalars[$0]) }),

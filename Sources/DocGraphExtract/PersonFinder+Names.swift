@@ -45,8 +45,8 @@ extension PersonFinder {
         return r
     }
 
-    /// An item of a list of names whose surname the lexicon does not know (苻彩香, 过建春 after
-    /// 副主任刘星泰、): two or three Han characters, none a function word, that are not a post or a body.
+    /// An item of a list of names whose surname the lexicon does not know (苻明秀, 过春林 after
+    /// 副主任郑星宇、): two or three Han characters, none a function word, that are not a post or a body.
     func listItem(startingAt i: Int, limit: Int) -> Range<Int>? {
         for length in [3, 2] where i + length <= limit {
             let r = i..<(i + length)
@@ -105,7 +105,7 @@ extension PersonFinder {
 
 extension PersonFinder {
     /// Right after a post title, the tagger's name even where the lexicon does not know its surname and
-    /// the tagger is not sure enough to stand on its word alone (常务副主席怀进鹏): the post says a name
+    /// the tagger is not sure enough to stand on its word alone (常务副主席怀远航): the post says a name
     /// stands there.
     func nameAfterPost(at i: Int, limit: Int) -> Range<Int>? {
         guard let span = tagged.personsByStart[i], span.range.upperBound <= limit, span.score >= minimumNameScore,

@@ -3,8 +3,8 @@ extension PersonFinder {
     static let numberOpeners = Set("〔[［".unicodeScalars)
 
     /// What becomes of a person's name the tagger found alone (no post next to it): its range, read whole
-    /// where the tagger cut it (阿卜杜·热合曼; 王川一) and, where the document names the same person in
-    /// full elsewhere, that name (刘汉 → 刘汉生, 刘家义怀 → 刘家义); nil where the tagger's own reading
+    /// where the tagger cut it (阿卜杜·热合曼; 王志一) and, where the document names the same person in
+    /// full elsewhere, that name (赵文 → 赵文生, 孙家明怀 → 孙家明); nil where the tagger's own reading
     /// around it says it is no name: a list whose items are mostly not names (机关、医院、商超), a place
     /// (正蓝旗), a document's number (鲁发〔2019〕), or a name the tagger was unsure of that nothing else in
     /// the document supports (黄赌).
@@ -16,7 +16,7 @@ extension PersonFinder {
         if let inList = listSupport(r, in: sentence), !inList { return nil }
         // The same person named in full elsewhere: a shorter or a longer name of the tagger's.
         if let known = tagged.knownName(around: r, in: organizations.original) { r = known }
-        // 刘汉 where the document always writes 刘汉生: the name is read whole.
+        // 赵文 where the document always writes 赵文生: the name is read whole.
         if r.count == 2, let whole = alwaysWrittenOn(r) { r = whole }
         // 陈百(灵屯): a name followed by a place's ending, at once or after a character, is the place's.
         for k in [r.upperBound, r.upperBound + 1] where k < sentence.upperBound {
@@ -24,7 +24,7 @@ extension PersonFinder {
                 if k == r.upperBound || (isHan(scalars[r.upperBound]) && !index.nameStops.contains(scalars[r.upperBound])) { return nil }
             }
         }
-        // 王川一), 張健中、: the tagger stopped a character short of a separator.
+        // 王志一), 張德中、: the tagger stopped a character short of a separator.
         let end = r.upperBound
         if r.count == 2, end + 1 < sentence.upperBound, isHan(scalars[end]), !index.nameStops.contains(scalars[end]),
            tagged.personsByStart[end] == nil, Self.separators.contains(scalars[end + 1]) || scalars[end + 1] == " " {
@@ -35,8 +35,8 @@ extension PersonFinder {
     }
 
     /// `r` and the character after it, when the document writes `r` at least twice and always with that
-    /// character after it (刘汉 in a text that names 刘汉生 throughout), unless that character begins the
-    /// verb after a name (侯川出席 twice: `lexicons/name-end-characters.txt`).
+    /// character after it (赵文 in a text that names 赵文生 throughout), unless that character begins the
+    /// verb after a name (侯明出席 twice: `lexicons/name-end-characters.txt`).
     func alwaysWrittenOn(_ r: Range<Int>) -> Range<Int>? {
         let text = organizations.original
         guard r.count == 2, r.upperBound < scalars.count, isHan(scalars[r.upperBound]), !index.nameStops.contains(scalars[r.upperBound]),
@@ -59,7 +59,7 @@ extension PersonFinder {
     }
 
     /// Whether the list `r` stands in (items between 、) has no fewer names than items that are none; nil when `r` stands in no
-    /// list. Names written with only spaces between them (a byline's 鱼玉军 康少东) support each other.
+    /// list. Names written with only spaces between them (a byline's 鱼立军 康晓东) support each other.
     func listSupport(_ r: Range<Int>, in sentence: Range<Int>) -> Bool? {
         // The list's items: from the span, out to the first mark that is no list mark.
         var items: [Range<Int>] = []
@@ -117,7 +117,7 @@ extension TaggerReading {
     }
 
     /// A name the tagger read with confidence elsewhere in the document that `r` cuts short (刘汉 where
-    /// 刘汉生 is written on) or runs past (刘家义怀 for 刘家义): its range at `r`'s start.
+    /// 赵文生 is written on) or runs past (孙家明怀 for 孙家明): its range at `r`'s start.
     func knownName(around r: Range<Int>, in scalars: [Unicode.Scalar]) -> Range<Int>? {
         var best: Range<Int>?
         for length in 2...4 where length != r.count && r.lowerBound + length <= scalars.count {

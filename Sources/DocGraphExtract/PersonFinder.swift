@@ -45,7 +45,7 @@ struct PersonFinder {
                end + 1 == limit || Self.separators.contains(scalars[end + 1]) {
                 return i..<(end + 1)
             }
-            // 刘汉 where the document always writes 刘汉生.
+            // 赵文 where the document always writes 赵文生.
             if span.count == 2, let whole = alwaysWrittenOn(span), whole.upperBound <= limit { return whole }
             return span
         }
@@ -60,12 +60,12 @@ struct PersonFinder {
     /// reading even where the tagger took the surname for a word (向 as a preposition, 曾 as an
     /// adverb), as long as a separator follows it.
     /// In a list (after a 、, `afterMark`, or before one) an item of two or three characters is a name even
-    /// when the lexicon does not know its surname (副主任刘星泰、苻彩香; 组长袭建富、).
+    /// when the lexicon does not know its surname (副主任郑星宇、苻明秀; 组长袭建林、).
     func listedName(startingAt i: Int, limit: Int, afterMark: Bool = false) -> Range<Int>? {
         // 党委副书记 after a name and 、 is a second post, not a second name.
         if title(at: i) != nil { return nil }
         if let r = name(startingAt: i, limit: limit) { return r }
-        // The first item is such a name only where a 、 after it says a list begins (组长袭建富、), and the
+        // The first item is such a name only where a 、 after it says a list begins (组长袭建林、), and the
         // tagger's reading of it can rule it out (职务、 after 局长 is a word).
         let item = listItem(startingAt: i, limit: limit).flatMap { r in
             afterMark || (!tagged.labelAt.isEmpty && r.upperBound < limit && scalars[r.upperBound] == "、") ? r : nil
@@ -79,7 +79,7 @@ struct PersonFinder {
     /// A surname and one or two given characters, by the lexicons alone.
     func ruleName(startingAt i: Int, limit: Int) -> Range<Int>? {
         guard let s = surname(at: i) else { return nil }
-        // A two-character name is often written with a space or two: 王 明, 杜  宇.
+        // A two-character name is often written with a space or two: 王 明, 杜  林.
         var spaced = i + s
         while spaced < limit, spaced < i + s + 2, scalars[spaced] == " " || scalars[spaced] == "\u{3000}" { spaced += 1 }
         if spaced > i + s, spaced + 1 <= limit, isHan(scalars[spaced]), spaced + 1 == limit || !isHan(scalars[spaced + 1]) {
@@ -93,7 +93,7 @@ struct PersonFinder {
             guard end < limit, isHan(scalars[end]) else { break }
             // 团主席: a post title begins no given name.
             if let t = title(at: end), t.title.unicodeScalars.count >= 2 { break }
-            // 包信和、: a function word that names also end with is the name's last character where a
+            // 吴德和、: a function word that names also end with is the name's last character where a
             // separator follows it.
             let closesName = end + 1 >= scalars.count || Self.separators.contains(scalars[end + 1])
             guard !index.nameStops.contains(scalars[end]) || (end > i + s && closesName && index.nameStopsEndingNames.contains(scalars[end]))
@@ -265,7 +265,7 @@ struct PersonFinder {
                 }
             } else if orgBefore == nil, !organizationMentions.contains(where: { $0.range.lowerBound == end }),
                       let r = taggedName(endingAt: i, lowerBound: range.lowerBound), !insideOrganization(r) {
-                // (刘家义代表省委: a title with a body right after it is a verb, 代表 "on behalf of")
+                // (孙家明代表省委: a title with a body right after it is a verb, 代表 "on behalf of")
                 names.append(r)
             } else if case let appointed = appointees(before: start, lowerBound: range.lowerBound), !appointed.isEmpty {
                 // 任命王明为市人大常委会副主任, 王明任市民政局局长, 甲、乙为副主任.

@@ -1,6 +1,6 @@
 /// Finds programs: a quoted name (“…”) that ends in a program noun
-/// (“河长制”, “清廊行动”) or is followed by one (“数字治理”平台,
-/// “三服务”代表主题活动). A quoted phrase with no such noun is a slogan.
+/// (“山长制”, “清渠行动”) or is followed by one (“数字治理”平台,
+/// “三走进”代表主题活动). A quoted phrase with no such noun is a slogan.
 struct ProgramFinder {
     let index: LexiconIndex
     /// The normalized text, for matching; the original, for names.

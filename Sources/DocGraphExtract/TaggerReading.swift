@@ -85,7 +85,7 @@ struct TaggerReading {
 
     /// Whether the tagger read a word of two characters or more that is no name starting at `i` and ending
     /// by `end` (全体, 常务, 党委 where a surname stands: the surname there begins a word). A word that runs on
-    /// past `end` (习近平总书记 read as one) says nothing about the name.
+    /// past `end` (陈立总书记 read as one) says nothing about the name.
     func readsAsWord(at i: Int, endingBy end: Int) -> Bool {
         guard let label = labelAt[i], let wordEnd = wordEnd[i] else { return false }
         return !Self.nameLabels.contains(label) && wordEnd - i >= 2 && wordEnd <= end
