@@ -42,7 +42,7 @@ extension DocumentReading {
         var framesByEnds: [Ends: [String]] = [:]
         for f in frames {
             framesByEnds[Ends(subject: f.subjectIsAuthor ? nil : f.subject.range, object: f.objectIsAuthor ? nil : f.object.range), default: []]
-                .append(f.frame.rule)
+                .append(extractor.rules.frames[f.frame].rule)
         }
         func frameRules(_ subject: Mention?, _ object: Mention?, subjectIsAuthor: Bool = false, objectIsAuthor: Bool = false) -> [String] {
             framesByEnds[Ends(subject: subjectIsAuthor ? nil : subject?.range, object: objectIsAuthor ? nil : object?.range)] ?? []

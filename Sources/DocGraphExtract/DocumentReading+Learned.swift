@@ -7,7 +7,17 @@ extension DocumentReading {
     /// (never below `model.relation.threshold` of `rules/policy.tsv`).
     /// With `explaining`, every decision is kept in `decisions` with the features behind it.
     mutating func learnedRelations(_ model: ExtractionModel, explaining: Bool = false) {
+        let (edges, decided) = learnedEdges(model, explaining: explaining)
+        decisions += decided
+        for edge in edges { apply(edge) }
+        mergePostRoles()
+    }
+
+    /// The edges the trained scorer draws, decided before any is added (see ``ruleEdges()``).
+    func learnedEdges(_ model: ExtractionModel, explaining: Bool) -> (edges: [DecidedEdge], decisions: [Extractor.RelationDecision]) {
         let labels = model.relations.labels
+        var edges: [DecidedEdge] = []
+        var decisions: [Extractor.RelationDecision] = []
         for (k, reading) in readings.enumerated() {
             for c in candidates(reading, sentenceIndex: k, keepNames: explaining) {
                 let allowed = RelationLabels.allowed(c, in: labels)
@@ -23,14 +33,18 @@ extension DocumentReading {
                         weighed: Array(model.relations.contributions(c.features, label: best).prefix(6))))
                 }
                 guard drawn else { continue }
-                if c.subjectIsAuthor || c.objectIsAuthor, let author = context.author { collect(author) }
-                if c.object.rule == .organizationImpliedByPost { collect(c.object) }
-                add(subject: c.subject, DG.term(label), object: c.object, role: label == "holdsPosition" ? c.role : nil, in: reading.range,
-                    subjectRange: c.subjectIsAuthor ? nil : c.subject.range, objectRange: c.objectIsAuthor ? nil : c.object.range,
-                    rule: Extractor.learnedRule + label, confidence: (p[best] * 100).rounded() / 100)
+                var collects: [Mention] = []
+                if c.subjectIsAuthor || c.objectIsAuthor, let author = context.author { collects.append(author) }
+                if c.object.rule == .organizationImpliedByPost { collects.append(c.object) }
+                edges.append(DecidedEdge(subject: c.subject, predicate: DG.term(label), object: c.object,
+                                         role: label == "holdsPosition" ? c.role : nil, sentence: reading.range,
+                                         subjectRange: c.subjectIsAuthor ? nil : c.subject.range,
+                                         objectRange: c.objectIsAuthor ? nil : c.object.range,
+                                         rule: Extractor.learnedRule + label, confidence: (p[best] * 100).rounded() / 100,
+                                         collects: collects))
             }
         }
-        mergePostRoles()
+        return (edges, decisions)
     }
 
     /// One post per person and body: the evidence of every sentence that states it, under the

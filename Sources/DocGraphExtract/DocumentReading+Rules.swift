@@ -4,29 +4,41 @@ extension DocumentReading {
     /// The relations the rules read, for extraction without a trained model: each post the
     /// person finder read, and every cue frame of `rules/relation-frames.tsv` on every clause.
     mutating func ruleRelations() {
+        for edge in ruleEdges() { apply(edge) }
+    }
+
+    /// The edges the rules read, decided before any is added: reading the document and changing
+    /// it are two steps, so the reading is never copied to be read while it changes.
+    func ruleEdges() -> [DecidedEdge] {
         let policy = extractor.rules.policy
+        var out: [DecidedEdge] = []
         for reading in readings {
             for post in reading.posts {
                 guard let org = post.organization else { continue }
-                collect(org)
                 let confirmed = post.person.taggerScore != nil
-                add(subject: post.person, DG.term("holdsPosition"), object: org, role: post.role, in: reading.range,
-                    subjectRange: post.person.range, objectRange: org.range,
-                    rule: Extractor.postTitleRule + (confirmed ? Extractor.confirmedByTagger : ""),
-                    confidence: confirmed ? policy.confirmedPostTitleConfidence : policy.postTitleConfidence)
+                out.append(DecidedEdge(subject: post.person, predicate: DG.term("holdsPosition"), object: org, role: post.role,
+                                       sentence: reading.range, subjectRange: post.person.range, objectRange: org.range,
+                                       rule: Extractor.postTitleRule + (confirmed ? Extractor.confirmedByTagger : ""),
+                                       confidence: confirmed ? policy.confirmedPostTitleConfidence : policy.postTitleConfidence,
+                                       collects: [org]))
             }
             for match in frameMatches(reading) {
-                add(subject: match.subject, match.frame.predicate, object: match.object, in: reading.range,
-                    subjectRange: match.subjectIsAuthor ? nil : match.subject.range, objectRange: match.object.range,
-                    rule: match.frame.rule + (match.taggerOnly ? Extractor.foundByTaggerOnly : ""),
-                    confidence: match.taggerOnly ? match.frame.confidence * policy.taggerOnlyFactor : match.frame.confidence)
+                let frame = extractor.rules.frames[match.frame]
+                out.append(DecidedEdge(subject: match.subject, predicate: frame.predicate, object: match.object, role: nil,
+                                       sentence: reading.range, subjectRange: match.subjectIsAuthor ? nil : match.subject.range,
+                                       objectRange: match.object.range,
+                                       rule: frame.rule + (match.taggerOnly ? Extractor.foundByTaggerOnly : ""),
+                                       confidence: match.taggerOnly ? frame.confidence * policy.taggerOnlyFactor : frame.confidence,
+                                       collects: []))
             }
         }
+        return out
     }
 
     /// A cue frame's reading of one pair of mentions (or the author and a mention).
     struct FrameMatch {
-        var frame: RelationFrame
+        /// The frame's index in the rules' frames.
+        var frame: Int
         var subject: Mention
         var object: Mention
         var subjectIsAuthor: Bool
@@ -94,8 +106,10 @@ extension DocumentReading {
         }
         var out: [FrameMatch] = []
         var text: String?   // built for the first frame whose cue words the clause holds
-        for frame in extractor.rules.frames where frame.slotKinds.allSatisfy({ kind in mentions.contains { $0.kind == kind } })
-            && frame.mayMatch(shadow) {
+        let present = Set(mentions.map(\.kind))
+        let frames = extractor.rules.frames
+        for index in frames.indices where frames[index].slotKinds.allSatisfy(present.contains) && frames[index].mayMatch(shadow) {
+            let frame = frames[index]
             if text == nil { text = String(scalars: shadow) }
             for match in frame.matches(in: text ?? "") {
                 func resolve(_ role: RelationFrame.Role) -> [Mention] {
@@ -115,7 +129,7 @@ extension DocumentReading {
                 }
                 for subject in resolve(frame.subject) {
                     for object in resolve(frame.object) {
-                        out.append(FrameMatch(frame: frame, subject: subject, object: object,
+                        out.append(FrameMatch(frame: index, subject: subject, object: object,
                                               subjectIsAuthor: frame.subject == .author, objectIsAuthor: frame.object == .author))
                     }
                 }

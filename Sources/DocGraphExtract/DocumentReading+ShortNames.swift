@@ -2,15 +2,17 @@ extension DocumentReading {
     /// What two names of one body share: the name without 和, without a session's ordinal
     /// (十三届, 第二十届), and with 委员会 read as 委 (发展和改革委员会 and 发展改革委;
     /// 省十三届人大常委会 and 省人大常委会).
+    static let numerals = ScalarSet("一二三四五六七八九十百零0123456789".unicodeScalars)
+    static let committee = Array("委员会".unicodeScalars)
+
     static func bodyKey(_ name: String) -> [Unicode.Scalar] {
-        let numerals = Set("一二三四五六七八九十百零0123456789".unicodeScalars)
         var u = Array(name.unicodeScalars)
         // 第十三届 / 十三届: an ordinal before 届.
         var i = 0
         while i < u.count {
-            if u[i] == "届", i > 0, numerals.contains(u[i - 1]) {
+            if u[i] == "届", i > 0, Self.numerals.contains(u[i - 1]) {
                 var start = i - 1
-                while start > 0, numerals.contains(u[start - 1]) { start -= 1 }
+                while start > 0, Self.numerals.contains(u[start - 1]) { start -= 1 }
                 if start > 0, u[start - 1] == "第" { start -= 1 }
                 u.removeSubrange(start...i)
                 i = start
@@ -19,7 +21,7 @@ extension DocumentReading {
             i += 1
         }
         u.removeAll { $0 == "和" }
-        if u.count > 3, u.suffix(3).elementsEqual("委员会".unicodeScalars) { u.removeLast(2) }
+        if u.count > 3, u.suffix(3).elementsEqual(Self.committee) { u.removeLast(2) }
         return u
     }
 
@@ -29,9 +31,6 @@ extension DocumentReading {
     /// differ only as ``bodyKey(_:)`` allows are one, under the longer name.
     /// How far back a short name looks for its body when the document names several that end alike.
     static let shortNameReach = 200
-
-    /// Whether `u` is a place's full or short name.
-    func isPlace(_ u: ArraySlice<Unicode.Scalar>) -> Bool { index.placeForms[u] != nil }
 
     mutating func resolveShortBodyNames() {
         struct Named { var k: Int, j: Int, start: Int, key: [Unicode.Scalar], canonical: String }
@@ -50,15 +49,20 @@ extension DocumentReading {
             fullest[b.key] = b.canonical
         }
         let authorKey = context.author.map { Self.bodyKey($0.canonical) }
+        // The bodies whose name ends in a given shorter one, by that shorter name.
+        var endingIn: [ArraySlice<Unicode.Scalar>: [Int]] = [:]
+        for (j, b) in bodies.enumerated() where b.key.count > 2 {
+            for length in 2..<b.key.count { endingIn[b.key.suffix(length), default: []].append(j) }
+        }
         for b in bodies where b.k >= 0 {
             var target = fullest[b.key] ?? b.canonical
             if let author = context.author, let authorKey, b.key != authorKey, b.key.count > authorKey.count,
                b.key.suffix(authorKey.count).elementsEqual(authorKey),
-               isPlace(b.key.prefix(b.key.count - authorKey.count)) {
+               index.placeForms[b.key.prefix(b.key.count - authorKey.count)] != nil {
                 // 黑龙江省五常市人大常委会 in a report of 五常市人大常委会: the author, with the province written out.
                 target = author.canonical
             } else if b.key.count >= 2 {
-                let longer = bodies.filter { $0.key.count > b.key.count && $0.key.suffix(b.key.count).elementsEqual(b.key) }
+                let longer = (endingIn[b.key[...]] ?? []).map { bodies[$0] }
                 let names = Set(longer.map { fullest[$0.key] ?? $0.canonical })
                 if names.count == 1, let only = names.first {
                     target = only

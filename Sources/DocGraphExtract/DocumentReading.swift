@@ -18,7 +18,8 @@ struct DocumentReading: Sendable {
     var people: PersonFinder
     let context: DocumentContext
     let sentences: [Range<Int>]
-    let script: DocumentScript
+    /// How entities are named (see ``EntityNames``).
+    var names: EntityNames
     var index: LexiconIndex { extractor.index }
 
     /// What the mention stage found in one sentence.
@@ -47,9 +48,6 @@ struct DocumentReading: Sendable {
     var found: [FoundEntity] = []
     /// Kind → label → index in `found`, so each IRI is minted once.
     var foundIndex: [EntityKind: [CodePointKey: Int]] = [:]
-    /// Short form → full name, once every mention is known.
-    var programNames: [CodePointKey: String] = [:]
-    var regulationNames: [CodePointKey: String] = [:]
     /// Relations decided, added to the graph with the entities at the end.
     var relations: [Relation] = []
     /// The text of the sentence the last relation was read in: relations come sentence by
@@ -72,7 +70,7 @@ struct DocumentReading: Sendable {
                                           minimumNameScore: Float(extractor.rules.policy.taggerNameMinimumScore))
         }
         context = extractor.documentContext(s, orgs, metadata: doc.source)
-        script = DocumentScript(original: doc.scalars, normalized: s)
+        names = EntityNames(script: DocumentScript(original: doc.scalars, normalized: s))
     }
 
     // MARK: - Stage 1: mentions
@@ -107,17 +105,12 @@ struct DocumentReading: Sendable {
 
     // MARK: - Stage 2: the entity table
 
-    /// The entity's name: a program's short form gives way to its full name; a body's name the rules
-    /// built from the lexicons is written in the document's script.
-    func label(_ m: Mention) -> String {
-        if m.kind == .program { return programNames[CodePointKey(m.canonical)] ?? m.canonical }
-        if m.kind == .regulation { return regulationNames[CodePointKey(m.canonical)] ?? m.canonical }
-        return m.kind == .organization && m.rule != .organizationTagger && m.rule != .organizationLearned ? script.write(m.canonical) : m.canonical
-    }
+    /// The name of the entity a mention names (``EntityNames/label(_:)``).
+    func label(_ m: Mention) -> String { names.label(m) }
 
     /// The entity a mention names, minted on first use.
     mutating func entityIndex(_ m: Mention) -> Int {
-        let label = label(m)
+        let label = names.label(m)
         let key = CodePointKey(label)
         if let i = foundIndex[m.kind]?[key] { return i }
         found.append(FoundEntity(node: .iri(IRIMinting.entity(type: DG.term(m.kind.rawValue), name: label)), kind: m.kind, label: label))
@@ -155,8 +148,8 @@ struct DocumentReading: Sendable {
         }
         resolveShortBodyNames()
         let all = allMentions
-        programNames = extractor.programShortForms(all)
-        regulationNames = extractor.regulationShortForms(all)
+        names.programs = extractor.programShortForms(all)
+        names.regulations = extractor.regulationShortForms(all)
         if let author = context.author { collect(author) }
         for m in all { collect(m) }
     }
@@ -186,22 +179,38 @@ struct DocumentReading: Sendable {
         }
     }
 
+    /// An edge a stage decided on, before it is added to the document's relations.
+    struct DecidedEdge {
+        var subject: Mention
+        var predicate: IRI
+        var object: Mention
+        var role: String?
+        var sentence: Range<Int>
+        var subjectRange: Range<Int>?
+        var objectRange: Range<Int>?
+        var rule: String
+        var confidence: Double
+        /// Relation ends no kept mention names, to be entities of the graph all the same (the author,
+        /// a body a post title implies).
+        var collects: [Mention]
+    }
+
+    mutating func apply(_ edge: DecidedEdge) {
+        for m in edge.collects { collect(m) }
+        add(subject: edge.subject, edge.predicate, object: edge.object, role: edge.role, in: edge.sentence,
+            subjectRange: edge.subjectRange, objectRange: edge.objectRange, rule: edge.rule, confidence: edge.confidence)
+    }
+
     /// Records a relation between two mentions' entities.
     mutating func add(subject: Mention, _ predicate: IRI, object: Mention, role: String? = nil, in sentence: Range<Int>,
                       subjectRange: Range<Int>?, objectRange: Range<Int>?, rule: String, confidence: Double) {
         let a = node(subject), b = node(object)
         guard a != b else { return }
         if sentenceText?.range != sentence { sentenceText = (sentence, doc.text(sentence)) }
-        let p = provenance(sentence, text: sentenceText?.text ?? doc.text(sentence), subject: subjectRange, object: objectRange, rule: rule)
+        let p = doc.provenance(sentence, text: sentenceText?.text ?? doc.text(sentence), subject: subjectRange, object: objectRange, rule: rule)
         relations.append(Relation(subject: a, predicate: predicate, object: b, role: role, confidence: confidence, provenance: [p]))
     }
 
-    func provenance(_ sentence: Range<Int>, text: String, subject: Range<Int>?, object: Range<Int>?, rule: String) -> Provenance {
-        Provenance(document: doc.id, sentence: text, sentenceStart: sentence.lowerBound, sentenceEnd: sentence.upperBound,
-                   subjectStart: subject?.lowerBound, subjectEnd: subject?.upperBound,
-                   objectStart: object?.lowerBound, objectEnd: object?.upperBound, rule: rule,
-                   page: doc.page(at: sentence.lowerBound))
-    }
 
     // MARK: - The graph
 
@@ -224,5 +233,35 @@ struct DocumentReading: Sendable {
             graph.add(Entity(type: DG.term(EntityKind.person.rawValue), label: person.canonical, aliases: [String(s[i]) + title.title],
                              documents: [doc.id]))
         }
+    }
+}
+
+/// How a reading names its entities: a program's short form gives way to its full name, a
+/// regulation's too, and a body's name the rules built from the lexicons is written in the
+/// document's script. Kept apart from the reading, so that naming an entity while the reading
+/// changes never copies the reading.
+struct EntityNames: Sendable {
+    let script: DocumentScript
+    /// Short form → full name, once every mention is known.
+    var programs: [CodePointKey: String] = [:]
+    var regulations: [CodePointKey: String] = [:]
+
+    func label(_ m: Mention) -> String {
+        switch m.kind {
+        case .program: return programs[CodePointKey(m.canonical)] ?? m.canonical
+        case .regulation: return regulations[CodePointKey(m.canonical)] ?? m.canonical
+        case .organization: return m.rule == .organizationTagger || m.rule == .organizationLearned ? m.canonical : script.write(m.canonical)
+        case .person: return m.canonical
+        }
+    }
+}
+
+extension TextDocument {
+    /// The evidence of a relation read in `sentence` (whose text is `text`), with its ends' offsets.
+    func provenance(_ sentence: Range<Int>, text: String, subject: Range<Int>?, object: Range<Int>?, rule: String) -> Provenance {
+        Provenance(document: id, sentence: text, sentenceStart: sentence.lowerBound, sentenceEnd: sentence.upperBound,
+                   subjectStart: subject?.lowerBound, subjectEnd: subject?.upperBound,
+                   objectStart: object?.lowerBound, objectEnd: object?.upperBound, rule: rule,
+                   page: page(at: sentence.lowerBound))
     }
 }

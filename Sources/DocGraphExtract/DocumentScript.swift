@@ -2,7 +2,7 @@
 /// built in simplified characters (from the lexicons: 广东省人民代表大会) the way the document
 /// writes it (廣東省人民代表大會). Labels keep the document's script; the simplified form
 /// stays an alias, so both are found.
-struct DocumentScript {
+struct DocumentScript: Sendable {
     /// Simplified → traditional as this document writes it (its first use of each).
     private var written: [Unicode.Scalar: Unicode.Scalar] = [:]
     let isTraditional: Bool

@@ -15,7 +15,11 @@ extension Extractor {
         let top = 0..<min(s.count, Self.bylineReach)
         for word in rules.bylineWords {
             let w = Array(word.unicodeScalars)
-            guard let found = s[top].firstRange(of: w) else { continue }
+            // A plain scan: the generic firstRange(of:) cost more than the rest of the context together.
+            guard let first = w.first, let start = top.first(where: { i in
+                s[i] == first && i + w.count <= top.upperBound && s[i..<(i + w.count)].elementsEqual(w)
+            }) else { continue }
+            let found = start..<(start + w.count)
             var k = found.upperBound
             while k < top.upperBound, ":： ".unicodeScalars.contains(s[k]) { k += 1 }
             guard k > found.upperBound else { continue }
