@@ -66,6 +66,11 @@ extension DocumentReading {
 
         let features = CandidateFeatures(units: units, text: s, mentions: mentions, keepNames: keepNames,
                                          assistingWords: extractor.rules.assistingWords, isTitle: sentenceIndex == 0)
+        // The mentions of each mention's list of its class (itself alone where it stands in none).
+        let listMembers = mentions.indices.map { m -> [Int] in
+            let l = features.list(around: units.unitOfMention[m])
+            return stride(from: l.lowerBound, through: l.upperBound, by: 2).compactMap { units.units[$0].mention }
+        }
         for (j, o) in mentions.enumerated() {
             // The author acting on what the sentence names, and (for bodies) a body acting on the author.
             if let author, o.kind != .person, o.canonical != author.canonical,
@@ -77,12 +82,20 @@ extension DocumentReading {
                                                  features: features.authorObject(subject: j, rules: frameRules(o, nil, objectIsAuthor: true))))
                 }
             }
-            // Two bodies, or a body and what it made or ran.
+            // Two bodies, or a body and what it made or ran; a list of bodies (甲、乙和丙) is one subject,
+            // weighed by its member nearest the object.
             for i in near(o.range.lowerBound) where i != j && mentions[i].kind == .organization && mentions[i].canonical != o.canonical {
                 let a = mentions[i]
                 guard let signature = RelationSignature.of(subject: a.kind, object: o.kind) else { continue }
+                let list = listMembers[i]
+                var followers: [Mention] = []
+                if list.count > 1, !list.contains(j) {
+                    let nearest = list.min { abs(mentions[$0].range.lowerBound - o.range.lowerBound) < abs(mentions[$1].range.lowerBound - o.range.lowerBound) }
+                    guard nearest == i else { continue }
+                    followers = list.filter { $0 != i && mentions[$0].canonical != o.canonical }.map { mentions[$0] }
+                }
                 out.append(RelationCandidate(subject: a, object: o, signature: signature,
-                                             features: features.pair(subject: i, object: j, rules: frameRules(a, o))))
+                                             features: features.pair(subject: i, object: j, rules: frameRules(a, o)), followers: followers))
             }
         }
         // People and the bodies they hold posts in.

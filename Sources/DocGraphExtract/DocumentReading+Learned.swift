@@ -27,7 +27,8 @@ extension DocumentReading {
                 let drawn = label != RelationLabels.none && p[best] >= model.threshold(label, floor: extractor.rules.policy.relationThreshold)
                 if explaining {
                     decisions.append(Extractor.RelationDecision(
-                        subject: c.subjectIsAuthor ? "author " + c.subject.canonical : c.subject.surface,
+                        subject: c.subjectIsAuthor ? "author " + c.subject.canonical
+                            : c.subject.surface + (c.followers.isEmpty ? "" : " (and the \(c.followers.count) listed with it)"),
                         object: c.objectIsAuthor ? "author " + c.object.canonical : c.object.surface,
                         label: label, probability: p[best], drawn: drawn, sentence: reading.range,
                         weighed: Array(model.relations.contributions(c.features, label: best).prefix(6))))
@@ -36,12 +37,14 @@ extension DocumentReading {
                 var collects: [Mention] = []
                 if c.subjectIsAuthor || c.objectIsAuthor, let author = context.author { collects.append(author) }
                 if c.object.rule == .organizationImpliedByPost { collects.append(c.object) }
-                edges.append(DecidedEdge(subject: c.subject, predicate: DG.term(label), object: c.object,
-                                         role: label == "holdsPosition" ? c.role : nil, sentence: reading.range,
-                                         subjectRange: c.subjectIsAuthor ? nil : c.subject.range,
-                                         objectRange: c.objectIsAuthor ? nil : c.object.range,
-                                         rule: Extractor.learnedRule + label, confidence: (p[best] * 100).rounded() / 100,
-                                         collects: collects))
+                for subject in [c.subject] + c.followers {
+                    edges.append(DecidedEdge(subject: subject, predicate: DG.term(label), object: c.object,
+                                             role: label == "holdsPosition" ? c.role : nil, sentence: reading.range,
+                                             subjectRange: c.subjectIsAuthor ? nil : subject.range,
+                                             objectRange: c.objectIsAuthor ? nil : c.object.range,
+                                             rule: Extractor.learnedRule + label, confidence: (p[best] * 100).rounded() / 100,
+                                             collects: collects))
+                }
             }
         }
         return (edges, decisions)

@@ -206,7 +206,8 @@ public struct ExtractionTrainer: Sendable {
         let matcher = GoldMatcher(gold)
         for (k, sentence) in reading.readings.enumerated() {
             for c in reading.candidates(sentence, sentenceIndex: k, keepNames: true) {
-                let subject = matcher.ids(of: reading.names(c.subject), kind: c.subject.kind.rawValue, isAuthor: c.subjectIsAuthor)
+                let subject = matcher.ids(of: ([c.subject] + c.followers).flatMap(reading.names), kind: c.subject.kind.rawValue,
+                                          isAuthor: c.subjectIsAuthor)
                 let object = matcher.ids(of: reading.names(c.object), kind: c.object.kind.rawValue, isAuthor: c.objectIsAuthor)
                 guard let label = matcher.label(c.signature, subject: subject, object: object),
                       let index = labels.firstIndex(of: label) else { continue }

@@ -42,6 +42,10 @@ struct RelationCandidate {
     /// The role of a post (市委书记), for holdsPosition.
     var role: String?
     var features: FeatureSet
+    /// The other bodies of a list the subject heads (甲、乙和丙联合印发…): the list is one subject,
+    /// weighed once, by its member nearest the object, and the relation holds for every member
+    /// (ONTOLOGY.md rule 6).
+    var followers: [Mention] = []
 }
 
 /// The labels of the relation scorer: no relation, then every scored predicate.

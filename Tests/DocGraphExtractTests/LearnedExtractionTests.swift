@@ -39,6 +39,26 @@ struct LearnedExtractionTests {
         #expect(rule == "model.enacted")
     }
 
+    /// ONTOLOGY.md rule 6: a list of bodies acting together is one subject, and the relation holds for each.
+    @Test func aListOfBodiesActingTogetherGivesEachTheRelation() throws {
+        let cities = ["杭州市", "宁波市", "温州市", "嘉兴市", "湖州市", "绍兴市"]
+        let corpus = cities.enumerated().map { k, city -> (document: TextDocument, gold: GoldAnnotation, genre: String) in
+            let made = "《\(city)第\(k + 1)号管理办法》"
+            let text = "\(city)人民政府通报\n\(city)财政局、\(city)民政局和\(city)教育局联合印发\(made)。"
+            let gold = GoldAnnotation(
+                entities: [.init(id: "g", type: "Organization", name: "\(city)人民政府"),
+                           .init(id: "a", type: "Organization", name: "\(city)财政局"), .init(id: "b", type: "Organization", name: "\(city)民政局"),
+                           .init(id: "c", type: "Organization", name: "\(city)教育局"), .init(id: "r", type: "Regulation", name: made)],
+                relations: ["a", "b", "c"].map { .init(subject: [$0], predicate: "enacted", object: ["r"]) }, author: "g")
+            return (Self.document("l\(k)", text), gold, k % 2 == 0 ? "government" : "finance")
+        }
+        let rules = try ExtractorTests.rules.get()
+        let model = ExtractionTrainer(extractor: Extractor(rules: rules)).train(corpus, jobs: 2).model
+        let g = Extractor(rules: rules, model: model).extract(Self.document("new", "丽水市人民政府通报\n丽水市财政局、丽水市民政局和丽水市教育局联合印发《丽水市第9号管理办法》。"))
+        let enacted = Set(g.relations.values.filter { $0.predicate == DG.term("enacted") }.compactMap { g.entities[$0.subject]?.label })
+        #expect(enacted == ["丽水市财政局", "丽水市民政局", "丽水市教育局"])
+    }
+
     @Test func trainingIsTheSameForAnyNumberOfJobs() throws {
         let rules = try ExtractorTests.rules.get()
         let a = ExtractionTrainer(extractor: Extractor(rules: rules)).train(Self.corpus(), jobs: 1).model
