@@ -108,6 +108,16 @@ extension DocumentReading {
             let title = before ?? after
             // Every mention of a body is weighed, two naming one body too: which of them stands by
             // the person's title is what decides.
+            // What competes with the author and the implied body for the post: a body written by the
+            // title (村委会主任), or one earlier in the person's clause (村党支部书记甲、副书记乙).
+            var rivals: [String] = []
+            if let t = title, mentions.contains(where: { $0.kind == .organization && $0.range.upperBound == t.range.lowerBound && $0.canonical != author?.canonical }) {
+                rivals.append("body-by-title")
+            }
+            if posts.contains(where: { $0.organization.map { $0.rule != .organizationImpliedByPost && $0.canonical != author?.canonical } ?? false }) {
+                rivals.append("rule-names-body")
+            }
+            rivals.append("clause-body-before=" + features.bodyBeforeInClause(person: p))
             var seen: Set<Range<Int>> = []
             func add(_ org: Mention, shape: String, index: Int?, isAuthor: Bool = false) {
                 guard isAuthor || seen.insert(org.range).inserted else { return }
@@ -116,10 +126,13 @@ extension DocumentReading {
                     if let index, mentions[index].range.upperBound == t.range.lowerBound { return doc.text(mentions[index].range.lowerBound..<t.range.upperBound) }
                     return doc.text(t.range)
                 }
+                let namedByTitle = index != nil && title.map { mentions[index!].range.upperBound == $0.range.lowerBound } == true && org.canonical != author?.canonical
                 out.append(RelationCandidate(subject: person, object: org, objectIsAuthor: isAuthor, signature: .personOrganization, role: role,
                                              features: features.post(person: p, organization: index, shape: shape, title: title,
                                                                      titleBefore: before != nil, organizationName: org.canonical,
-                                                                     byRule: post != nil, ruleElsewhere: post == nil && posts.contains { $0.organization != nil })))
+                                                                     byRule: post != nil, ruleElsewhere: post == nil && posts.contains { $0.organization != nil },
+                                                                     rivals: index == nil ? rivals : []),
+                                             title: title?.range, bodyNamedByTitle: namedByTitle))
             }
             for k in near(person.range.lowerBound) where mentions[k].kind == .organization {
                 add(mentions[k], shape: "mention", index: k)
@@ -227,6 +240,8 @@ struct CandidateFeatures {
         for r in rules { f.add(shape + "|rule", r) }
         if rules.isEmpty { f.add(shape + "|rule", "none") }
         if isTitle { f.add(shape + "|title-line") }
+        f.add(shape + "|sentence-end", units.units.last?.form ?? "<none>")
+        f.add(shape + "|sentence-verbs", Self.bucket(units.verbs.count))
         return f
     }
 
@@ -315,12 +330,28 @@ struct CandidateFeatures {
         return f
     }
 
+    /// How many people stand between the person at mention `p` and the nearest body before it in its
+    /// clause ("none" when no body does).
+    func bodyBeforeInClause(person p: Int) -> String {
+        let up = units.unitOfMention[p]
+        let clause = units.units[up].clause
+        var people = 0
+        var v = up - 1
+        while v >= 0, units.units[v].clause == clause {
+            if units.units[v].form == "<ORG>" { return Self.bucket(people) }
+            if units.units[v].form == "<PER>" { people += 1 }
+            v -= 1
+        }
+        return "none"
+    }
+
     /// A person and a body: the post title by the name, where the body stands, what lies between.
     func post(person p: Int, organization k: Int?, shape: String, title: (range: Range<Int>, title: ExtractionRules.PostTitle)?,
-              titleBefore: Bool, organizationName: String, byRule: Bool, ruleElsewhere: Bool) -> FeatureSet {
+              titleBefore: Bool, organizationName: String, byRule: Bool, ruleElsewhere: Bool, rivals: [String]) -> FeatureSet {
         let shapeName = "P:" + shape
         var f = FeatureSet(keepingNames: keepNames)
         f.add("shape", shapeName)
+        for r in rivals { f.add(shapeName + "|rival", r) }
         if byRule { f.add(shapeName + "|rule", "post") }
         if ruleElsewhere { f.add(shapeName + "|rule", "post-elsewhere") }
         if !byRule && !ruleElsewhere { f.add(shapeName + "|rule", "none") }

@@ -18,13 +18,27 @@ extension DocumentReading {
         let labels = model.relations.labels
         var edges: [DecidedEdge] = []
         var decisions: [Extractor.RelationDecision] = []
+        struct Post: Hashable { var person: Range<Int>, title: Range<Int> }
         for (k, reading) in readings.enumerated() {
-            for c in candidates(reading, sentenceIndex: k, keepNames: explaining) {
+            let scored = candidates(reading, sentenceIndex: k, keepNames: explaining).map { c in
                 let allowed = RelationLabels.allowed(c, in: labels)
                 let p = model.relations.probabilities(c.features.hashes, allowed: allowed)
-                guard let best = allowed.max(by: { (p[$0], $1) < (p[$1], $0) }) else { continue }
+                let best = allowed.max(by: { (p[$0], $1) < (p[$1], $0) })
+                let drawn = best.map { labels[$0] != RelationLabels.none && p[$0] >= model.threshold(labels[$0], floor: extractor.rules.policy.relationThreshold) } ?? false
+                return (c, p, best, drawn)
+            }
+            // A title written right after a body's name (村委会主任) is a post of that body once it is
+            // drawn: not of the author, nor of a body the title implies.
+            var postsOfNamedBodies: Set<Post> = []
+            for (c, _, _, drawn) in scored where drawn && c.bodyNamedByTitle {
+                if let title = c.title { postsOfNamedBodies.insert(Post(person: c.subject.range, title: title)) }
+            }
+            for (c, p, best, drawnByScore) in scored {
+                guard let best else { continue }
                 let label = labels[best]
-                let drawn = label != RelationLabels.none && p[best] >= model.threshold(label, floor: extractor.rules.policy.relationThreshold)
+                let claimed = (c.objectIsAuthor || c.object.rule == .organizationImpliedByPost)
+                    && c.title.map { postsOfNamedBodies.contains(Post(person: c.subject.range, title: $0)) } == true
+                let drawn = drawnByScore && !claimed
                 if explaining {
                     decisions.append(Extractor.RelationDecision(
                         subject: c.subjectIsAuthor ? "author " + c.subject.canonical

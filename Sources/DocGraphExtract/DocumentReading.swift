@@ -66,7 +66,9 @@ struct DocumentReading: Sendable {
         sentences = SentenceSplitter.split(s)
         people = PersonFinder(organizations: orgs)
         if let tagger = extractor.tagger {
-            people.tagged = TaggerReading(model: tagger, scalars: doc.scalars, sentences: sentences,
+            // The tagger reads the simplified text (same offsets): it was trained on simplified
+            // Chinese, and reads traditional names (管禮倫) as it reads their simplified forms.
+            people.tagged = TaggerReading(model: tagger, scalars: s, sentences: sentences,
                                           minimumNameScore: Float(extractor.rules.policy.taggerNameMinimumScore))
         }
         context = extractor.documentContext(s, orgs, metadata: doc.source)

@@ -139,3 +139,37 @@ extension PersonFinder {
         return m
     }
 }
+
+extension PersonFinder {
+    /// Whether only spaces stand between the start of the line (or of the sentence) and `i`.
+    func rosterLineStart(before i: Int, lowerBound: Int) -> Bool {
+        var k = i
+        while k > lowerBound, scalars[k - 1] == " " { k -= 1 }
+        return k == lowerBound || scalars[k - 1] == "\n"
+    }
+
+    /// A roster's line (组长:王明 县委常委, 李 强 县财政局局长): the name that begins the line, or
+    /// follows the line's label and a colon, and stands apart from the post after it by a space. Two-character
+    /// names padded to three (周 兴) are read whole.
+    func rosterName(before start: Int, lowerBound: Int) -> Range<Int>? {
+        var end = start
+        while end > lowerBound, scalars[end - 1] == " " { end -= 1 }
+        guard end < start, end > lowerBound else { return nil }
+        // Where the name begins: the line's start, or after a label's colon.
+        var begin = end
+        while begin > lowerBound, scalars[begin - 1] != ":", scalars[begin - 1] != "\n", end - begin < 5 { begin -= 1 }
+        guard begin == lowerBound || scalars[begin - 1] == ":" || scalars[begin - 1] == "\n" else { return nil }
+        if begin > lowerBound, scalars[begin - 1] == ":" {
+            // The label is the line's first word: 组长:, 成员:.
+            var k = begin - 1
+            while k > lowerBound, scalars[k - 1] != "\n", begin - k < 6 { k -= 1 }
+            guard k == lowerBound || scalars[k - 1] == "\n", scalars[k..<(begin - 1)].allSatisfy({ isHan($0) || $0 == " " }) else { return nil }
+        }
+        let r = begin..<end
+        let han = r.filter { isHan(scalars[$0]) }
+        guard (2...4).contains(han.count), r.allSatisfy({ isHan(scalars[$0]) || (scalars[$0] == " " && han.count == 2) }),
+              let surnameLength = surname(at: r.lowerBound), surnameLength < han.count,
+              !han.contains(where: { index.nameStops.contains(scalars[$0]) }), !endsLikeABody(r) else { return nil }
+        return r
+    }
+}

@@ -15,7 +15,7 @@ extension PersonFinder {
         if overlapsPlace(r) { return nil }
         if let inList = listSupport(r, in: sentence), !inList { return nil }
         // The same person named in full elsewhere: a shorter or a longer name of the tagger's.
-        if let known = tagged.knownName(around: r, in: organizations.original) { r = known }
+        if let known = tagged.knownName(around: r, in: scalars) { r = known }
         // 赵文 where the document always writes 赵文生: the name is read whole.
         if r.count == 2, let whole = alwaysWrittenOn(r) { r = whole }
         // 陈百(灵屯): a name followed by a place's ending, at once or after a character, is the place's.
@@ -30,7 +30,7 @@ extension PersonFinder {
            tagged.personsByStart[end] == nil, Self.separators.contains(scalars[end + 1]) || scalars[end + 1] == " " {
             r = r.lowerBound..<(end + 1)
         }
-        if span.score < minimumNameScore, !tagged.isKnown(r, in: organizations.original), listSupport(r, in: sentence) != true { return nil }
+        if span.score < minimumNameScore, !tagged.isKnown(r, in: scalars), listSupport(r, in: sentence) != true { return nil }
         return r
     }
 
@@ -38,7 +38,7 @@ extension PersonFinder {
     /// character after it (赵文 in a text that names 赵文生 throughout), unless that character begins the
     /// verb after a name (侯明出席 twice: `lexicons/name-end-characters.txt`).
     func alwaysWrittenOn(_ r: Range<Int>) -> Range<Int>? {
-        let text = organizations.original
+        let text = scalars
         guard r.count == 2, r.upperBound < scalars.count, isHan(scalars[r.upperBound]), !index.nameStops.contains(scalars[r.upperBound]),
               !index.nameEnds.contains(scalars[r.upperBound]),
               let places = tagged.twoCharacterNames[LexiconIndex.pair(text[r.lowerBound], text[r.lowerBound + 1])], places.count >= 2

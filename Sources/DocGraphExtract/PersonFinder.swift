@@ -250,6 +250,8 @@ struct PersonFinder {
             // The name after the title (spaces allowed), else before it when no organization is written there.
             var k = end
             while k < range.upperBound && (scalars[k] == " " || scalars[k] == "\u{3000}") { k += 1 }
+            // A roster's label: 副组长:王明.
+            if k < range.upperBound, scalars[k] == ":", orgBefore == nil, rosterLineStart(before: start, lowerBound: range.lowerBound) { k += 1 }
             var names: [Range<Int>] = []
             if let r = listedName(startingAt: k, limit: range.upperBound) ?? nameAfterPost(at: k, limit: range.upperBound) {
                 names.append(r)
@@ -272,6 +274,9 @@ struct PersonFinder {
                 names = appointed
             } else if case let counted = namesCounted(before: start, lowerBound: range.lowerBound), !counted.isEmpty {
                 names = counted
+            } else if let r = rosterName(before: start, lowerBound: range.lowerBound) {
+                // A roster's line: 成员:王明 县财政局局长.
+                names.append(r)
             } else if orgBefore == nil, !organizationMentions.contains(where: { $0.range.lowerBound == end }) {
                 for length in [3, 2] where i - length >= range.lowerBound {
                     let r = (i - length)..<i

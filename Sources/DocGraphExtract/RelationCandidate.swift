@@ -46,6 +46,10 @@ struct RelationCandidate {
     /// weighed once, by its member nearest the object, and the relation holds for every member
     /// (ONTOLOGY.md rule 6).
     var followers: [Mention] = []
+    /// For a post: where its title is written, and whether the body is named right before it
+    /// (村委会主任). Such a title is a post of that body, not of the author or a body it implies.
+    var title: Range<Int>?
+    var bodyNamedByTitle = false
 }
 
 /// The labels of the relation scorer: no relation, then every scored predicate.

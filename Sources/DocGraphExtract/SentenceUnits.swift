@@ -14,6 +14,9 @@ struct SentenceUnits {
         var clause: Int
     }
     var units: [Unit] = []
+    /// The sentence's verbs (the tagger's v and vn words, once each, in text order): what the
+    /// sentence does, whoever does it (会同, 印发), and none in a line that only addresses bodies.
+    var verbs: [String] = []
     /// The unit of each mention.
     var unitOfMention: [Int] = []
     /// For each unit: how many bodies and people stand before it, and the first unit of its clause.
@@ -51,6 +54,7 @@ struct SentenceUnits {
                 form = String(scalars: s[r])
             }
             units.append(Unit(range: r, mention: nil, form: form, clause: clause))
+            if tag == "v" || tag == "vn", !verbs.contains(form) { verbs.append(form) }
         }
         while i < sentence.upperBound {
             if m < mentions.count, mentions[m].range.lowerBound <= i {

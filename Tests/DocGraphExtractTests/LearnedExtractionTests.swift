@@ -59,6 +59,34 @@ struct LearnedExtractionTests {
         #expect(enacted == ["丽水市财政局", "丽水市民政局", "丽水市教育局"])
     }
 
+    /// Notices of made-up counties: a post title alone (主任) is the author's post; one written after a
+    /// body's name (村委会主任) is that body's.
+    @Test func aTitleWrittenAfterABodysNameIsThatBodysPostNotTheAuthors() throws {
+        let counties = ["桐庐县", "建德县", "淳安县", "安吉县", "德清县", "长兴县", "海盐县", "嘉善县"]
+        let villages = ["东山村", "西山村", "南山村", "北山村", "青山村", "白山村", "黄山村", "石山村"]
+        let names = [("唐晓梅", "郑国栋"), ("韩立新", "陈少华"), ("吴建平", "周海燕"), ("孙立群", "钱永明"),
+                     ("赵文生", "李春燕"), ("王德明", "刘桂芳"), ("冯国庆", "褚秀英"), ("蒋建华", "沈玉兰")]
+        let corpus = counties.indices.map { k -> (document: TextDocument, gold: GoldAnnotation, genre: String) in
+            let (chair, head) = names[k]
+            let text = "\(counties[k])纪委关于典型问题的通报\n主任\(chair)主持召开会议。\(villages[k])村委会主任\(head)履职不力，受到批评。"
+            let gold = GoldAnnotation(
+                entities: [.init(id: "a", type: "Organization", name: "\(counties[k])纪委"),
+                           .init(id: "v", type: "Organization", name: "\(villages[k])村委会"),
+                           .init(id: "p", type: "Person", name: chair), .init(id: "q", type: "Person", name: head)],
+                relations: [.init(subject: ["p"], predicate: "holdsPosition", object: ["a"]),
+                            .init(subject: ["q"], predicate: "holdsPosition", object: ["v"])], author: "a")
+            return (Self.document("v\(k)", text), gold, "discipline")
+        }
+        let rules = try ExtractorTests.rules.get()
+        let model = ExtractionTrainer(extractor: Extractor(rules: rules)).train(corpus, jobs: 2).model
+        let g = Extractor(rules: rules, model: model).extract(Self.document("new", "开化县纪委关于典型问题的通报\n主任施国华主持召开会议。红山村村委会主任葛明亮履职不力，受到批评。"))
+        let posts = Set(g.relations.values.filter { $0.predicate == DG.term("holdsPosition") }
+            .compactMap { r in g.entities[r.subject].flatMap { s in g.entities[r.object].map { s.label + ">" + $0.label } } })
+        #expect(posts.contains("葛明亮>红山村村民委员会"))
+        #expect(!posts.contains("葛明亮>开化县纪委"))
+        #expect(posts.contains("施国华>开化县纪委"))
+    }
+
     @Test func trainingIsTheSameForAnyNumberOfJobs() throws {
         let rules = try ExtractorTests.rules.get()
         let a = ExtractionTrainer(extractor: Extractor(rules: rules)).train(Self.corpus(), jobs: 1).model

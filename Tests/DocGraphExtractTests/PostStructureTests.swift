@@ -68,4 +68,24 @@ struct PostStructureTests {
         #expect(orgs.isSuperset(of: ["浙江省人民代表大会法制委员会", "浙江省人民代表大会财政经济委员会", "浙江省人民代表大会社会建设委员会"]))
         #expect(checks.has(g, "浙江省人民代表大会社会建设委员会", "partOf", "浙江省人民代表大会"))
     }
+
+    @Test func aRostersLinesGiveEachNameThePostWrittenAfterIt() throws {
+        let g = try checks.read("成立县防汛工作领导小组:\n组长:唐晓梅 县委常委、县人民政府副县长\n成员:郑国栋 县财政局局长\n韩 立 县水利局局长",
+                                title: "桐庐县人民政府办公室关于做好防汛工作的通知")
+        #expect(checks.has(g, "唐晓梅", "holdsPosition", "桐庐县委"))
+        #expect(checks.has(g, "郑国栋", "holdsPosition", "桐庐县财政局"))
+        #expect(checks.has(g, "韩立", "holdsPosition", "桐庐县水利局"))
+    }
+
+    @Test func aConjunctionAfterATwoCharacterNameIsNotPartOfIt() throws {
+        let g = try checks.read("县水利局原副局长韩立则存在违规使用公务用车问题。", title: "桐庐县纪委通报典型问题")
+        let people = Set(g.entities.values.filter { $0.type == DG.term("Person") }.map(\.label))
+        #expect(people == ["韩立"])
+    }
+
+    @Test func cornerBracketsQuoteAsQuotationMarksDo() {
+        let normalizer = TextNormalizer(traditionalToSimplified: [:])
+        #expect(String(String.UnicodeScalarView(normalizer.normalize(Array("推行「河長制」和『林長制』".unicodeScalars))))
+                == "推行\u{201C}河長制\u{201D}和\u{2018}林長制\u{2019}")
+    }
 }
