@@ -111,7 +111,7 @@ extension DocumentReading {
             // What competes with the author and the implied body for the post: a body written by the
             // title (村委会主任), or one earlier in the person's clause (村党支部书记甲、副书记乙).
             var rivals: [String] = []
-            if let t = title, mentions.contains(where: { $0.kind == .organization && $0.range.upperBound == t.range.lowerBound && $0.canonical != author?.canonical }) {
+            if let t = title, mentions.contains(where: { $0.kind == .organization && PersonFinder.bodyNames($0.range, titleAt: t.range.lowerBound, in: s) && $0.canonical != author?.canonical }) {
                 rivals.append("body-by-title")
             }
             if posts.contains(where: { $0.organization.map { $0.rule != .organizationImpliedByPost && $0.canonical != author?.canonical } ?? false }) {
@@ -123,10 +123,10 @@ extension DocumentReading {
                 guard isAuthor || seen.insert(org.range).inserted else { return }
                 let post = posts.first { $0.organization?.canonical == org.canonical }
                 let role = post?.role ?? title.map { t in
-                    if let index, mentions[index].range.upperBound == t.range.lowerBound { return doc.text(mentions[index].range.lowerBound..<t.range.upperBound) }
+                    if let index, PersonFinder.bodyNames(mentions[index].range, titleAt: t.range.lowerBound, in: s) { return doc.text(mentions[index].range.lowerBound..<t.range.upperBound) }
                     return doc.text(t.range)
                 }
-                let namedByTitle = index != nil && title.map { mentions[index!].range.upperBound == $0.range.lowerBound } == true && org.canonical != author?.canonical
+                let namedByTitle = index != nil && title.map { PersonFinder.bodyNames(mentions[index!].range, titleAt: $0.range.lowerBound, in: s) } == true && org.canonical != author?.canonical
                 out.append(RelationCandidate(subject: person, object: org, objectIsAuthor: isAuthor, signature: .personOrganization, role: role,
                                              features: features.post(person: p, organization: index, shape: shape, title: title,
                                                                      titleBefore: before != nil, organizationName: org.canonical,
@@ -386,7 +386,7 @@ struct CandidateFeatures {
             f.add(shapeName + "|people-between", Self.bucket(people))
             f.add(shapeName + "|bodies-between", Self.bucket(bodies))
             f.add(shapeName + "|clauses", units.units[lo].clause == units.units[hi].clause ? "same" : "apart")
-            if let title, mentions[k].range.upperBound == title.range.lowerBound { f.add(shapeName + "|body-title-adjacent") }
+            if let title, PersonFinder.bodyNames(mentions[k].range, titleAt: title.range.lowerBound, in: text) { f.add(shapeName + "|body-title-adjacent") }
             if hi == lo + 1 { f.add(shapeName + "|adjacent") }
             if forward && bodies == 0 { f.add(shapeName + "|nearest-body-before") }
             if !forward && bodies == 0 { f.add(shapeName + "|nearest-body-after") }

@@ -161,6 +161,7 @@ struct DocumentReading: Sendable {
     /// What names say by their structure: 《某人大常委会关于修改〈X〉的决定》 (the body the title names,
     /// else the author, amended X), and a committee named inside its body (partOf).
     mutating func structuralRelations() {
+        rosterPosts()
         for reading in readings {
             for m in reading.mentions {
                 if !m.revises.isEmpty, let issuer = orgs.find(in: m.range.dropFirst(), context: context).first(where: {
@@ -177,6 +178,49 @@ struct DocumentReading: Sendable {
                     add(subject: m, DG.term("partOf"), object: parent, in: reading.range, subjectRange: m.range, objectRange: parent.range,
                         rule: Extractor.partOfRule, confidence: extractor.rules.policy.partOfConfidence)
                 }
+            }
+        }
+    }
+
+    /// A roster under the body it staffs, each line a name and a post, a label leading the first
+    /// (成立县防汛工作领导小组: / 组长:王明 县委常委 / 成员:李强 县财政局局长 / 赵平 县水利局局长): every name
+    /// on its lines holds a post in that body, under the last label (组长, 成员). The roster ends at the
+    /// first line that starts with no name.
+    mutating func rosterPosts() {
+        var group: Mention?
+        var label: String?
+        for reading in readings {
+            var i = reading.range.lowerBound
+            while i < reading.range.upperBound, s[i] == " " || s[i] == "\n" { i += 1 }
+            // A label: a few Han characters (spaces allowed, 组 长) and a colon.
+            var lineLabel: String?
+            var k = i
+            while k < reading.range.upperBound, k - i <= 6, PersonFinder.isHan(s[k]) || s[k] == " " { k += 1 }
+            if k > i, k < reading.range.upperBound, s[k] == ":" {
+                lineLabel = String(String.UnicodeScalarView(doc.scalars[i..<k].filter { $0 != " " && $0 != "\u{3000}" }))
+                k += 1
+                while k < reading.range.upperBound, s[k] == " " { k += 1 }
+            } else {
+                k = i
+            }
+            if let body = group, lineLabel != nil || label != nil,
+               let person = reading.mentions.first(where: { $0.kind == .person && $0.range.lowerBound == k }) {
+                if let lineLabel { label = lineLabel }
+                collect(person)
+                collect(body)
+                add(subject: person, DG.term("holdsPosition"), object: body, role: label, in: reading.range,
+                    subjectRange: person.range, objectRange: body.range, rule: Extractor.rosterRule, confidence: extractor.rules.policy.rosterConfidence)
+                continue
+            }
+            group = nil
+            label = nil
+            // A line ending in a colon after a body's name heads a roster, when one follows.
+            var end = reading.range.upperBound
+            while end > reading.range.lowerBound, s[end - 1] == " " || s[end - 1] == "\n" { end -= 1 }
+            if end > reading.range.lowerBound, s[end - 1] == ":",
+               let body = reading.mentions.last(where: { $0.range.upperBound <= end - 1 }), body.kind == .organization,
+               body.range.upperBound >= end - 2 {
+                group = body
             }
         }
     }

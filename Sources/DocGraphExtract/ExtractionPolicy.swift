@@ -15,6 +15,8 @@ public struct ExtractionPolicy: Sendable, Equatable {
     public var partOfConfidence = 0.9
     /// A decision whose title says it revises a regulation (关于修改〈X〉的决定) amended it.
     public var revisionConfidence = 0.85
+    /// A name on a roster's line under the body the roster staffs (组长:王明) holds a post in that body.
+    public var rosterConfidence = 0.85
     /// The tagger's organization names below this score are not kept on its word alone.
     public var taggerOrganizationMinimumScore = 0.75
     /// Below this the tagger's name boundaries are guesses (韩立 for 韩立新).
@@ -35,6 +37,7 @@ public struct ExtractionPolicy: Sendable, Equatable {
         ("cue-frame.tagger-only.factor", \.taggerOnlyFactor),
         ("part-of.named-inside.confidence", \.partOfConfidence),
         ("amended.decision-title.confidence", \.revisionConfidence),
+        ("holds-position.roster.confidence", \.rosterConfidence),
         ("tagger.organization.minimum-score", \.taggerOrganizationMinimumScore),
         ("tagger.name.minimum-score", \.taggerNameMinimumScore),
         ("tagger.name.sure-score", \.taggerNameSureScore),

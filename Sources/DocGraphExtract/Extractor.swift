@@ -65,6 +65,8 @@ public struct Extractor: Sendable {
     static let partOfRule = "partOf.named-inside"
     /// A decision whose title says it revises a regulation (关于修改〈X〉的决定).
     static let revisionRule = "amended.decision-title"
+    /// A roster's lines under the body it staffs (成立X领导小组: / 组长:王明 …).
+    static let rosterRule = "holdsPosition.roster"
 
     /// How sure each rule is (`rules/policy.tsv` and the cue frames): a relation's confidence is the
     /// highest among the rules of its evidence. An edge the trained scorer drew has no confidence
@@ -73,6 +75,7 @@ public struct Extractor: Sendable {
         let policy = rules.policy
         if rule == Self.partOfRule { return policy.partOfConfidence }
         if rule == Self.revisionRule { return policy.revisionConfidence }
+        if rule == Self.rosterRule { return policy.rosterConfidence }
         if rule.hasSuffix(Self.foundByTaggerOnly) {
             return confidence(ofRule: String(rule.dropLast(Self.foundByTaggerOnly.count))).map { $0 * policy.taggerOnlyFactor }
         }

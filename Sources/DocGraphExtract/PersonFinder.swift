@@ -22,6 +22,12 @@ struct PersonFinder {
 
     func isHan(_ u: Unicode.Scalar) -> Bool { Self.isHan(u) }
 
+    /// Whether the body written at `body` names the post whose title starts at `title`: right before
+    /// it, or with 原 ("former") between (市人大常委会原副主任).
+    static func bodyNames(_ body: Range<Int>, titleAt title: Int, in text: [Unicode.Scalar]) -> Bool {
+        body.upperBound == title || (body.upperBound == title - 1 && text[body.upperBound] == "原")
+    }
+
     static func isHan(_ u: Unicode.Scalar) -> Bool {
         (0x4E00...0x9FFF).contains(u.value) || (0x3400...0x4DBF).contains(u.value)
     }
@@ -211,7 +217,7 @@ struct PersonFinder {
                 i = max(i + 1, inside.range.upperBound)
                 continue
             }
-            let orgBefore = organizationMentions.last { $0.range.upperBound == i }
+            let orgBefore = organizationMentions.last { Self.bodyNames($0.range, titleAt: i, in: scalars) }
             let start = orgBefore?.range.lowerBound ?? i
             // 县委常委、宣传部长: a department of the body before whose name the title shares a character with
             // (宣传部 + 部长) keeps the list going.

@@ -75,12 +75,20 @@ struct PostStructureTests {
         #expect(checks.has(g, "唐晓梅", "holdsPosition", "桐庐县委"))
         #expect(checks.has(g, "郑国栋", "holdsPosition", "桐庐县财政局"))
         #expect(checks.has(g, "韩立", "holdsPosition", "桐庐县水利局"))
+        // …and a post in the group the roster staffs, under its line's label (a line with none keeps the last).
+        let group = "桐庐县防汛工作领导小组"
+        let roles = Dictionary(uniqueKeysWithValues: g.relations.values.filter { g.entities[$0.object]?.label == group }
+            .compactMap { r in g.entities[r.subject].map { ($0.label, r.role ?? "") } })
+        #expect(roles == ["唐晓梅": "组长", "郑国栋": "成员", "韩立": "成员"])
     }
 
     @Test func aConjunctionAfterATwoCharacterNameIsNotPartOfIt() throws {
         let g = try checks.read("县水利局原副局长韩立则存在违规使用公务用车问题。", title: "桐庐县纪委通报典型问题")
         let people = Set(g.entities.values.filter { $0.type == DG.term("Person") }.map(\.label))
         #expect(people == ["韩立"])
+        // 原 ("former") between the body and the title: still that body's post, not the author's.
+        #expect(checks.has(g, "韩立", "holdsPosition", "桐庐县水利局"))
+        #expect(!checks.has(g, "韩立", "holdsPosition", "桐庐县纪委"))
     }
 
     @Test func cornerBracketsQuoteAsQuotationMarksDo() {
