@@ -40,7 +40,7 @@ public struct CollectionExtraction: Sendable {
         /// Inputs that could not be read, in path order; the others are in the graph.
         public var failures: [IngestError]
         public var extracted: [String] = []
-        /// Documents left out because the graph already held their checksum.
+        /// Documents left out because the graph already held them, under the same id, with the same checksum.
         public var unchanged: [String] = []
         /// Documents whose earlier version was replaced.
         public var replaced: [String] = []
@@ -49,14 +49,14 @@ public struct CollectionExtraction: Sendable {
         public var warnings: [String] = []
     }
 
-    /// Extracts `items` into `base` (empty for a fresh run). A document whose
-    /// checksum `base` already holds is skipped; one whose id `base` holds
-    /// with another checksum replaces the facts of its earlier version, and
+    /// Extracts `items` into `base` (empty for a fresh run). A document that
+    /// `base` already holds under its id with the same checksum is skipped;
+    /// one whose id `base` holds with another checksum replaces the facts of
+    /// its earlier version, and
     /// the documents that share entities with it are read again from their
     /// recorded locations, so that the result equals a fresh run.
     public func run(_ items: [InputCollection.Item], into base: KnowledgeGraph = KnowledgeGraph(),
                     progress: @Sendable (Progress) -> Void = { _ in }) -> Outcome {
-        let known = Set(base.documents.values.map(\.checksum))
         let next = Atomic<Int>(0)
         struct Shared {
             var graphs: [KnowledgeGraph] = []
@@ -81,10 +81,13 @@ public struct CollectionExtraction: Sendable {
                     let bytes = try Self.bytes(of: item.path)
                     outcome.bytes = bytes.count
                     let checksum = IRIMinting.sha256Hex(bytes)
-                    if known.contains(checksum) {
+                    // A document is known by its id and its content together: a copy of another
+                    // document under a new name is a document of its own, as in a fresh run.
+                    let earlier = base.documents[item.id]
+                    if earlier?.checksum == checksum {
                         outcome.skipped = true
                     } else {
-                        outcome.replaced = base.documents[item.id] != nil
+                        outcome.replaced = earlier != nil
                         extractor.extract(try reader.read(bytes: bytes, id: item.id, location: item.path, checksum: checksum), into: &graph)
                     }
                 } catch {

@@ -43,7 +43,7 @@ struct ExtractCommand: ParsableCommand {
     @Option(help: "Read plain text in this encoding instead of detecting it: utf-8, utf-16le, utf-16be, gb18030.")
     var encoding: String?
 
-    @Option(help: "Add the documents to this graph: unchanged documents (same checksum) are skipped, changed ones replaced. Written back unless -o is given.")
+    @Option(help: "Add the documents to this graph: documents it holds unchanged (same id, same checksum) are skipped, changed ones replaced. Written back unless -o is given.")
     var into: String?
 
     @Option(help: "Documents extracted at once (default: the number of cores).")

@@ -98,6 +98,20 @@ struct CollectionTests {
         #expect(Fixtures.nTriples(renamed.graph) == Fixtures.nTriples(try run(dir).graph))
     }
 
+    /// Identical files under two names are two documents: a copy added to a collection is
+    /// extracted, not taken for the document it copies.
+    @Test func aCopyOfADocumentTheGraphHoldsIsADocumentOfItsOwn() throws {
+        let dir = Fixtures.folder()
+        _ = Fixtures.write(Array(Fixtures.hangzhou.utf8), "a.txt", in: dir)
+        let first = try run(dir)
+        _ = Fixtures.write(Array(Fixtures.hangzhou.utf8), "b.txt", in: dir)
+        let added = try run(dir, into: first.graph)
+        #expect(added.extracted == ["b"])
+        #expect(added.unchanged == ["a"])
+        #expect(added.graph.documents.keys.sorted() == ["a", "b"])
+        #expect(Fixtures.nTriples(added.graph) == Fixtures.nTriples(try run(dir).graph))
+    }
+
     @Test func shardsExtractedApartMergeIntoTheSingleRunGraph() throws {
         let dir = Fixtures.folder()
         // The documents share facts (their evidence joins one edge), and each has one of its own.

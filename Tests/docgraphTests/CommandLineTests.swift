@@ -141,6 +141,27 @@ struct CommandLineTests {
         #expect(try Data(contentsOf: URL(fileURLWithPath: graph)) == Data(contentsOf: URL(fileURLWithPath: fresh)))
     }
 
+    /// `extract --into` with a copy of a document the graph holds: the copy is a new document,
+    /// as in a fresh run (identical files in two places are common in real collections).
+    @Test func intoExtractsACopyOfADocumentTheGraphHolds() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let docs = dir.appendingPathComponent("docs")
+        try FileManager.default.createDirectory(at: docs, withIntermediateDirectories: true)
+        let own = CLI.root.appendingPathComponent("Tests/Fixtures/samples/own")
+        try FileManager.default.copyItem(at: own.appendingPathComponent("05-ningbo-npc-2023.txt"), to: docs.appendingPathComponent("a.txt"))
+        let g1 = dir.appendingPathComponent("g1.nt").path, g2 = dir.appendingPathComponent("g2.nt").path
+        #expect(try CLI.run(["extract", docs.path, "-o", g1]).status == 0)
+        try FileManager.default.copyItem(at: docs.appendingPathComponent("a.txt"), to: docs.appendingPathComponent("b.txt"))
+        let r = try CLI.run(["extract", docs.path, "--into", g1, "-o", g2])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.contains("docgraph: documents: 1 extracted, 1 unchanged; entities: "), "\(r.stderr)")
+        #expect(try String(contentsOfFile: g2, encoding: .utf8).contains("<https://w3id.org/docgraph/id/document/b>"))
+        let fresh = dir.appendingPathComponent("fresh.nt").path
+        #expect(try CLI.run(["extract", docs.path, "-o", fresh]).status == 0)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: g2)) == Data(contentsOf: URL(fileURLWithPath: fresh)))
+    }
+
     @Test func everySubcommandHasHelp() throws {
         for sub in ["extract", "explain", "evaluate", "convert", "stats", "validate"] {
             let r = try CLI.run([sub, "--help"])
