@@ -290,3 +290,36 @@ extension CommandLineTests {
         #expect(r.stdout.hasPrefix("n\n") && r.stdout.hasSuffix("\n\nresult\ntrue\n"))
     }
 }
+
+extension CommandLineTests {
+    /// One fact in two roles (two statements): N-Triples, Turtle and RDF/XML each hold every
+    /// triple once, the plain triple among them.
+    @Test func aGraphFileHoldsEachTripleOnceInEveryRDFFormat() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let (rdf, dg, skos) = ("http://www.w3.org/1999/02/22-rdf-syntax-ns#", "https://w3id.org/docgraph/ontology#",
+                               "http://www.w3.org/2004/02/skos/core#")
+        let plain = "<urn:x:zhang> <\(dg)holdsPosition> <urn:x:body> ."
+        var lines = [
+            "<urn:x:zhang> <\(rdf)type> <\(dg)Person> .", "<urn:x:zhang> <\(skos)prefLabel> \"张三\"@zh-Hans .",
+            "<urn:x:body> <\(rdf)type> <\(dg)Organization> .", "<urn:x:body> <\(skos)prefLabel> \"甲\"@zh-Hans .", plain,
+        ]
+        for (k, role) in ["主任", "党组书记"].enumerated() {
+            lines += ["<urn:x:st\(k)> <\(rdf)type> <\(rdf)Statement> .", "<urn:x:st\(k)> <\(rdf)subject> <urn:x:zhang> .",
+                      "<urn:x:st\(k)> <\(rdf)predicate> <\(dg)holdsPosition> .", "<urn:x:st\(k)> <\(rdf)object> <urn:x:body> .",
+                      "<urn:x:st\(k)> <\(dg)role> \"\(role)\"@zh-Hans ."]
+        }
+        let input = try write(lines.joined(separator: "\n") + "\n", "in.nt", in: dir)
+        let outputs = ["out.nt", "out.ttl", "out.rdf"].map { dir.appendingPathComponent($0).path }
+        let m = try CLI.run(["merge", input] + outputs.flatMap { ["-o", $0] })
+        #expect(m.status == 0, "\(m.stderr)")
+        for output in outputs {
+            let nt = output.hasSuffix(".nt") ? output : output + ".nt"
+            if nt != output { #expect(try CLI.run(["convert", output, nt]).status == 0) }
+            let written = try String(contentsOfFile: nt, encoding: .utf8).split(separator: "\n")
+            #expect(Set(written).count == written.count, "\(output) repeats \(written.count - Set(written).count) triple(s)")
+            #expect(written.filter { $0 == plain }.count == 1, "\(output)")
+            #expect(written.filter { $0.contains("\(dg)role>") }.count == 2, "\(output)")
+        }
+    }
+}
