@@ -73,6 +73,8 @@ struct RenderCommand: ParsableCommand {
             let query = GraphQuery(knowledge)
             let selection: DrawingSelection
             do throws(GraphQuery.NoMatch) {
+                for type in types { try query.requireClass(type, declared: DeclaredVocabulary.classes()) }
+                for predicate in predicates { try query.requirePredicate(predicate, declared: DeclaredVocabulary.predicates()) }
                 selection = try DrawingSelection(query, .init(focus: focus, depth: depth, types: types, predicates: predicates,
                                                               minimumConfidence: minConfidence, maximumNodes: maxNodes))
             } catch {

@@ -57,7 +57,7 @@ struct CommandLineTests {
     @Test(arguments: [
         (["convert", "a.txt", "b.rdf"], "cannot tell the format"),
         (["extract", "Tests/Fixtures/samples/suzhou-npc-2024.txt"], "at least one output"),
-        (["frobnicate"], "Unexpected argument"),
+        (["frobnicate"], "unknown command 'frobnicate'; the commands are extract, explain,"),
     ])
     func badUsageExits64(args: [String], message: String) throws {
         let r = try CLI.run(args)
@@ -321,5 +321,49 @@ extension CommandLineTests {
             #expect(written.filter { $0 == plain }.count == 1, "\(output)")
             #expect(written.filter { $0.contains("\(dg)role>") }.count == 2, "\(output)")
         }
+    }
+}
+
+extension CommandLineTests {
+    /// A typo in a class, a predicate or a command is an error with the nearest name, not an
+    /// empty answer with exit 0.
+    @Test(arguments: [
+        (["entities", "Exports/suzhou-npc-2024.rdf", "--type", "Organisation"], 1,
+         "Exports/suzhou-npc-2024.rdf: error: no class is called 'Organisation'; did you mean 'Organization'?\n"),
+        (["relations", "Exports/suzhou-npc-2024.rdf", "--predicate", "enacts"], 1,
+         "Exports/suzhou-npc-2024.rdf: error: no predicate is called 'enacts'; did you mean 'enacted'?\n"),
+        (["neighbors", "Exports/suzhou-npc-2024.rdf", "苏州市委", "--predicate", "lead"], 1,
+         "Exports/suzhou-npc-2024.rdf: error: no predicate is called 'lead'; did you mean 'leads'?\n"),
+        (["render", "Exports/suzhou-npc-2024.rdf", "--type", "Organisation", "-o", "/tmp/docgraph-typo-never-written.svg"], 1,
+         "Exports/suzhou-npc-2024.rdf: error: no class is called 'Organisation'; did you mean 'Organization'?\n"),
+        (["render", "Exports/suzhou-npc-2024.rdf", "--predicate", "enacts", "-o", "/tmp/docgraph-typo-never-written.svg"], 1,
+         "Exports/suzhou-npc-2024.rdf: error: no predicate is called 'enacts'; did you mean 'enacted'?\n"),
+        (["extrct", "Tests/Fixtures/samples/suzhou-npc-2024.txt"], 64, "Error: unknown command 'extrct'; did you mean 'extract'?\n"),
+        (["relation", "Exports/suzhou-npc-2024.rdf"], 64, "Error: unknown command 'relation'; did you mean 'relations'?\n"),
+    ])
+    func aTypoIsAnErrorThatSuggestsTheNearestName(args: [String], status: Int32, message: String) throws {
+        let r = try CLI.run(args)
+        #expect(r.status == status)
+        #expect(r.stderr.hasPrefix(message), "\(r.stderr)")
+        #expect(r.stdout.isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: "/tmp/docgraph-typo-never-written.svg"))
+    }
+
+    /// A class or predicate the ontology declares but the graph does not use is an empty answer;
+    /// a class named in any case, or by its IRI, is the class.
+    @Test func aDeclaredClassOrPredicateTheGraphLacksIsAnEmptyAnswer() throws {
+        let events = try CLI.run(["entities", "Exports/suzhou-npc-2024.rdf", "--type", "Event", "--format", "tsv"])
+        #expect(events.status == 0, "\(events.stderr)")
+        #expect(events.stdout == "name\tclass\taliases\tdocuments\tiri\n")
+        let lower = try CLI.run(["entities", "Exports/suzhou-npc-2024.rdf", "--type", "organization", "--format", "tsv"])
+        let iri = try CLI.run(["entities", "Exports/suzhou-npc-2024.rdf", "--type", "https://w3id.org/docgraph/ontology#Organization", "--format", "tsv"])
+        #expect(lower.stdout.contains("\tOrganization\t"))
+        #expect(lower.stdout == iri.stdout)
+    }
+
+    @Test func versionPrintsTheRelease() throws {
+        let r = try CLI.run(["--version"])
+        #expect(r.status == 0)
+        #expect(r.stdout.range(of: #"^\d+\.\d+\.\d+\n$"#, options: .regularExpression) != nil, "\(r.stdout)")
     }
 }
