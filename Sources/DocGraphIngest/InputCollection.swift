@@ -21,6 +21,9 @@ public struct InputCollection: Sendable {
     }
 
     public private(set) var items: [Item]
+    /// Files found in the folders that no include pattern matched (with the default patterns: files
+    /// of formats DocGraph does not read), in path order; files left out by an exclude pattern are not here.
+    public private(set) var leftOut: [String] = []
 
     /// What a folder search picks up when no `--include` is given.
     public static let defaultIncludes = ["*.txt", "*.text", "*.md", "*.markdown", "*.html", "*.htm", "*.xhtml", "*.docx", "*.doc",
@@ -37,6 +40,7 @@ public struct InputCollection: Sendable {
     /// since an id depends on the other documents' paths.
     public init(inputs: [String], lists: [String] = [], include: [String] = [], exclude: [String] = []) throws(IngestError) {
         var paths: [String] = []
+        var unmatched: [String] = []
         var given: [String: String] = [:]
         let fm = FileManager.default
         let includes = include.isEmpty ? Self.defaultIncludes : include
@@ -68,13 +72,17 @@ public struct InputCollection: Sendable {
             guard isDir.boolValue else { paths.append(input); continue }
             let root = input.hasSuffix("/") && input.count > 1 ? String(input.dropLast()) : input
             for relative in try Self.files(below: root) {
-                guard includes.contains(where: { Self.glob($0, matches: relative) }),
-                      !exclude.contains(where: { Self.glob($0, matches: relative) }) else { continue }
+                guard !exclude.contains(where: { Self.glob($0, matches: relative) }) else { continue }
+                guard includes.contains(where: { Self.glob($0, matches: relative) }) else {
+                    unmatched.append(root + "/" + relative)
+                    continue
+                }
                 paths.append(root + "/" + relative)
             }
         }
         var seen = Set<String>()
         let unique = paths.filter { seen.insert($0).inserted }.sorted()
+        leftOut = Array(Set(unmatched).subtracting(unique)).sorted()
         items = zip(unique, Self.ids(for: unique)).map { Item(path: $0, id: given[$0] ?? $1) }
         if !given.isEmpty {
             var owner: [String: String] = [:]

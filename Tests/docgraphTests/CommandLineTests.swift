@@ -367,3 +367,78 @@ extension CommandLineTests {
         #expect(r.stdout.range(of: #"^\d+\.\d+\.\d+\n$"#, options: .regularExpression) != nil, "\(r.stdout)")
     }
 }
+
+/// Folders: what a run leaves out is said, and a run with nothing to read or nowhere to write
+/// fails before it starts.
+extension CommandLineTests {
+    /// Two documents and four files of other formats (no extension, .json, .csv, .bin).
+    func mixedFolder(in dir: URL) throws -> URL {
+        let docs = dir.appendingPathComponent("docs")
+        try FileManager.default.createDirectory(at: docs, withIntermediateDirectories: true)
+        let own = CLI.root.appendingPathComponent("Tests/Fixtures/samples/own")
+        try FileManager.default.copyItem(at: own.appendingPathComponent("05-ningbo-npc-2023.txt"), to: docs.appendingPathComponent("a.txt"))
+        try FileManager.default.copyItem(at: own.appendingPathComponent("06-chengdu-court-2023.txt"), to: docs.appendingPathComponent("b.txt"))
+        for name in ["notes", "data.json", "table.csv", "blob.bin"] { _ = try write("x\n", name, in: docs) }
+        return docs
+    }
+
+    @Test func filesLeftOutForTheirFormatAreCountedNamedAndListedWithVerbose() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let docs = try mixedFolder(in: dir)
+        let out = dir.appendingPathComponent("o.nt").path
+        let r = try CLI.run(["extract", docs.path, "--tagger", "rules", "-o", out])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.contains("docgraph: documents: 2 extracted; 4 files left out for their format (blob.bin, data.json, notes, … --verbose lists them); entities: "),
+                "\(r.stderr)")
+        let verbose = try CLI.run(["extract", docs.path, "--tagger", "rules", "-q", "--verbose", "-o", out])
+        #expect(verbose.stderr == ["blob.bin", "data.json", "notes", "table.csv"].map { "docgraph: left out for its format: \(docs.path)/\($0)\n" }.joined())
+        let listed = try CLI.run(["documents", docs.path])
+        #expect(listed.stdout == "\(docs.path)/a.txt\ta\n\(docs.path)/b.txt\tb\n")
+        #expect(listed.stderr == "docgraph: 4 files left out for their format (blob.bin, data.json, notes, … --verbose lists them)\n")
+    }
+
+    @Test func aRunThatFindsNoDocumentExits1AndWritesNothing() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let empty = dir.appendingPathComponent("empty")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        _ = try write("{}", "data.json", in: empty)
+        let out = dir.appendingPathComponent("o.nt").path
+        let r = try CLI.run(["extract", empty.path, "-o", out])
+        #expect(r.status == 1)
+        #expect(r.stderr == "docgraph: error: no document found in the inputs; 1 file left out for its format (data.json); nothing written\n")
+        #expect(!FileManager.default.fileExists(atPath: out))
+        let graph = try write("previous", "g.nt", in: dir)
+        #expect(try CLI.run(["extract", empty.path, "--into", graph]).status == 1)
+        #expect(try String(contentsOfFile: graph, encoding: .utf8) == "previous")
+    }
+
+    /// The folder is checked first: no document is read (so none is reported) before the error.
+    @Test func aMissingOutputFolderIsAnErrorBeforeAnyDocumentIsRead() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let docs = try mixedFolder(in: dir)
+        try Data([0xE4, 0xB8, 0xAD, 0xFF, 0x41]).write(to: docs.appendingPathComponent("bad.txt"))
+        let out = dir.appendingPathComponent("missing/o.nt").path
+        let r = try CLI.run(["extract", docs.path, "-o", out])
+        #expect(r.status == 1)
+        #expect(r.stderr == "\(out): error: the folder '\(dir.appendingPathComponent("missing").path)' does not exist\n")
+    }
+
+    @Test func explainOnAFolderExplainsEveryDocumentAndAnEmptyOneIsAnError() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let docs = try mixedFolder(in: dir)
+        let r = try CLI.run(["explain", docs.path, "--tagger", "rules"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let headers = r.stdout.split(separator: "\n").filter { $0.hasPrefix("== ") }
+        #expect(headers == ["== \(docs.path)/a.txt (a)", "== \(docs.path)/b.txt (b)"])
+        #expect(r.stdout.contains("宁波市人大常委会") && r.stdout.contains("成都"))
+        let empty = dir.appendingPathComponent("empty")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        let none = try CLI.run(["explain", empty.path])
+        #expect(none.status == 1)
+        #expect(none.stderr == "\(empty.path): error: no document found in the folder\n")
+    }
+}
