@@ -30,9 +30,11 @@ public struct InputCollection: Sendable {
                                          "*.pdf", "*.png", "*.jpg", "*.jpeg", "*.tif", "*.tiff"]
 
     /// Expands `inputs` (files, folders, `-`) and the paths in `lists` (`-`
-    /// reads the list from standard input, its paths relative to the current
-    /// folder). Globs without `/` match a file's name, globs with `/` its path
-    /// below the folder; `*` matches across folders. Named files are always read.
+    /// reads the list from standard input). A relative path in a list is
+    /// relative to the current folder, as on the command line and as
+    /// `docgraph documents` prints them, wherever the list file is. Globs
+    /// without `/` match a file's name, globs with `/` its path below the
+    /// folder; `*` matches across folders. Named files are always read.
     ///
     /// A list line may give the document's id after a tab (`PATH<TAB>ID`, as
     /// `docgraph documents` prints them): a machine that reads part of a
@@ -49,12 +51,10 @@ public struct InputCollection: Sendable {
             guard let data = contents, let text = String(data: data, encoding: .utf8) else {
                 throw IngestError(list, "cannot read list file")
             }
-            let base = list == "-" ? "" : (list as NSString).deletingLastPathComponent
             for (number, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
                 let fields = line.split(separator: "\t", maxSplits: 1, omittingEmptySubsequences: false)
-                let entry = fields[0].trimmingCharacters(in: .whitespacesAndNewlines)
-                if entry.isEmpty || entry.hasPrefix("#") { continue }
-                let path = entry.hasPrefix("/") || base.isEmpty ? entry : base + "/" + entry
+                let path = fields[0].trimmingCharacters(in: .whitespacesAndNewlines)
+                if path.isEmpty || path.hasPrefix("#") { continue }
                 paths.append(path)
                 guard fields.count == 2 else { continue }
                 let id = fields[1].trimmingCharacters(in: .whitespacesAndNewlines)

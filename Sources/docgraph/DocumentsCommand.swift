@@ -24,7 +24,7 @@ struct DocumentsCommand: ParsableCommand {
     @Argument(help: "Documents or folders.")
     var inputs: [String] = []
 
-    @Option(help: "A file listing documents, one path per line (relative to the list's folder), or - for standard input; repeatable.")
+    @Option(help: "A file listing documents, one path per line (relative to the current folder, as documents prints them), or - for standard input; repeatable.")
     var list: [String] = []
 
     @Option(help: "In folders, read only files matching this glob (default: the formats DocGraph reads); repeatable.")

@@ -31,7 +31,7 @@ struct ExtractCommand: ParsableCommand {
     @Option(name: [.short, .customLong("output")], help: "An output file (.rdf, .graphml, .nt or .ttl); repeat for several.")
     var outputs: [String] = []
 
-    @Option(help: "A file listing documents to read, one path per line (relative to the list's folder), or - for standard input; a tab and an id after a path name the document (see docgraph documents); repeatable.")
+    @Option(help: "A file listing documents to read, one path per line (relative to the current folder, as documents prints them), or - for standard input; a tab and an id after a path name the document (see docgraph documents); repeatable.")
     var list: [String] = []
 
     @Option(help: "In folders, read only files matching this glob (default: the formats DocGraph reads); repeatable.")

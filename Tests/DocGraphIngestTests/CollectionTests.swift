@@ -49,13 +49,15 @@ struct CollectionTests {
         #expect(try names(["notes/*"], []) == ["notes/e.txt"])
     }
 
-    @Test func listFilesNamePathsRelativeToThemselves() throws {
+    /// A list's paths are taken as written (relative ones from the current folder, as on the
+    /// command line): where the list file lies does not change them.
+    @Test func listFilesNamePathsAsWritten() throws {
         let dir = Fixtures.folder()
-        _ = Fixtures.write(Array(Fixtures.hangzhou.utf8), "docs/hangzhou.txt", in: dir)
-        let list = Fixtures.write(Array("# reports\ndocs/hangzhou.txt\n\n".utf8), "list.txt", in: dir)
+        let doc = Fixtures.write(Array(Fixtures.hangzhou.utf8), "docs/hangzhou.txt", in: dir)
+        let list = Fixtures.write(Array("# reports\n\(doc)\nrelative/notice.txt\n\n".utf8), "lists/list.txt", in: dir)
         let items = try InputCollection(inputs: [], lists: [list]).items
-        #expect(items.map(\.id) == ["hangzhou"])
-        #expect(FileManager.default.fileExists(atPath: items[0].path))
+        #expect(items.map(\.path) == [doc, "relative/notice.txt"])   // an absolute path sorts first
+        #expect(items.map(\.id) == ["hangzhou", "notice"])
     }
 
     @Test func oneJobAndTwoJobsGiveTheSameGraph() throws {
