@@ -69,6 +69,7 @@ struct RenderCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
+            try AtomicOutput.checkFolders(outputs)   // before the graph is read and laid out, not after
             let knowledge = try GraphFiles.readGraph(graph)
             let query = GraphQuery(knowledge)
             let selection: DrawingSelection

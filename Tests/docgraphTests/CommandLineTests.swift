@@ -442,3 +442,18 @@ extension CommandLineTests {
         #expect(none.stderr == "\(empty.path): error: no document found in the folder\n")
     }
 }
+
+extension CommandLineTests {
+    /// merge and render check their outputs' folders before reading anything: a malformed graph is
+    /// not even opened when there is nowhere to write.
+    @Test(arguments: ["merge", "render"])
+    func aMissingOutputFolderIsTheFirstError(command: String) throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let bad = try write("<urn:a> <urn:b> \"open .\n", "bad.nt", in: dir)
+        let out = dir.appendingPathComponent("missing/o.svg").path
+        let r = try CLI.run([command, bad, "-o", command == "merge" ? out.replacingOccurrences(of: ".svg", with: ".nt") : out])
+        #expect(r.status == 1)
+        #expect(r.stderr.hasSuffix("error: the folder '\(dir.appendingPathComponent("missing").path)' does not exist\n"), "\(r.stderr)")
+    }
+}
