@@ -122,6 +122,7 @@ struct ExtractCommand: ParsableCommand {
         var documents = ["\(o.extracted.count) extracted"]
         if !o.unchanged.isEmpty { documents.append("\(o.unchanged.count) unchanged") }
         if !o.replaced.isEmpty { documents.append("\(o.replaced.count) replaced") }
+        if !o.renamed.isEmpty { documents.append("\(o.renamed.count) renamed") }
         if !o.failures.isEmpty { documents.append("\(o.failures.count) skipped") }
         return "docgraph: documents: " + documents.joined(separator: ", ") + leftOutNote(leftOut)
             + "; entities: " + (classes.isEmpty ? "none" : classes)

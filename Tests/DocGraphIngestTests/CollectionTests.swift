@@ -114,6 +114,20 @@ struct CollectionTests {
         #expect(Fixtures.nTriples(added.graph) == Fixtures.nTriples(try run(dir).graph))
     }
 
+    /// A new file whose name another shares lengthens that one's id (`a` → `x/a`): the document
+    /// is kept once, under the id a fresh run gives it, not also under its earlier id.
+    @Test func aDocumentWhoseIdANewFileLengthenedIsKeptOnce() throws {
+        let dir = Fixtures.folder()
+        _ = Fixtures.write(Array(Fixtures.hangzhou.utf8), "x/a.txt", in: dir)
+        let first = try run(dir)
+        #expect(first.graph.documents.keys.sorted() == ["a"])
+        _ = Fixtures.write(Array(Fixtures.ningbo.utf8), "y/a.txt", in: dir)
+        let added = try run(dir, into: first.graph)
+        #expect(added.renamed == ["a"])
+        #expect(added.graph.documents.keys.sorted() == ["x/a", "y/a"])
+        #expect(Fixtures.nTriples(added.graph) == Fixtures.nTriples(try run(dir).graph))
+    }
+
     @Test func shardsExtractedApartMergeIntoTheSingleRunGraph() throws {
         let dir = Fixtures.folder()
         // The documents share facts (their evidence joins one edge), and each has one of its own.
