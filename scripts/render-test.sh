@@ -2,7 +2,8 @@
 # docgraph render in a real browser: headless Chromium opens the sample's report
 # (Exports/suzhou-npc-2024.html, written by the bootstrap), and its DOM must show one
 # SVG node per drawn entity and the tables' rows; report.html#search=NAME must open
-# that entity's card; a screenshot must not be blank. xmllint must accept the SVG,
+# that entity's card; a screenshot must not be blank; names carrying <script>, </script>,
+# <!--<script> and <img onerror> run nothing and hide nothing. xmllint must accept the SVG,
 # and the PNG must open. Installs what it misses (chromium, libxml2-utils, Pillow).
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -115,6 +116,48 @@ im = Image.open(sys.argv[1]).convert("L")
 colours = len(im.getcolors(65536) or [])
 print(f"      screenshot {im.size[0]}x{im.size[1]}, {colours} grey levels")
 sys.exit(0 if colours > 16 else 1)
+PY
+
+# Hostile names: a name or sentence carrying <script>, </script>, <!--<script> (which sends the HTML
+# parser into its script-data states and swallowed the rest of the page) or <img onerror> runs
+# nothing, and every entity and relation is listed; #search opens a hostile name's card.
+python3 - "$tmp/hostile.nt" <<'PY'
+import sys
+dg, rdf, skos = "https://w3id.org/docgraph/ontology#", "http://www.w3.org/1999/02/22-rdf-syntax-ns#", "http://www.w3.org/2004/02/skos/core#"
+pwn = "document.body.setAttribute('data-pwned','%d')"
+names = ["<script>" + pwn % 1 + "</script>", "</script><script>" + pwn % 2 + "</script>", "<!--<script>",
+         '<img src=x onerror="' + pwn % 3 + '">', "苏州市人大常委会\u2028（<b>&amp;</b>）"]
+sentence = "</script><!--<script>" + pwn % 4 + '<img src=x onerror="' + pwn % 5 + '">'
+lit = lambda s: '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"@zh-Hans'
+lines = []
+for k, name in enumerate(names):
+    lines += [f"<urn:x:e{k}> <{rdf}type> <{dg}Organization> .", f"<urn:x:e{k}> <{skos}prefLabel> {lit(name)} ."]
+for k in range(len(names) - 1):
+    lines.append(f"<urn:x:e{k}> <{dg}oversees> <urn:x:e{k + 1}> .")
+lines += [f"<urn:x:st> <{rdf}type> <{rdf}Statement> .", f"<urn:x:st> <{rdf}subject> <urn:x:e2> .",
+          f"<urn:x:st> <{rdf}predicate> <{dg}oversees> .", f"<urn:x:st> <{rdf}object> <urn:x:e3> .",
+          f"<urn:x:st> <{dg}evidence> <urn:x:ev> .", f"<urn:x:ev> <{rdf}type> <{dg}Evidence> .",
+          f"<urn:x:ev> <{dg}sentence> {lit(sentence)} ."]
+open(sys.argv[1], "w", encoding="utf-8").write("\n".join(lines) + "\n")
+PY
+"$bin" render "$tmp/hostile.nt" -o "$tmp/hostile.html" 2>"$tmp/err" || { cat "$tmp/err"; fail "render the hostile names"; }
+hostile_relations=$("$bin" stats "$tmp/hostile.nt" | awk '$1 == "relations" { print $2 }')
+name='<!--<script>'
+encoded=$(python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "$name")
+browse "file://$tmp/hostile.html#search=$encoded" "$tmp/hostile-dom.html"
+python3 - "$tmp/hostile-dom.html" "$hostile_relations" <<'PY' && pass "Chromium, hostile names (<script>, </script>, <!--<script>, <img onerror>): nothing runs, every entity and relation is listed, the card opens" || fail "Chromium: the report with hostile names"
+import re, sys
+dom, relations = open(sys.argv[1], encoding="utf-8").read(), int(sys.argv[2])
+rows = lambda t: dom.split(f'id="{t}"')[1].split("</table>")[0].count("<tr>") - 1
+body = re.search(r"<body[^>]*>", dom).group(0)
+card = re.search(r'<aside id="card"[^>]*>(.*?)</aside>', dom, re.S)
+print(f"      {rows('entities')} entity rows, {rows('relations')} relation rows (graph: 5 entities, {relations} relations); <body> {body}")
+ok = rows("entities") == 5 and rows("relations") == relations and relations == 4
+if "data-pwned" in body or "<img" in dom:
+    print("      a name ran as markup"); ok = False
+if not card or "<h3>&lt;!--&lt;script&gt;</h3>" not in card.group(1) or "setAttribute('data-pwned','4')" not in card.group(1):
+    print("      the card of <!--<script> did not open with its evidence"); ok = False
+sys.exit(0 if ok else 1)
 PY
 
 # An empty graph: the report says so.

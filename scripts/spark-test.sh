@@ -4,10 +4,12 @@
 #   1. local[2]: OUTDIR/graph.nt equals the single run's graph, sorted, byte for byte;
 #   2. a standalone cluster on loopback (a Master and two Workers of one core each, started
 #      and stopped here), the program shipped with --files: the same graph as in 1;
-#   3. a rerun --into the first OUTDIR after one document changed and three were added: only
+#   3. a rerun --into the first OUTDIR after one document changed and four were added: only
 #      those are extracted; a document docgraph cannot read and one on which docgraph always
 #      dies are in failures.tsv; one on which it dies once is retried by Spark and extracted;
-#      the graph equals a single run over the collection without the two failures.
+#      a copy of a document, put where it falls in the same bucket as its original, is
+#      extracted as a document of its own; the graph equals a single run over the collection
+#      without the two failures.
 # Installs what it misses (pyspark from PyPI, a Java runtime from Debian).
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -117,7 +119,22 @@ changed="$tmp/docs/region1/2021/notice2.txt"
 sed -i 's/常委会/常务委员会/' "$changed"
 printf 'PK\003\004 not really a Word document' > "$tmp/docs/region2/broken-scan.docx"
 cp "$tmp/docs/region3/2023/notice5.txt" "$tmp/docs/region3/crash-always.txt"
-cp "$tmp/docs/region2/2022/notice7.txt" "$tmp/docs/region2/crash-once.txt"
+# The document docgraph dies on once has text of its own: whether it lands in one bucket with
+# another document must not decide what the rerun does with it.
+{ cat "$tmp/docs/region2/2022/notice7.txt"; printf '\n本通知自印发之日起施行。\n'; } > "$tmp/docs/region2/crash-once.txt"
+# A copy of a document, named so that it falls in its original's bucket (the bucket is a hash of
+# the path, and the temporary folder is random: the name is searched for, not guessed), where the
+# bucket's earlier graph already holds the original's checksum.
+twin=$(python3 - "$tmp/out/manifest.json" "$tmp/docs/region1/2020/notice1.txt" <<'PY'
+import hashlib, json, os, sys
+buckets = json.load(open(sys.argv[1]))["buckets"]
+bucket = lambda p: int.from_bytes(hashlib.sha256(p.encode("utf-8")).digest()[:8], "big") % buckets
+original = sys.argv[2]
+folder = os.path.dirname(os.path.dirname(original))
+print(next(p for p in (os.path.join(folder, f"copy{k}.txt") for k in range(100000)) if bucket(p) == bucket(original)))
+PY
+)
+cp "$tmp/docs/region1/2020/notice1.txt" "$twin"
 cat > "$tmp/docgraph" <<EOF
 #!/usr/bin/env bash
 [ "\$1" = extract ] || exec "$bin" "\$@"
@@ -135,9 +152,13 @@ mv "$tmp/aside/broken-scan.docx" "$tmp/docs/region2/"
 mv "$tmp/aside/crash-always.txt" "$tmp/docs/region3/"
 t=$SECONDS
 if submit "$tmp/into.log" --master "local[2,2]" scripts/spark/extract.py "$tmp/docs" --into "$tmp/out" -o "$tmp/out2" --docgraph "$tmp/docgraph"; then
-  grep -q '^docgraph-spark: 204 documents .*(2 extracted, 1 replaced, 1 skipped, 200 unchanged)' "$tmp/into.log" &&
+  grep -q '^docgraph-spark: 205 documents .*(3 extracted, 1 replaced, 1 skipped, 200 unchanged)' "$tmp/into.log" &&
     pass "--into: only the changed and the new documents are extracted ($((SECONDS - t)) s)" ||
-    fail "--into: expected 2 extracted (1 replaced), 200 unchanged: $(grep '^docgraph-spark:' "$tmp/into.log")"
+    fail "--into: expected 3 extracted (1 replaced), 200 unchanged: $(grep '^docgraph-spark:' "$tmp/into.log")"
+  twin_id=$(sed -n "s|^$twin\t||p" <("$bin" documents "$tmp/docs"))
+  [ -n "$twin_id" ] && grep -qF "<https://w3id.org/docgraph/id/document/$twin_id>" "$tmp/out2/graph.nt" &&
+    pass "a copy of a document, in its original's bucket, is a document of its own ($(basename "$twin"))" ||
+    fail "the copy $(basename "$twin") (id '$twin_id') is not in the graph"
   [ -e "$tmp/crashed-once" ] && grep -q "TaskSetManager: Lost task" "$tmp/into.log" && grep -q "crash-once" "$tmp/out2/graph.nt" &&
     pass "the task docgraph died in once was retried by Spark, and its documents are in the graph" ||
     fail "no retry of the task that died once"

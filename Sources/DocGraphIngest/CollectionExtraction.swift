@@ -40,23 +40,32 @@ public struct CollectionExtraction: Sendable {
         /// Inputs that could not be read, in path order; the others are in the graph.
         public var failures: [IngestError]
         public var extracted: [String] = []
-        /// Documents left out because the graph already held their checksum.
+        /// Documents left out because the graph already held them, under the same id, with the same checksum.
         public var unchanged: [String] = []
         /// Documents whose earlier version was replaced.
         public var replaced: [String] = []
+        /// Earlier ids of documents read again from the same path under another id (a new file
+        /// lengthened the path tails that tell the documents apart): taken out, as a fresh run has them not.
+        public var renamed: [String] = []
         public var bytes = 0
         /// Things the user should know that did not stop the run.
         public var warnings: [String] = []
     }
 
-    /// Extracts `items` into `base` (empty for a fresh run). A document whose
-    /// checksum `base` already holds is skipped; one whose id `base` holds
-    /// with another checksum replaces the facts of its earlier version, and
+    /// Extracts `items` into `base` (empty for a fresh run). A document that
+    /// `base` already holds under its id with the same checksum is skipped;
+    /// one whose id `base` holds with another checksum replaces the facts of
+    /// its earlier version, and
     /// the documents that share entities with it are read again from their
     /// recorded locations, so that the result equals a fresh run.
     public func run(_ items: [InputCollection.Item], into base: KnowledgeGraph = KnowledgeGraph(),
                     progress: @Sendable (Progress) -> Void = { _ in }) -> Outcome {
-        let known = Set(base.documents.values.map(\.checksum))
+        // Ids are the shortest path tails that tell a collection's documents apart, so a new file can
+        // lengthen the id of one read before: its earlier id goes, unless a document of this run has it.
+        let ids = Set(items.map(\.id))
+        var idAt: [String: String] = [:]
+        for d in base.documents.values { if let path = d.location, !ids.contains(d.id) { idAt[path] = d.id } }
+        let renamed = Set(items.compactMap { idAt[$0.path] })
         let next = Atomic<Int>(0)
         struct Shared {
             var graphs: [KnowledgeGraph] = []
@@ -81,10 +90,13 @@ public struct CollectionExtraction: Sendable {
                     let bytes = try Self.bytes(of: item.path)
                     outcome.bytes = bytes.count
                     let checksum = IRIMinting.sha256Hex(bytes)
-                    if known.contains(checksum) {
+                    // A document is known by its id and its content together: a copy of another
+                    // document under a new name is a document of its own, as in a fresh run.
+                    let earlier = base.documents[item.id]
+                    if earlier?.checksum == checksum {
                         outcome.skipped = true
                     } else {
-                        outcome.replaced = base.documents[item.id] != nil
+                        outcome.replaced = earlier != nil
                         extractor.extract(try reader.read(bytes: bytes, id: item.id, location: item.path, checksum: checksum), into: &graph)
                     }
                 } catch {
@@ -105,11 +117,11 @@ public struct CollectionExtraction: Sendable {
         let s = shared.withLock { $0 }
         var graph = base
         var warnings: [String] = []
-        if !s.replaced.isEmpty {
+        if !s.replaced.isEmpty || !renamed.isEmpty {
             // An entity keeps one set of names for all documents, so the names an old version gave
             // cannot be taken out alone: the entities it mentioned start again from no names, and
             // the other documents that mention them are read again from where they were read.
-            let replaced = Set(s.replaced)
+            let replaced = Set(s.replaced).union(renamed)
             let touched = Set(base.entities.values.filter { !$0.documents.isDisjoint(with: replaced) }.map(\.node))
             let others = Set(touched.flatMap { base.entities[$0]?.documents ?? [] }).subtracting(replaced)
             var again = KnowledgeGraph()
@@ -131,12 +143,13 @@ public struct CollectionExtraction: Sendable {
                 warnings.append("cannot read again \(unavailable.joined(separator: ", ")) as it was (moved or changed): "
                                 + "names that only the replaced versions gave stay until a fresh run")
             }
-            for id in s.replaced { graph.removeDocument(id) }
+            for id in replaced { graph.removeDocument(id) }
         }
         for g in s.graphs { graph.merge(g) }
-        if !s.replaced.isEmpty { graph.recomputeConfidence(extractor.confidence(ofRule:)) }
+        if !s.replaced.isEmpty || !renamed.isEmpty { graph.recomputeConfidence(extractor.confidence(ofRule:)) }
         return Outcome(graph: graph, failures: s.failures.sorted { $0.path < $1.path }, extracted: s.extracted.sorted(),
-                       unchanged: s.unchanged.sorted(), replaced: s.replaced.sorted(), bytes: s.bytes, warnings: warnings)
+                       unchanged: s.unchanged.sorted(), replaced: s.replaced.sorted(), renamed: renamed.sorted(), bytes: s.bytes,
+                       warnings: warnings)
     }
 
     /// The bytes of a file, or of standard input for `-`.

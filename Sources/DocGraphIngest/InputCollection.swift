@@ -21,15 +21,20 @@ public struct InputCollection: Sendable {
     }
 
     public private(set) var items: [Item]
+    /// Files found in the folders that no include pattern matched (with the default patterns: files
+    /// of formats DocGraph does not read), in path order; files left out by an exclude pattern are not here.
+    public private(set) var leftOut: [String] = []
 
     /// What a folder search picks up when no `--include` is given.
     public static let defaultIncludes = ["*.txt", "*.text", "*.md", "*.markdown", "*.html", "*.htm", "*.xhtml", "*.docx", "*.doc",
                                          "*.pdf", "*.png", "*.jpg", "*.jpeg", "*.tif", "*.tiff"]
 
     /// Expands `inputs` (files, folders, `-`) and the paths in `lists` (`-`
-    /// reads the list from standard input, its paths relative to the current
-    /// folder). Globs without `/` match a file's name, globs with `/` its path
-    /// below the folder; `*` matches across folders. Named files are always read.
+    /// reads the list from standard input). A relative path in a list is
+    /// relative to the current folder, as on the command line and as
+    /// `docgraph documents` prints them, wherever the list file is. Globs
+    /// without `/` match a file's name, globs with `/` its path below the
+    /// folder; `*` matches across folders. Named files are always read.
     ///
     /// A list line may give the document's id after a tab (`PATH<TAB>ID`, as
     /// `docgraph documents` prints them): a machine that reads part of a
@@ -37,6 +42,7 @@ public struct InputCollection: Sendable {
     /// since an id depends on the other documents' paths.
     public init(inputs: [String], lists: [String] = [], include: [String] = [], exclude: [String] = []) throws(IngestError) {
         var paths: [String] = []
+        var unmatched: [String] = []
         var given: [String: String] = [:]
         let fm = FileManager.default
         let includes = include.isEmpty ? Self.defaultIncludes : include
@@ -45,12 +51,10 @@ public struct InputCollection: Sendable {
             guard let data = contents, let text = String(data: data, encoding: .utf8) else {
                 throw IngestError(list, "cannot read list file")
             }
-            let base = list == "-" ? "" : (list as NSString).deletingLastPathComponent
             for (number, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
                 let fields = line.split(separator: "\t", maxSplits: 1, omittingEmptySubsequences: false)
-                let entry = fields[0].trimmingCharacters(in: .whitespacesAndNewlines)
-                if entry.isEmpty || entry.hasPrefix("#") { continue }
-                let path = entry.hasPrefix("/") || base.isEmpty ? entry : base + "/" + entry
+                let path = fields[0].trimmingCharacters(in: .whitespacesAndNewlines)
+                if path.isEmpty || path.hasPrefix("#") { continue }
                 paths.append(path)
                 guard fields.count == 2 else { continue }
                 let id = fields[1].trimmingCharacters(in: .whitespacesAndNewlines)
@@ -68,13 +72,17 @@ public struct InputCollection: Sendable {
             guard isDir.boolValue else { paths.append(input); continue }
             let root = input.hasSuffix("/") && input.count > 1 ? String(input.dropLast()) : input
             for relative in try Self.files(below: root) {
-                guard includes.contains(where: { Self.glob($0, matches: relative) }),
-                      !exclude.contains(where: { Self.glob($0, matches: relative) }) else { continue }
+                guard !exclude.contains(where: { Self.glob($0, matches: relative) }) else { continue }
+                guard includes.contains(where: { Self.glob($0, matches: relative) }) else {
+                    unmatched.append(root + "/" + relative)
+                    continue
+                }
                 paths.append(root + "/" + relative)
             }
         }
         var seen = Set<String>()
         let unique = paths.filter { seen.insert($0).inserted }.sorted()
+        leftOut = Array(Set(unmatched).subtracting(unique)).sorted()
         items = zip(unique, Self.ids(for: unique)).map { Item(path: $0, id: given[$0] ?? $1) }
         if !given.isEmpty {
             var owner: [String: String] = [:]

@@ -2,7 +2,8 @@
 /// provenance and documents become triples, and how they come back.
 ///
 /// Each relation is written twice over: as the plain triple `s p o`, which
-/// every store and query sees, and as an `rdf:Statement` carrying the
+/// every store and query sees (once, however many roles the fact has), and
+/// as an `rdf:Statement` carrying the
 /// role, the confidence and one `dg:Evidence` per supporting sentence
 /// (`prov:wasDerivedFrom` the document). Ontology/README.md shows an example.
 extension KnowledgeGraph {
@@ -37,8 +38,13 @@ extension KnowledgeGraph {
                 for v in e.attributes[p, default: []].sorted() { try emit(Triple(e.node, p, .literal(v))) }
             }
         }
+        // One fact in two roles is two statements but one plain triple: relations come sorted by
+        // subject, predicate and object, so the statements of one fact are neighbours.
+        var plain: Triple?
         for r in sortedRelations {
-            try emit(Triple(r.subject, r.predicate, r.object.term))
+            let fact = Triple(r.subject, r.predicate, r.object.term)
+            if fact != plain { try emit(fact) }
+            plain = fact
             let stmtIRI = IRIMinting.statement(r.key)
             let stmt = Subject.iri(stmtIRI)
             try emit(Triple(stmt, RDF.type, .iri(RDF.statement)))

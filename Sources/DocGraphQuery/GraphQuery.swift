@@ -58,11 +58,18 @@ public struct GraphQuery: Sendable {
         }))
     }
 
+    /// A name the graph does not know: an entity's, or a class's or predicate's (`what`).
     public struct NoMatch: Error, Sendable, CustomStringConvertible {
         public var name: String
         public var suggestions: [String]
+        public var what = "entity"
+        public init(name: String, suggestions: [String], what: String = "entity") {
+            self.name = name
+            self.suggestions = suggestions
+            self.what = what
+        }
         public var description: String {
-            "no entity is called '\(name)'" + (suggestions.isEmpty ? "" : "; did you mean " + suggestions.map { "'\($0)'" }.joined(separator: ", ") + "?")
+            "no \(what) is called '\(name)'" + (suggestions.isEmpty ? "" : "; did you mean " + suggestions.map { "'\($0)'" }.joined(separator: ", ") + "?")
         }
     }
 
@@ -130,7 +137,7 @@ public struct GraphQuery: Sendable {
         var t = ResultTable(columns: ["name", "class", "aliases", "documents", "iri"])
         let key = match.map(Self.fold)
         for e in graph.sortedEntities {
-            if let type, e.type.displayName != type && e.type.string != type { continue }
+            if let type, !Self.classMatches(e.type, type) { continue }
             if let key, !([e.label] + e.aliases).contains(where: { Self.fold($0).contains(key) }) { continue }
             t.rows.append([e.label, e.type.displayName, e.aliases.sorted().joined(separator: "|"),
                            e.documents.sorted().joined(separator: "|"), e.node.string])

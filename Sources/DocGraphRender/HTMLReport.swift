@@ -39,14 +39,13 @@ public enum HTMLReport {
             first = false
             json += "{\"s\":\(s),\"p\":" + jsonString(r.predicate.displayName) + ",\"o\":\(o),\"confidence\":\(r.confidence)"
             if let role = r.role { json += ",\"role\":" + jsonString(role) }
-            json += ",\"evidence\":[" + r.provenance.sorted().map { p in
+            json += ",\"evidence\":[" + sentences(of: r).map { (p, rules) in
                 "{\"sentence\":" + jsonString(p.sentence) + ",\"document\":" + jsonString(p.document)
-                    + (p.page.map { ",\"page\":\($0)" } ?? "") + ",\"rule\":" + jsonString(p.rule) + "}"
+                    + (p.page.map { ",\"page\":\($0)" } ?? "") + ",\"rule\":" + jsonString(rules.joined(separator: ", ")) + "}"
             }.joined(separator: ",") + "]}"
         }
         json += "]}"
-        // Inside <script>, "</" would close the element early; JSON allows "<\/".
-        let safeJSON = json.replacingOccurrences(of: "</", with: "<\\/")
+        let safeJSON = scriptSafe(json)
         func counts(_ d: [String: Int]) -> String {
             d.sorted { $0.key < $1.key }.map { "<tr><td>\(escape($0.key))</td><td>\($0.value)</td></tr>" }.joined()
         }
@@ -82,6 +81,43 @@ public enum HTMLReport {
             </body></html>
 
             """
+    }
+
+    /// Each sentence that supports `r` once, with the rules that read the fact in it: a sentence
+    /// read by two rules is one piece of evidence to a reader.
+    static func sentences(of r: Relation) -> [(Provenance, [String])] {
+        var out: [(Provenance, [String])] = []
+        var at: [String: Int] = [:]
+        for p in r.provenance.sorted() {
+            let key = "\(p.document)\u{1F}\(p.sentenceStart)\u{1F}\(p.sentenceEnd)"
+            if let k = at[key] {
+                if !out[k].1.contains(p.rule) { out[k].1.append(p.rule) }
+            } else {
+                at[key] = out.count
+                out.append((p, [p.rule]))
+            }
+        }
+        return out
+    }
+
+    /// JSON that may sit inside a `<script>` element: `<`, `>` and `&` as `\u` escapes, so no name
+    /// can end the element (`</script>`) or enter the parser's script-data states (`<!--<script>`),
+    /// and U+2028 and U+2029, which older JavaScript reads as line ends. These characters occur
+    /// only inside JSON strings, where the escapes mean the same characters.
+    static func scriptSafe(_ json: String) -> String {
+        var out = ""
+        out.unicodeScalars.reserveCapacity(json.unicodeScalars.count)
+        for u in json.unicodeScalars {
+            switch u {
+            case "<": out += "\\u003c"
+            case ">": out += "\\u003e"
+            case "&": out += "\\u0026"
+            case "\u{2028}": out += "\\u2028"
+            case "\u{2029}": out += "\\u2029"
+            default: out.unicodeScalars.append(u)
+            }
+        }
+        return out
     }
 
     /// The SVG without its XML declaration and doctype, to sit inside HTML.

@@ -35,6 +35,11 @@ enum AtomicOutput {
         }
     }
 
+    /// Checks that every file's folder exists and can be written, before any work is done.
+    static func checkFolders(_ paths: [String]) throws {
+        for path in paths { try checkFolder(of: path) }
+    }
+
     private static func checkFolder(of path: String) throws {
         let dir = URL(fileURLWithPath: path).deletingLastPathComponent().path
         let asGiven = (path as NSString).deletingLastPathComponent   // named as the user wrote it

@@ -24,7 +24,7 @@ struct DocumentsCommand: ParsableCommand {
     @Argument(help: "Documents or folders.")
     var inputs: [String] = []
 
-    @Option(help: "A file listing documents, one path per line (relative to the list's folder), or - for standard input; repeatable.")
+    @Option(help: "A file listing documents, one path per line (relative to the current folder, as documents prints them), or - for standard input; repeatable.")
     var list: [String] = []
 
     @Option(help: "In folders, read only files matching this glob (default: the formats DocGraph reads); repeatable.")
@@ -32,6 +32,9 @@ struct DocumentsCommand: ParsableCommand {
 
     @Option(help: "In folders, leave out files matching this glob (e.g. 'drafts/*'); repeatable.")
     var exclude: [String] = []
+
+    @Flag(help: "List on stderr each file in the folders left out for its format (a note names a few).")
+    var verbose = false
 
     func validate() throws {
         if inputs.isEmpty && list.isEmpty { throw ValidationError("give documents, folders or a --list file") }
@@ -41,6 +44,8 @@ struct DocumentsCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let collection = try InputCollection(inputs: inputs, lists: list, include: include, exclude: exclude)
+            if verbose { for path in collection.leftOut { printError("docgraph: left out for its format: \(path)") } }
+            if !collection.leftOut.isEmpty { printError("docgraph: " + ExtractCommand.leftOutCount(collection.leftOut)) }
             var out = ""
             for item in collection.items {
                 // A list line is one path and one id, split at a tab.

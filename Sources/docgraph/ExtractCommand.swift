@@ -31,7 +31,7 @@ struct ExtractCommand: ParsableCommand {
     @Option(name: [.short, .customLong("output")], help: "An output file (.rdf, .graphml, .nt or .ttl); repeat for several.")
     var outputs: [String] = []
 
-    @Option(help: "A file listing documents to read, one path per line (relative to the list's folder), or - for standard input; a tab and an id after a path name the document (see docgraph documents); repeatable.")
+    @Option(help: "A file listing documents to read, one path per line (relative to the current folder, as documents prints them), or - for standard input; a tab and an id after a path name the document (see docgraph documents); repeatable.")
     var list: [String] = []
 
     @Option(help: "In folders, read only files matching this glob (default: the formats DocGraph reads); repeatable.")
@@ -43,7 +43,7 @@ struct ExtractCommand: ParsableCommand {
     @Option(help: "Read plain text in this encoding instead of detecting it: utf-8, utf-16le, utf-16be, gb18030.")
     var encoding: String?
 
-    @Option(help: "Add the documents to this graph: unchanged documents (same checksum) are skipped, changed ones replaced. Written back unless -o is given.")
+    @Option(help: "Add the documents to this graph: documents it holds unchanged (same id, same checksum) are skipped, changed ones replaced. Written back unless -o is given.")
     var into: String?
 
     @Option(help: "Documents extracted at once (default: the number of cores).")
@@ -54,6 +54,9 @@ struct ExtractCommand: ParsableCommand {
 
     @Flag(name: [.short, .long], help: "No progress bar and no summary on stderr.")
     var quiet = false
+
+    @Flag(help: "List on stderr each file in the folders left out for its format (the summary names a few).")
+    var verbose = false
 
     @OptionGroup var extraction: ExtractionOptions
 
@@ -73,8 +76,14 @@ struct ExtractCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let started = Date()
-            let (dir, extractor) = try extraction.extractor()
+            // A folder that is not there fails now, not after the extraction.
+            try AtomicOutput.checkFolders(outputs.isEmpty ? [into].compactMap { $0 } : outputs)
             let collection = try InputCollection(inputs: inputs, lists: list, include: include, exclude: exclude)
+            if verbose { for path in collection.leftOut { printError("docgraph: left out for its format: \(path)") } }
+            if collection.items.isEmpty {
+                throw CLIError("docgraph", "no document found in the inputs" + Self.leftOutNote(collection.leftOut) + "; nothing written")
+            }
+            let (dir, extractor) = try extraction.extractor()
             let base = try into.map { path in
                 FileManager.default.fileExists(atPath: path) ? try GraphFiles.readGraph(path) : KnowledgeGraph()
             } ?? KnowledgeGraph()
@@ -95,29 +104,44 @@ struct ExtractCommand: ParsableCommand {
             if strict && !outcome.failures.isEmpty {
                 throw CLIError(outcome.failures[0].path, "\(outcome.failures.count) document(s) could not be read; nothing written (--strict)")
             }
-            if collection.items.isEmpty { printError("warning: no documents found in the inputs") }
             if nothingRead { throw CLIError("docgraph", "no document could be read; nothing written") }
             try GraphFiles.write(outcome.graph, to: outputs.isEmpty ? [into!] : outputs)
             if !quiet {
-                printError(Self.summary(outcome, extracting: extracted.timeIntervalSince(started), writing: Date().timeIntervalSince(extracted)))
+                printError(Self.summary(outcome, leftOut: collection.leftOut, extracting: extracted.timeIntervalSince(started),
+                                        writing: Date().timeIntervalSince(extracted)))
             }
         }
     }
 
-    /// One line: documents, entities by class, relations, skips, and the
-    /// time to read and extract (on every job) and to write (on one).
-    static func summary(_ o: CollectionExtraction.Outcome, extracting: Double, writing: Double) -> String {
+    /// One line: documents, files left out for their format, entities by class, relations, skips,
+    /// and the time to read and extract (on every job) and to write (on one).
+    static func summary(_ o: CollectionExtraction.Outcome, leftOut: [String] = [], extracting: Double, writing: Double) -> String {
         var byClass: [String: Int] = [:]
         for e in o.graph.entities.values { byClass[e.type.namespaceAndLocalName?.localName ?? e.type.string, default: 0] += 1 }
         let classes = byClass.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
         var documents = ["\(o.extracted.count) extracted"]
         if !o.unchanged.isEmpty { documents.append("\(o.unchanged.count) unchanged") }
         if !o.replaced.isEmpty { documents.append("\(o.replaced.count) replaced") }
+        if !o.renamed.isEmpty { documents.append("\(o.renamed.count) renamed") }
         if !o.failures.isEmpty { documents.append("\(o.failures.count) skipped") }
-        return "docgraph: documents: " + documents.joined(separator: ", ")
+        return "docgraph: documents: " + documents.joined(separator: ", ") + leftOutNote(leftOut)
             + "; entities: " + (classes.isEmpty ? "none" : classes)
             + "; relations: \(o.graph.relations.count)"
             + String(format: "; %.2f MB read and extracted in %.2f s, written in %.2f s", Double(o.bytes) / 1e6, extracting, writing)
+    }
+}
+
+extension ExtractCommand {
+    /// The files of the folders left out for their format, counted and the first few named.
+    static func leftOutNote(_ paths: [String]) -> String {
+        paths.isEmpty ? "" : "; " + leftOutCount(paths)
+    }
+
+    /// `N files left out for their format (a.json, b.csv, …)`.
+    static func leftOutCount(_ paths: [String]) -> String {
+        let named = paths.prefix(3).map { ($0 as NSString).lastPathComponent }.joined(separator: ", ")
+        return "\(paths.count) file\(paths.count == 1 ? "" : "s") left out for \(paths.count == 1 ? "its" : "their") format ("
+            + named + (paths.count > 3 ? ", … --verbose lists them" : "") + ")"
     }
 }
 

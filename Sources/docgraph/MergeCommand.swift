@@ -34,6 +34,7 @@ struct MergeCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
+            try AtomicOutput.checkFolders(outputs)   // before the graphs are read, not after
             var graph = KnowledgeGraph()
             for shard in shards { graph.merge(try GraphFiles.readGraph(shard)) }
             try GraphFiles.write(graph, to: outputs)

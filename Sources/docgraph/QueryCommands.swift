@@ -1,5 +1,6 @@
 import ArgumentParser
 import DocGraphModel
+import DocGraphOntology
 import DocGraphQuery
 import Foundation
 
@@ -30,6 +31,19 @@ struct QueryOptions: ParsableArguments {
     }
 }
 
+/// The ontology's classes and relation properties, when an ontology folder is found: a class or
+/// predicate that the graph does not use but DocGraph declares gives an empty answer, not an error.
+enum DeclaredVocabulary {
+    static func ontology() -> Ontology? {
+        guard let dir = OntologyLocator.locate(explicit: nil) else { return nil }
+        return try? Ontology.load(path: dir + "/" + OntologyLocator.ontologyFile)
+    }
+
+    static func classes() -> [IRI] { ontology().map { Array($0.classes.keys) } ?? [] }
+
+    static func predicates() -> [IRI] { ontology().map { $0.properties.values.filter { $0.kind == .object }.map(\.iri) } ?? [] }
+}
+
 struct EntitiesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "entities", abstract: "List entities, by class or by a part of their names.",
@@ -37,7 +51,13 @@ struct EntitiesCommand: ParsableCommand {
     @OptionGroup var options: QueryOptions
     @Option(help: "Only this class (Organization, Person, … or a full IRI).") var type: String?
     @Option(help: "Only entities with a name or alias containing this text.") var match: String?
-    func run() throws { try options.show { try options.query().entities(type: type, match: match) } }
+    func run() throws {
+        try options.show {
+            let query = try options.query()
+            if let type { try query.requireClass(type, declared: DeclaredVocabulary.classes()) }
+            return query.entities(type: type, match: match)
+        }
+    }
 }
 
 struct RelationsCommand: ParsableCommand {
@@ -50,7 +70,11 @@ struct RelationsCommand: ParsableCommand {
     @Option(help: "The object's name or alias.") var object: String?
     @Flag(help: "One row per piece of evidence: its document, sentence and rule.") var evidence = false
     func run() throws {
-        try options.show { try options.query().relations(subject: subject, predicate: predicate, object: object, evidence: evidence) }
+        try options.show {
+            let query = try options.query()
+            if let predicate { try query.requirePredicate(predicate, declared: DeclaredVocabulary.predicates()) }
+            return try query.relations(subject: subject, predicate: predicate, object: object, evidence: evidence)
+        }
     }
 }
 
@@ -64,7 +88,11 @@ struct NeighborsCommand: ParsableCommand {
     @Option(help: "Only edges with this predicate.") var predicate: String?
     @Option(help: "in, out or both.") var direction: GraphQuery.Direction = .both
     func run() throws {
-        try options.show { try options.query().neighbors(name, depth: depth, predicate: predicate, direction: direction) }
+        try options.show {
+            let query = try options.query()
+            if let predicate { try query.requirePredicate(predicate, declared: DeclaredVocabulary.predicates()) }
+            return try query.neighbors(name, depth: depth, predicate: predicate, direction: direction)
+        }
     }
 }
 

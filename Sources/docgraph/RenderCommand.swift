@@ -69,10 +69,13 @@ struct RenderCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
+            try AtomicOutput.checkFolders(outputs)   // before the graph is read and laid out, not after
             let knowledge = try GraphFiles.readGraph(graph)
             let query = GraphQuery(knowledge)
             let selection: DrawingSelection
             do throws(GraphQuery.NoMatch) {
+                for type in types { try query.requireClass(type, declared: DeclaredVocabulary.classes()) }
+                for predicate in predicates { try query.requirePredicate(predicate, declared: DeclaredVocabulary.predicates()) }
                 selection = try DrawingSelection(query, .init(focus: focus, depth: depth, types: types, predicates: predicates,
                                                               minimumConfidence: minConfidence, maximumNodes: maxNodes))
             } catch {

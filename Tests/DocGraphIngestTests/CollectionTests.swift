@@ -49,13 +49,15 @@ struct CollectionTests {
         #expect(try names(["notes/*"], []) == ["notes/e.txt"])
     }
 
-    @Test func listFilesNamePathsRelativeToThemselves() throws {
+    /// A list's paths are taken as written (relative ones from the current folder, as on the
+    /// command line): where the list file lies does not change them.
+    @Test func listFilesNamePathsAsWritten() throws {
         let dir = Fixtures.folder()
-        _ = Fixtures.write(Array(Fixtures.hangzhou.utf8), "docs/hangzhou.txt", in: dir)
-        let list = Fixtures.write(Array("# reports\ndocs/hangzhou.txt\n\n".utf8), "list.txt", in: dir)
+        let doc = Fixtures.write(Array(Fixtures.hangzhou.utf8), "docs/hangzhou.txt", in: dir)
+        let list = Fixtures.write(Array("# reports\n\(doc)\nrelative/notice.txt\n\n".utf8), "lists/list.txt", in: dir)
         let items = try InputCollection(inputs: [], lists: [list]).items
-        #expect(items.map(\.id) == ["hangzhou"])
-        #expect(FileManager.default.fileExists(atPath: items[0].path))
+        #expect(items.map(\.path) == [doc, "relative/notice.txt"])   // an absolute path sorts first
+        #expect(items.map(\.id) == ["hangzhou", "notice"])
     }
 
     @Test func oneJobAndTwoJobsGiveTheSameGraph() throws {
@@ -96,6 +98,34 @@ struct CollectionTests {
         #expect(renamed.warnings.isEmpty)
         #expect(renamed.graph.entities.values.first { $0.label == "杭州市委" }?.aliases.contains("中共杭州市委") == false)
         #expect(Fixtures.nTriples(renamed.graph) == Fixtures.nTriples(try run(dir).graph))
+    }
+
+    /// Identical files under two names are two documents: a copy added to a collection is
+    /// extracted, not taken for the document it copies.
+    @Test func aCopyOfADocumentTheGraphHoldsIsADocumentOfItsOwn() throws {
+        let dir = Fixtures.folder()
+        _ = Fixtures.write(Array(Fixtures.hangzhou.utf8), "a.txt", in: dir)
+        let first = try run(dir)
+        _ = Fixtures.write(Array(Fixtures.hangzhou.utf8), "b.txt", in: dir)
+        let added = try run(dir, into: first.graph)
+        #expect(added.extracted == ["b"])
+        #expect(added.unchanged == ["a"])
+        #expect(added.graph.documents.keys.sorted() == ["a", "b"])
+        #expect(Fixtures.nTriples(added.graph) == Fixtures.nTriples(try run(dir).graph))
+    }
+
+    /// A new file whose name another shares lengthens that one's id (`a` → `x/a`): the document
+    /// is kept once, under the id a fresh run gives it, not also under its earlier id.
+    @Test func aDocumentWhoseIdANewFileLengthenedIsKeptOnce() throws {
+        let dir = Fixtures.folder()
+        _ = Fixtures.write(Array(Fixtures.hangzhou.utf8), "x/a.txt", in: dir)
+        let first = try run(dir)
+        #expect(first.graph.documents.keys.sorted() == ["a"])
+        _ = Fixtures.write(Array(Fixtures.ningbo.utf8), "y/a.txt", in: dir)
+        let added = try run(dir, into: first.graph)
+        #expect(added.renamed == ["a"])
+        #expect(added.graph.documents.keys.sorted() == ["x/a", "y/a"])
+        #expect(Fixtures.nTriples(added.graph) == Fixtures.nTriples(try run(dir).graph))
     }
 
     @Test func shardsExtractedApartMergeIntoTheSingleRunGraph() throws {

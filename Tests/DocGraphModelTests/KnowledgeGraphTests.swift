@@ -109,6 +109,20 @@ struct KnowledgeGraphTests {
         #expect(back == g)
     }
 
+    /// A person holding two posts in one body is two statements of one fact: the plain triple
+    /// `s p o` is written once, and no triple of the graph twice.
+    @Test func aFactInTwoRolesWritesItsPlainTripleOnce() {
+        var g = KnowledgeGraph()
+        let p = Entity(type: DG.term("Person"), label: "张三", documents: ["d1"]), s = Entity(type: org, label: "甲", documents: ["d1"])
+        g.add(Document(id: "d1", checksum: "x")); g.add(p); g.add(s)
+        g.add(Relation(subject: p.node, predicate: DG.term("holdsPosition"), object: s.node, role: "主任", provenance: [provenance(0)]))
+        g.add(Relation(subject: p.node, predicate: DG.term("holdsPosition"), object: s.node, role: "党组书记", provenance: [provenance(0)]))
+        let triples = g.triples
+        #expect(triples.filter { $0 == Triple(p.node, DG.term("holdsPosition"), s.node.term) }.count == 1)
+        #expect(Set(triples).count == triples.count)
+        #expect(KnowledgeGraph(triples: triples) == g)
+    }
+
     @Test func aLiteralCannotBeASubject() {
         #expect(Term.literal(Literal("x")).subject == nil)
         #expect(IRI("no scheme") == nil)

@@ -110,9 +110,9 @@ struct HTMLReportTests {
         let selection = try DrawingSelection(GraphQuery(g), .init())
         let html = HTMLReport.html(graph: g, selection: selection, svg: "<svg></svg>", title: "<i>报告</i>")
         #expect(html.contains("<title>&lt;i&gt;报告&lt;/i&gt;</title>"))
-        // The JSON block cannot be closed by a name; "<\/" is the same string to JSON.
+        // The JSON block cannot be closed by a name; "\u003c" is the same character to JSON.
         #expect(html.components(separatedBy: "</script>").count == 3)
-        #expect(html.contains("<\\/script><b>某局<\\/b>"))
+        #expect(html.contains("\\u003c/script\\u003e\\u003cb\\u003e某局\\u003c/b\\u003e"))
         #expect(!html.contains("http://") && !html.contains("https://"), "the report must not fetch anything")
     }
 
@@ -126,6 +126,47 @@ struct HTMLReportTests {
         let read = (data["entities"] as? [[String: Any]])?.compactMap { $0["name"] as? String } ?? []
         #expect(Set(read) == Set(names))
         #expect((data["relations"] as? [Any])?.count == names.count - 1)
+    }
+
+    /// Names and sentences that would end the data block or send the HTML parser into its
+    /// script-data states: the block holds no `<`, `>`, `&`, U+2028 or U+2029, and gives every
+    /// name back.
+    @Test func theDataBlockHoldsNoCharacterTheHTMLParserReads() throws {
+        let names = ["<script>alert(1)</script>", "</script><script>alert(2)</script>", "<!--<script>", "<img src=x onerror=alert(3)>",
+                     "R&D &amp; 分隔\u{2028}段\u{2029}"]
+        var g = RenderTests.graph(names: names)
+        let e = g.sortedEntities
+        g.add(Relation(subject: e[0].node, predicate: DG.term("leads"), object: e[1].node,
+                       provenance: [Provenance(document: "<!--<script>", sentence: "</script><!--<script>", sentenceStart: 0, sentenceEnd: 9, rule: "r")]))
+        let html = HTMLReport.html(graph: g, selection: try DrawingSelection(GraphQuery(g), .init()), svg: "", title: "<!--<script>")
+        let block = try #require(html.components(separatedBy: "<script type=\"application/json\" id=\"data\">").last?
+            .components(separatedBy: "</script>").first)
+        #expect(html.components(separatedBy: "<script").count == 3)
+        for c in ["<", ">", "&", "\u{2028}", "\u{2029}"] { #expect(!block.contains(c), "the data block holds \(c)") }
+        let data = try #require(try JSONSerialization.jsonObject(with: Data(block.utf8)) as? [String: Any])
+        #expect(Set((data["entities"] as? [[String: Any]])?.compactMap { $0["name"] as? String } ?? []) == Set(names))
+        #expect(data["title"] as? String == "<!--<script>")
+    }
+
+    /// A sentence that two rules read the fact in is one piece of evidence on the card, with both rules.
+    @Test func aSentenceIsListedOncePerRelation() throws {
+        var g = KnowledgeGraph()
+        let a = Entity(type: DG.term("Organization"), label: "甲", documents: ["d"]), b = Entity(type: DG.term("Regulation"), label: "《乙条例》", documents: ["d"])
+        g.add(a); g.add(b)
+        func seen(_ rule: String, _ start: Int) -> Provenance {
+            Provenance(document: "d", sentence: "甲制定《乙条例》。", sentenceStart: start, sentenceEnd: start + 9, subjectStart: start,
+                       subjectEnd: start + 1, objectStart: start + 3, objectEnd: start + 8, rule: rule)
+        }
+        g.add(Relation(subject: a.node, predicate: DG.term("enacted"), object: b.node,
+                       provenance: [seen("enacted.cue", 0), seen("model.enacted", 0), seen("enacted.cue", 20)]))
+        let html = HTMLReport.html(graph: g, selection: try DrawingSelection(GraphQuery(g), .init()), svg: "", title: "t")
+        let block = try #require(html.components(separatedBy: "<script type=\"application/json\" id=\"data\">").last?
+            .components(separatedBy: "</script>").first)
+        let data = try #require(try JSONSerialization.jsonObject(with: Data(block.utf8)) as? [String: Any])
+        let evidence = try #require(((data["relations"] as? [[String: Any]])?.first?["evidence"]) as? [[String: Any]])
+        #expect(evidence.count == 2)
+        #expect(evidence.first?["rule"] as? String == "enacted.cue, model.enacted")
+        #expect(evidence.last?["rule"] as? String == "enacted.cue")
     }
 
     @Test func anEmptyGraphsReportSaysSo() throws {

@@ -57,7 +57,7 @@ struct CommandLineTests {
     @Test(arguments: [
         (["convert", "a.txt", "b.rdf"], "cannot tell the format"),
         (["extract", "Tests/Fixtures/samples/suzhou-npc-2024.txt"], "at least one output"),
-        (["frobnicate"], "Unexpected argument"),
+        (["frobnicate"], "unknown command 'frobnicate'; the commands are extract, explain,"),
     ])
     func badUsageExits64(args: [String], message: String) throws {
         let r = try CLI.run(args)
@@ -139,6 +139,27 @@ struct CommandLineTests {
         let fresh = dir.appendingPathComponent("fresh.nt").path
         #expect(try CLI.run(["extract", docs.path, "-o", fresh, "--jobs", "1"]).status == 0)
         #expect(try Data(contentsOf: URL(fileURLWithPath: graph)) == Data(contentsOf: URL(fileURLWithPath: fresh)))
+    }
+
+    /// `extract --into` with a copy of a document the graph holds: the copy is a new document,
+    /// as in a fresh run (identical files in two places are common in real collections).
+    @Test func intoExtractsACopyOfADocumentTheGraphHolds() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let docs = dir.appendingPathComponent("docs")
+        try FileManager.default.createDirectory(at: docs, withIntermediateDirectories: true)
+        let own = CLI.root.appendingPathComponent("Tests/Fixtures/samples/own")
+        try FileManager.default.copyItem(at: own.appendingPathComponent("05-ningbo-npc-2023.txt"), to: docs.appendingPathComponent("a.txt"))
+        let g1 = dir.appendingPathComponent("g1.nt").path, g2 = dir.appendingPathComponent("g2.nt").path
+        #expect(try CLI.run(["extract", docs.path, "-o", g1]).status == 0)
+        try FileManager.default.copyItem(at: docs.appendingPathComponent("a.txt"), to: docs.appendingPathComponent("b.txt"))
+        let r = try CLI.run(["extract", docs.path, "--into", g1, "-o", g2])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.contains("docgraph: documents: 1 extracted, 1 unchanged; entities: "), "\(r.stderr)")
+        #expect(try String(contentsOfFile: g2, encoding: .utf8).contains("<https://w3id.org/docgraph/id/document/b>"))
+        let fresh = dir.appendingPathComponent("fresh.nt").path
+        #expect(try CLI.run(["extract", docs.path, "-o", fresh]).status == 0)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: g2)) == Data(contentsOf: URL(fileURLWithPath: fresh)))
     }
 
     @Test func everySubcommandHasHelp() throws {
@@ -267,5 +288,172 @@ extension CommandLineTests {
         #expect(lines.last?.hasPrefix(ask + ": true in ") == true)
         // Both results, in order, the second after a blank line.
         #expect(r.stdout.hasPrefix("n\n") && r.stdout.hasSuffix("\n\nresult\ntrue\n"))
+    }
+}
+
+extension CommandLineTests {
+    /// One fact in two roles (two statements): N-Triples, Turtle and RDF/XML each hold every
+    /// triple once, the plain triple among them.
+    @Test func aGraphFileHoldsEachTripleOnceInEveryRDFFormat() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let (rdf, dg, skos) = ("http://www.w3.org/1999/02/22-rdf-syntax-ns#", "https://w3id.org/docgraph/ontology#",
+                               "http://www.w3.org/2004/02/skos/core#")
+        let plain = "<urn:x:zhang> <\(dg)holdsPosition> <urn:x:body> ."
+        var lines = [
+            "<urn:x:zhang> <\(rdf)type> <\(dg)Person> .", "<urn:x:zhang> <\(skos)prefLabel> \"张三\"@zh-Hans .",
+            "<urn:x:body> <\(rdf)type> <\(dg)Organization> .", "<urn:x:body> <\(skos)prefLabel> \"甲\"@zh-Hans .", plain,
+        ]
+        for (k, role) in ["主任", "党组书记"].enumerated() {
+            lines += ["<urn:x:st\(k)> <\(rdf)type> <\(rdf)Statement> .", "<urn:x:st\(k)> <\(rdf)subject> <urn:x:zhang> .",
+                      "<urn:x:st\(k)> <\(rdf)predicate> <\(dg)holdsPosition> .", "<urn:x:st\(k)> <\(rdf)object> <urn:x:body> .",
+                      "<urn:x:st\(k)> <\(dg)role> \"\(role)\"@zh-Hans ."]
+        }
+        let input = try write(lines.joined(separator: "\n") + "\n", "in.nt", in: dir)
+        let outputs = ["out.nt", "out.ttl", "out.rdf"].map { dir.appendingPathComponent($0).path }
+        let m = try CLI.run(["merge", input] + outputs.flatMap { ["-o", $0] })
+        #expect(m.status == 0, "\(m.stderr)")
+        for output in outputs {
+            let nt = output.hasSuffix(".nt") ? output : output + ".nt"
+            if nt != output { #expect(try CLI.run(["convert", output, nt]).status == 0) }
+            let written = try String(contentsOfFile: nt, encoding: .utf8).split(separator: "\n")
+            #expect(Set(written).count == written.count, "\(output) repeats \(written.count - Set(written).count) triple(s)")
+            #expect(written.filter { $0 == plain }.count == 1, "\(output)")
+            #expect(written.filter { $0.contains("\(dg)role>") }.count == 2, "\(output)")
+        }
+    }
+}
+
+extension CommandLineTests {
+    /// A typo in a class, a predicate or a command is an error with the nearest name, not an
+    /// empty answer with exit 0.
+    @Test(arguments: [
+        (["entities", "Exports/suzhou-npc-2024.rdf", "--type", "Organisation"], 1,
+         "Exports/suzhou-npc-2024.rdf: error: no class is called 'Organisation'; did you mean 'Organization'?\n"),
+        (["relations", "Exports/suzhou-npc-2024.rdf", "--predicate", "enacts"], 1,
+         "Exports/suzhou-npc-2024.rdf: error: no predicate is called 'enacts'; did you mean 'enacted'?\n"),
+        (["neighbors", "Exports/suzhou-npc-2024.rdf", "苏州市委", "--predicate", "lead"], 1,
+         "Exports/suzhou-npc-2024.rdf: error: no predicate is called 'lead'; did you mean 'leads'?\n"),
+        (["render", "Exports/suzhou-npc-2024.rdf", "--type", "Organisation", "-o", "/tmp/docgraph-typo-never-written.svg"], 1,
+         "Exports/suzhou-npc-2024.rdf: error: no class is called 'Organisation'; did you mean 'Organization'?\n"),
+        (["render", "Exports/suzhou-npc-2024.rdf", "--predicate", "enacts", "-o", "/tmp/docgraph-typo-never-written.svg"], 1,
+         "Exports/suzhou-npc-2024.rdf: error: no predicate is called 'enacts'; did you mean 'enacted'?\n"),
+        (["extrct", "Tests/Fixtures/samples/suzhou-npc-2024.txt"], 64, "Error: unknown command 'extrct'; did you mean 'extract'?\n"),
+        (["relation", "Exports/suzhou-npc-2024.rdf"], 64, "Error: unknown command 'relation'; did you mean 'relations'?\n"),
+    ])
+    func aTypoIsAnErrorThatSuggestsTheNearestName(args: [String], status: Int32, message: String) throws {
+        let r = try CLI.run(args)
+        #expect(r.status == status)
+        #expect(r.stderr.hasPrefix(message), "\(r.stderr)")
+        #expect(r.stdout.isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: "/tmp/docgraph-typo-never-written.svg"))
+    }
+
+    /// A class or predicate the ontology declares but the graph does not use is an empty answer;
+    /// a class named in any case, or by its IRI, is the class.
+    @Test func aDeclaredClassOrPredicateTheGraphLacksIsAnEmptyAnswer() throws {
+        let events = try CLI.run(["entities", "Exports/suzhou-npc-2024.rdf", "--type", "Event", "--format", "tsv"])
+        #expect(events.status == 0, "\(events.stderr)")
+        #expect(events.stdout == "name\tclass\taliases\tdocuments\tiri\n")
+        let lower = try CLI.run(["entities", "Exports/suzhou-npc-2024.rdf", "--type", "organization", "--format", "tsv"])
+        let iri = try CLI.run(["entities", "Exports/suzhou-npc-2024.rdf", "--type", "https://w3id.org/docgraph/ontology#Organization", "--format", "tsv"])
+        #expect(lower.stdout.contains("\tOrganization\t"))
+        #expect(lower.stdout == iri.stdout)
+    }
+
+    @Test func versionPrintsTheRelease() throws {
+        let r = try CLI.run(["--version"])
+        #expect(r.status == 0)
+        #expect(r.stdout.range(of: #"^\d+\.\d+\.\d+\n$"#, options: .regularExpression) != nil, "\(r.stdout)")
+    }
+}
+
+/// Folders: what a run leaves out is said, and a run with nothing to read or nowhere to write
+/// fails before it starts.
+extension CommandLineTests {
+    /// Two documents and four files of other formats (no extension, .json, .csv, .bin).
+    func mixedFolder(in dir: URL) throws -> URL {
+        let docs = dir.appendingPathComponent("docs")
+        try FileManager.default.createDirectory(at: docs, withIntermediateDirectories: true)
+        let own = CLI.root.appendingPathComponent("Tests/Fixtures/samples/own")
+        try FileManager.default.copyItem(at: own.appendingPathComponent("05-ningbo-npc-2023.txt"), to: docs.appendingPathComponent("a.txt"))
+        try FileManager.default.copyItem(at: own.appendingPathComponent("06-chengdu-court-2023.txt"), to: docs.appendingPathComponent("b.txt"))
+        for name in ["notes", "data.json", "table.csv", "blob.bin"] { _ = try write("x\n", name, in: docs) }
+        return docs
+    }
+
+    @Test func filesLeftOutForTheirFormatAreCountedNamedAndListedWithVerbose() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let docs = try mixedFolder(in: dir)
+        let out = dir.appendingPathComponent("o.nt").path
+        let r = try CLI.run(["extract", docs.path, "--tagger", "rules", "-o", out])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.contains("docgraph: documents: 2 extracted; 4 files left out for their format (blob.bin, data.json, notes, … --verbose lists them); entities: "),
+                "\(r.stderr)")
+        let verbose = try CLI.run(["extract", docs.path, "--tagger", "rules", "-q", "--verbose", "-o", out])
+        #expect(verbose.stderr == ["blob.bin", "data.json", "notes", "table.csv"].map { "docgraph: left out for its format: \(docs.path)/\($0)\n" }.joined())
+        let listed = try CLI.run(["documents", docs.path])
+        #expect(listed.stdout == "\(docs.path)/a.txt\ta\n\(docs.path)/b.txt\tb\n")
+        #expect(listed.stderr == "docgraph: 4 files left out for their format (blob.bin, data.json, notes, … --verbose lists them)\n")
+    }
+
+    @Test func aRunThatFindsNoDocumentExits1AndWritesNothing() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let empty = dir.appendingPathComponent("empty")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        _ = try write("{}", "data.json", in: empty)
+        let out = dir.appendingPathComponent("o.nt").path
+        let r = try CLI.run(["extract", empty.path, "-o", out])
+        #expect(r.status == 1)
+        #expect(r.stderr == "docgraph: error: no document found in the inputs; 1 file left out for its format (data.json); nothing written\n")
+        #expect(!FileManager.default.fileExists(atPath: out))
+        let graph = try write("previous", "g.nt", in: dir)
+        #expect(try CLI.run(["extract", empty.path, "--into", graph]).status == 1)
+        #expect(try String(contentsOfFile: graph, encoding: .utf8) == "previous")
+    }
+
+    /// The folder is checked first: no document is read (so none is reported) before the error.
+    @Test func aMissingOutputFolderIsAnErrorBeforeAnyDocumentIsRead() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let docs = try mixedFolder(in: dir)
+        try Data([0xE4, 0xB8, 0xAD, 0xFF, 0x41]).write(to: docs.appendingPathComponent("bad.txt"))
+        let out = dir.appendingPathComponent("missing/o.nt").path
+        let r = try CLI.run(["extract", docs.path, "-o", out])
+        #expect(r.status == 1)
+        #expect(r.stderr == "\(out): error: the folder '\(dir.appendingPathComponent("missing").path)' does not exist\n")
+    }
+
+    @Test func explainOnAFolderExplainsEveryDocumentAndAnEmptyOneIsAnError() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let docs = try mixedFolder(in: dir)
+        let r = try CLI.run(["explain", docs.path, "--tagger", "rules"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let headers = r.stdout.split(separator: "\n").filter { $0.hasPrefix("== ") }
+        #expect(headers == ["== \(docs.path)/a.txt (a)", "== \(docs.path)/b.txt (b)"])
+        #expect(r.stdout.contains("宁波市人大常委会") && r.stdout.contains("成都"))
+        let empty = dir.appendingPathComponent("empty")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        let none = try CLI.run(["explain", empty.path])
+        #expect(none.status == 1)
+        #expect(none.stderr == "\(empty.path): error: no document found in the folder\n")
+    }
+}
+
+extension CommandLineTests {
+    /// merge and render check their outputs' folders before reading anything: a malformed graph is
+    /// not even opened when there is nowhere to write.
+    @Test(arguments: ["merge", "render"])
+    func aMissingOutputFolderIsTheFirstError(command: String) throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let bad = try write("<urn:a> <urn:b> \"open .\n", "bad.nt", in: dir)
+        let out = dir.appendingPathComponent("missing/o.svg").path
+        let r = try CLI.run([command, bad, "-o", command == "merge" ? out.replacingOccurrences(of: ".svg", with: ".nt") : out])
+        #expect(r.status == 1)
+        #expect(r.stderr.hasSuffix("error: the folder '\(dir.appendingPathComponent("missing").path)' does not exist\n"), "\(r.stderr)")
     }
 }

@@ -43,6 +43,24 @@ struct ShardedExtractionTests {
             """)
     }
 
+    /// `docgraph documents docs > lists/all.tsv; docgraph extract --list lists/all.tsv`: a list's
+    /// relative paths are relative to the current folder, as `documents` prints them (and as on the
+    /// command line), wherever the list file is kept.
+    @Test func aListThatDocumentsPrintedIsReadFromAnyFolder() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        _ = try collection(in: dir)
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("lists"), withIntermediateDirectories: true)
+        let listed = try CLI.run(["documents", "docs"], in: dir)
+        #expect(listed.status == 0, "\(listed.stderr)")
+        #expect(listed.stdout.hasPrefix("docs/2023/report.txt\t2023/report\n"))
+        try listed.stdout.write(to: dir.appendingPathComponent("lists/all.tsv"), atomically: true, encoding: .utf8)
+        let fromList = try CLI.run(["extract", "-q", "--tagger", "rules", "--list", "lists/all.tsv", "-o", "from-list.nt"], in: dir)
+        #expect(fromList.status == 0, "\(fromList.stderr)")
+        #expect(try CLI.run(["extract", "-q", "--tagger", "rules", "docs", "-o", "direct.nt"], in: dir).status == 0)
+        #expect(try Data(contentsOf: dir.appendingPathComponent("from-list.nt")) == Data(contentsOf: dir.appendingPathComponent("direct.nt")))
+    }
+
     @Test func partsExtractedApartMergeIntoTheSingleRunByteForByte() throws {
         let dir = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -11,7 +11,8 @@ The job is thin; DocGraph does the work:
   2. Each task runs `docgraph extract --list -` on one bucket (the lines PATH<TAB>ID keep the
      ids), in the driver's working folder, and writes the bucket's graph to
      OUTDIR/buckets/NNNNN.nt; with `--into`, the bucket's previous graph is passed as
-     `extract --into`, which skips documents whose checksum it holds and replaces changed ones.
+     `extract --into`, which skips documents it holds with the same id and checksum and replaces
+     changed ones.
   3. The reduce, in Spark SQL over the N-Triples lines of every bucket (the lines never pass
      through Python): identical lines become one, and of a statement's `dg:confidence` lines
      the highest stays. Every other rule of
@@ -52,7 +53,7 @@ def parse_args(argv):
     p = argparse.ArgumentParser(prog="extract.py", description="Extract one DocGraph graph on Spark.")
     p.add_argument("inputs", nargs="*", help="documents and folders")
     p.add_argument("-o", "--output", help="the output folder (part-*.nt, graph.nt, failures.tsv, buckets/)")
-    p.add_argument("--into", help="a previous output folder: only documents whose checksum changed are extracted")
+    p.add_argument("--into", help="a previous output folder: only new and changed documents are extracted")
     p.add_argument("--docgraph", help="the docgraph program on every node (default: the one shipped with --files, else on PATH)")
     p.add_argument("--partitions", type=int, help="buckets of documents (default: 4 per core, at most 500 documents each)")
     p.add_argument("--list", action="append", default=[], help="a list file of documents (as for docgraph extract)")
