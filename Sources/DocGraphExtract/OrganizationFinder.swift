@@ -308,8 +308,10 @@ struct OrganizationFinder {
                                rule: .organizationBareAuthor)
             }
             guard e.bareUse == .place else { return nil }
-            // 镇党委政府, 市委市政府: right after a body of a place, the ending is that place's body.
-            if let previous, previous.range.upperBound == i, let (owner, level) = placeOfBody(previous),
+            // 镇党委政府, 市委市政府, 乡党委、政府: right after a body of a place (or listed right after it),
+            // the ending is that place's body.
+            if let previous, previous.range.upperBound == i || (previous.range.upperBound == i - 1 && scalars[i - 1] == "、"),
+               let (owner, level) = placeOfBody(previous),
                level.map({ rules.localBodies[$0]?.contains(canonicalEnding) == true }) ?? true {
                 let canonical = owner + rules.ending(canonicalEnding, of: owner, level: level)
                 return Mention(kind: .organization, range: i..<end, surface: surface, canonical: canonical, aliases: [surface],

@@ -58,4 +58,10 @@ struct LocalBodiesTests {
         #expect(checks.organizations(g).contains("青梅镇人民政府"))
         #expect(!checks.organizations(g).contains { $0.hasSuffix("县人民政府") })
     }
+
+    @Test func aBareGovernmentListedRightAfterATownsBodyIsTheTowns() throws {
+        let g = try checks.read("在县委、县政府的正确领导下，乡党委、政府团结带领全乡人民扎实工作。", title: "桐庐县青梅乡召开人民代表大会")
+        #expect(checks.organizations(g).contains("青梅乡人民政府"))
+        #expect(checks.organizations(g).contains("桐庐县人民政府"))
+    }
 }
