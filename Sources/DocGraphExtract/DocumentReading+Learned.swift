@@ -38,7 +38,10 @@ extension DocumentReading {
                 let label = labels[best]
                 let claimed = (c.objectIsAuthor || c.object.rule == .organizationImpliedByPost)
                     && c.title.map { postsOfNamedBodies.contains(Post(person: c.subject.range, title: $0)) } == true
-                let drawn = drawnByScore && !claimed
+                // A body does not collaborate with a body inside it (中国科学院 and its 研究所): that is partOf.
+                let nested = label == "collaboratedWith" && (c.object.parent.contains { $0.canonical == c.subject.canonical }
+                    || c.subject.parent.contains { $0.canonical == c.object.canonical })
+                let drawn = drawnByScore && !claimed && !nested
                 if explaining {
                     decisions.append(Extractor.RelationDecision(
                         subject: c.subjectIsAuthor ? "author " + c.subject.canonical

@@ -68,8 +68,9 @@ extension OrganizationFinder {
 }
 
 extension OrganizationFinder {
-    /// Special committees listed after one named with its body (省人大法制委员会、财政经济委员会、社会建设委员会):
-    /// each is a committee of the same body (lists distribute).
+    /// Special committees listed after one named with its body (省人大法制委员会、财政经济委员会、社会建设委员会),
+    /// and names listed with the same ending (中国科学院自动化研究所、过程工程研究所): each is a sub-body of the
+    /// same body (lists distribute).
     func listedCommittees(_ mentions: [Mention], in range: Range<Int>) -> [Mention] {
         var out: [Mention] = []
         for (k, m) in mentions.enumerated() {
@@ -77,9 +78,23 @@ extension OrganizationFinder {
             guard m.rule == .organizationSubBody, let body = m.parent.first else { continue }
             let limit = k + 1 < mentions.count ? mentions[k + 1].range.lowerBound : range.upperBound
             var j = m.range.upperBound
+            // The listed item: a special committee, or a name with the same ending as the first (自动化研究所、
+            // 过程工程研究所), ended by the list's next mark or its end.
+            let ending = index.subBodyEndings.longest(endingAt: m.range.upperBound, in: scalars, lowerBound: body.range.upperBound)?.value
+            func sameEnding(at start: Int) -> Int? {
+                guard let ending, ending.unicodeScalars.count >= 2 else { return nil }
+                let e = Array(ending.unicodeScalars)
+                var k = start
+                while k < min(limit, start + Self.subBodyLongest), !Self.subBodyStops.contains(scalars[k]), PersonFinder.isHan(scalars[k]) {
+                    k += 1
+                    if k - start > e.count, scalars[(k - e.count)..<k].elementsEqual(e),
+                       k == limit || !PersonFinder.isHan(scalars[k]) || scalars[k] == "等" { return k - start }
+                }
+                return nil
+            }
             while j + 1 < limit, scalars[j] == "、",
-                  let committee = index.specialCommittees.first(where: { j + 1 + $0.count <= limit && matches($0, at: j + 1) }) {
-                let r = (j + 1)..<(j + 1 + committee.count)
+                  let length = index.specialCommittees.first(where: { j + 1 + $0.count <= limit && matches($0, at: j + 1) })?.count ?? sameEnding(at: j + 1) {
+                let r = (j + 1)..<(j + 1 + length)
                 let name = text(r)
                 var sub = Mention(kind: .organization, range: r, surface: name, canonical: body.canonical + name,
                                   rule: .organizationSubBody)

@@ -84,4 +84,10 @@ struct NationalBodiesTests {
         #expect(has(g, "郑国栋", "holdsPosition", "全国人大宪法和法律委员会"))
         #expect(has(g, "韩立新", "holdsPosition", "教育部基础教育司"))
     }
+
+    @Test func institutesListedAfterOneNamedWithItsAcademyAreItsToo() throws {
+        let g = try read("调研组先后到中国科学院声学研究所、光电技术研究所等院属单位调研。", title: "中国科学院开展专题调研")
+        #expect(organizations(g).isSuperset(of: ["中国科学院声学研究所", "中国科学院光电技术研究所"]))
+        #expect(has(g, "中国科学院光电技术研究所", "partOf", "中国科学院"))
+    }
 }
