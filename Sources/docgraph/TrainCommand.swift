@@ -12,13 +12,14 @@ struct TrainCommand: ParsableCommand {
         commandName: "train",
         abstract: "Learn the extractor's decisions from annotated documents and write a model folder.",
         discussion: """
-        A corpus is a folder (searched recursively) holding each document beside its gold annotation:
-        NAME.txt (or any format extract reads) with NAME.json, in the format of Ontology/ANNOTATION.md.
-        Every document is read with the rules and the tagger; each pair of mentions the extractor would
-        weigh (a post title and the names around it, two bodies and the words between them, the author
-        and what a sentence names) is labelled with the relation the gold states, and the relation
-        scorer is trained on them. The folder written holds the trained weights and the tagger's files,
+        A corpus is a folder (searched recursively) holding each document beside its gold annotation: \
+        NAME.txt (or any format extract reads) with NAME.json, in the format of Ontology/ANNOTATION.md. \
+        Every document is read with the rules and the tagger; each pair of mentions the extractor would \
+        weigh (a post title and the names around it, two bodies and the words between them, the author \
+        and what a sentence names) is labelled with the relation the gold states, and the relation \
+        scorer is trained on them. The folder written holds the trained weights and the tagger's files, \
         so `extract --model DIR` uses it whole. The same corpus gives the same bytes, whatever --jobs.
+
         Examples:
           docgraph train Corpus -o my-model
           docgraph train Corpus my-annotations --leave-out party -o without-party
