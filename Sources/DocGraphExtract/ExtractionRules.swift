@@ -296,8 +296,10 @@ public struct ExtractionRules: Sendable {
         var out: [(Int, String)] = []
         for (i, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = raw.hasSuffix("\r") ? String(raw.dropLast()) : String(raw)
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+            // Blank or a comment: the first character other than a space or tab (CharacterSet.whitespaces,
+            // looked up scalar by scalar: trimming each line through Foundation cost more than the rest of loading).
+            let first = line.unicodeScalars.first { $0 != "\t" && $0.properties.generalCategory != .spaceSeparator }
+            if first == nil || first == "#" { continue }
             out.append((i + 1, line))
         }
         return out
