@@ -12,7 +12,7 @@ struct LexiconIndex: Sendable {
     /// Every character a place form ends with.
     let placeEnds: ScalarSet
     /// Endings by their first character, longest first.
-    let endingsByFirst: [Unicode.Scalar: [(word: [Unicode.Scalar], ending: ExtractionRules.OrganizationEnding)]]
+    let endings: WordsByFirst<ExtractionRules.OrganizationEnding>
     /// National bodies, and regional ones (with their region), by their first two characters (packed as a
     /// pair: 中 alone begins too many words to look them all up), longest first.
     let nationalByStart: [UInt64: [NamedBody]]
@@ -73,6 +73,11 @@ struct LexiconIndex: Sendable {
     /// Program nouns and regulation head nouns as scalars, longest first.
     let programNouns: [[Unicode.Scalar]]
     let regulationHeads: [[Unicode.Scalar]]
+    /// Words that make the author a helper, not the actor, of a cue after them (配合, 协助).
+    let assistingWords: [[Unicode.Scalar]]
+    /// Verbs of appointment (为, 任, 当选为) and the words between a name and them (同志), in the lexicon's order.
+    let appointmentVerbs: [[Unicode.Scalar]]
+    let appointmentAfterNames: [[Unicode.Scalar]]
 
     init(rules: ExtractionRules) {
         var forms: [ArraySlice<Unicode.Scalar>: String] = [:]
@@ -93,8 +98,8 @@ struct LexiconIndex: Sendable {
         placeTrie = trie
         maximumPlaceLength = forms.keys.map(\.count).max() ?? 0
         placeEnds = ScalarSet(forms.keys.compactMap(\.last))
-        endingsByFirst = Dictionary(grouping: rules.organizationEndings.map { (Array($0.ending.unicodeScalars), $0) },
-                                    by: { $0.word.first ?? " " })
+        endings = WordsByFirst(rules.organizationEndings.map { (Array($0.ending.unicodeScalars), $0) })
+        let endingFirsts = rules.organizationEndings.compactMap(\.ending.unicodeScalars.first)
         let named = rules.nationalOrganizations.map { NamedBody(word: Array($0.form.unicodeScalars), form: $0.form, canonical: $0.canonical) }
             + rules.regionalOrganizations.map {
                 NamedBody(word: Array($0.form.unicodeScalars), form: $0.form, canonical: $0.canonical, region: $0.region)
@@ -108,9 +113,9 @@ struct LexiconIndex: Sendable {
         bodyContinuations = Set(rules.bodyContinuations.map { Array($0.unicodeScalars) }.filter { $0.count == 2 }.map { LexiconIndex.pair($0[0], $0[1]) })
         institutionEndings = Dictionary(grouping: rules.institutionBodies.map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count },
                                         by: { $0.first ?? " " })
-        endingStarts = ScalarSet(endingsByFirst.keys)
+        endingStarts = ScalarSet(endingFirsts)
         institutionStarts = ScalarSet(institutionEndings.keys)
-        organizationStarts = ScalarSet(Array(endingsByFirst.keys) + longestFirst.compactMap(\.word.first) + Array(institutionEndings.keys))
+        organizationStarts = ScalarSet(endingFirsts + longestFirst.compactMap(\.word.first) + Array(institutionEndings.keys))
         titlesByFirst = Dictionary(grouping: rules.postTitles.map { (Array($0.title.unicodeScalars), $0) }, by: { $0.word.first ?? " " })
         titleStarts = ScalarSet(titlesByFirst.keys)
         let surnames = rules.surnames.map { Array($0.unicodeScalars) }
@@ -160,12 +165,26 @@ struct LexiconIndex: Sendable {
         partyPrefixes = prefixes
         programNouns = rules.programNouns.map { Array($0.unicodeScalars) }
         regulationHeads = rules.regulationHeads.map { Array($0.unicodeScalars) }
+        assistingWords = rules.assistingWords.map { Array($0.unicodeScalars) }
+        appointmentVerbs = rules.appointmentVerbs.map { Array($0.unicodeScalars) }
+        appointmentAfterNames = rules.appointmentAfterNames.map { Array($0.unicodeScalars) }
     }
 
     /// Whether `word` ends at `end` in `text`, within `lowerBound..<end`.
     @inline(__always)
     static func word(_ word: [Unicode.Scalar], endsAt end: Int, in text: [Unicode.Scalar], lowerBound: Int = 0) -> Bool {
         end - word.count >= lowerBound && end <= text.count && text[(end - word.count)..<end].elementsEqual(word)
+    }
+
+    /// Whether `word` (not empty) stands anywhere in `text`.
+    static func occurs(_ word: [Unicode.Scalar], in text: ArraySlice<Unicode.Scalar>) -> Bool {
+        guard let first = word.first, text.count >= word.count else { return false }
+        var i = text.startIndex
+        while i + word.count <= text.endIndex {
+            if text[i] == first && text[i..<(i + word.count)].elementsEqual(word) { return true }
+            i += 1
+        }
+        return false
     }
 
     static func pair(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> UInt64 { UInt64(a.value) << 32 | UInt64(b.value) }

@@ -122,18 +122,22 @@ struct OrganizationFinder {
             let first = scalars[i]
             guard index.organizationStarts.contains(first) else { i += 1; continue }
             let lowerBound = out.last?.range.upperBound ?? range.lowerBound
-            if let (named, end) = namedBody(at: i, lowerBound: lowerBound, upperBound: range.upperBound, context: context) {
+            if i + 1 < scalars.count, index.nationalStarts.contains(first), index.nationalSeconds.contains(scalars[i + 1]),
+               let (named, end) = namedBody(at: i, lowerBound: lowerBound, upperBound: range.upperBound, context: context) {
                 out.append(named)
                 i = end
                 continue
             }
             var found: Mention?
-            for (word, e) in index.endingStarts.contains(first) ? index.endingsByFirst[first] ?? [] : [] where matches(word, at: i) {
-                let end = i + word.count
-                guard end <= range.upperBound else { continue }
-                if let m = mention(ending: e, at: i, end: end, lowerBound: lowerBound, context: context, previous: out.last) {
-                    found = m
-                    break
+            if index.endingStarts.contains(first) {
+                let endings = index.endings
+                for k in endings.words(startingWith: first) where endings.matches(k, at: i, in: scalars) {
+                    let end = i + endings.length(k)
+                    guard end <= range.upperBound else { continue }
+                    if let m = mention(ending: endings.entries[k], at: i, end: end, lowerBound: lowerBound, context: context, previous: out.last) {
+                        found = m
+                        break
+                    }
                 }
             }
             if found == nil, let body = institutionBody(at: i, lowerBound: lowerBound, upperBound: range.upperBound, context: context) { found = body }
