@@ -28,6 +28,8 @@ struct LexiconIndex: Sendable {
     /// Every character an ending or a national body's name starts with.
     let organizationStarts: ScalarSet
     let titlesByFirst: [Unicode.Scalar: [(word: [Unicode.Scalar], title: ExtractionRules.PostTitle)]]
+    /// The same titles for lookups at a position (see ``WordsByFirst``).
+    let titles: WordsByFirst<ExtractionRules.PostTitle>
     let titleStarts: ScalarSet
     /// Surnames of one character, and of two (欧阳) packed into one number.
     let singleSurnames: ScalarSet
@@ -99,7 +101,7 @@ struct LexiconIndex: Sendable {
         maximumPlaceLength = forms.keys.map(\.count).max() ?? 0
         placeEnds = ScalarSet(forms.keys.compactMap(\.last))
         endings = WordsByFirst(rules.organizationEndings.map { (Array($0.ending.unicodeScalars), $0) })
-        let endingFirsts = rules.organizationEndings.compactMap(\.ending.unicodeScalars.first)
+        let endingFirsts = rules.organizationEndings.map { $0.ending.unicodeScalars.first ?? " " }
         let named = rules.nationalOrganizations.map { NamedBody(word: Array($0.form.unicodeScalars), form: $0.form, canonical: $0.canonical) }
             + rules.regionalOrganizations.map {
                 NamedBody(word: Array($0.form.unicodeScalars), form: $0.form, canonical: $0.canonical, region: $0.region)
@@ -117,6 +119,7 @@ struct LexiconIndex: Sendable {
         institutionStarts = ScalarSet(institutionEndings.keys)
         organizationStarts = ScalarSet(endingFirsts + longestFirst.compactMap(\.word.first) + Array(institutionEndings.keys))
         titlesByFirst = Dictionary(grouping: rules.postTitles.map { (Array($0.title.unicodeScalars), $0) }, by: { $0.word.first ?? " " })
+        titles = WordsByFirst(rules.postTitles.map { (Array($0.title.unicodeScalars), $0) })
         titleStarts = ScalarSet(titlesByFirst.keys)
         let surnames = rules.surnames.map { Array($0.unicodeScalars) }
         singleSurnames = ScalarSet(surnames.filter { $0.count == 1 }.map { $0[0] })

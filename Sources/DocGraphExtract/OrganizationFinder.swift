@@ -25,7 +25,7 @@ struct OrganizationFinder {
     /// The post title starting at `i` (the same lookup as ``PersonFinder/title(at:)``).
     func postTitle(at i: Int) -> ExtractionRules.PostTitle? {
         guard i >= 0, i < scalars.count, index.titleStarts.contains(scalars[i]) else { return nil }
-        return index.titlesByFirst[scalars[i]]?.first { matches($0.word, at: i) }?.title
+        return index.titles.first(at: i, in: scalars).map { index.titles.entries[$0] }
     }
 
     func matches(_ word: [Unicode.Scalar], at i: Int) -> Bool {

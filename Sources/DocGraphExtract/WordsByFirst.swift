@@ -7,14 +7,20 @@ struct WordsByFirst<Entry: Sendable>: Sendable {
     private var spans: [Range<Int>] = []
     /// The entry of each word, by its number.
     private(set) var entries: [Entry] = []
-    /// First scalar → the numbers of the words it starts, in the order they were given.
-    private var byFirst: [Unicode.Scalar: [Int]] = [:]
+    /// First scalar → where its words' numbers stand in `numbers` (see ``ScalarTable``).
+    private var groupOf = ScalarTable()
+    private var groups: [[Int]] = []
 
     /// The words in `pairs`, tried in their order.
     init(_ pairs: [(word: [Unicode.Scalar], entry: Entry)]) {
         for (word, entry) in pairs {
-            guard let first = word.first else { continue }
-            byFirst[first, default: []].append(spans.count)
+            let first = word.first ?? " "   // (an empty word is filed as the lists it replaces filed it)
+            if let g = groupOf[0, first] {
+                groups[Int(g)].append(spans.count)
+            } else {
+                groupOf.set(0, first, Int32(groups.count))
+                groups.append([spans.count])
+            }
             spans.append(text.count..<(text.count + word.count))
             text += word
             entries.append(entry)
@@ -22,7 +28,13 @@ struct WordsByFirst<Entry: Sendable>: Sendable {
     }
 
     /// The numbers of the words starting with `first`, in their order.
-    func words(startingWith first: Unicode.Scalar) -> [Int] { byFirst[first] ?? [] }
+    func words(startingWith first: Unicode.Scalar) -> [Int] { groupOf[0, first].map { groups[Int($0)] } ?? [] }
+
+    /// The number of the first word (in their order) that stands at `i` in `s`.
+    func first(at i: Int, in s: [Unicode.Scalar]) -> Int? {
+        guard i >= 0, i < s.count, let g = groupOf[0, s[i]] else { return nil }
+        return groups[Int(g)].first { matches($0, at: i, in: s) }
+    }
 
     /// The length of word `k`.
     func length(_ k: Int) -> Int { spans[k].count }
