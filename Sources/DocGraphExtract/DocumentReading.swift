@@ -113,7 +113,7 @@ struct DocumentReading: Sendable {
         let label = names.label(m)
         let key = CodePointKey(label)
         if let i = foundIndex[m.kind]?[key] { return i }
-        found.append(FoundEntity(node: .iri(IRIMinting.entity(type: DG.term(m.kind.rawValue), name: label)), kind: m.kind, label: label))
+        found.append(FoundEntity(node: .iri(IRIMinting.entity(base: extractor.entityBases[Int(m.kind.ordinal)], name: label)), kind: m.kind, label: label))
         foundIndex[m.kind, default: [:]][key] = found.count - 1
         return found.count - 1
     }

@@ -11,6 +11,8 @@ public struct Extractor: Sendable {
     public var defaultPlace: String?
     let index: LexiconIndex
     let normalizer: TextNormalizer
+    /// What the IRIs of each kind's entities start with, by the kind's ordinal (``IRIMinting/entityBase(type:)``).
+    let entityBases: [String]
 
     /// The statistical tagger fused with the rules (`--tagger hybrid`), or nil for the rules alone.
     public var tagger: TaggerModel?
@@ -24,6 +26,7 @@ public struct Extractor: Sendable {
         self.defaultPlace = defaultPlace
         index = LexiconIndex(rules: rules)
         normalizer = TextNormalizer(traditionalToSimplified: rules.traditionalToSimplified)
+        entityBases = EntityKind.allCases.sorted { $0.ordinal < $1.ordinal }.map { IRIMinting.entityBase(type: DG.term($0.rawValue)) }
     }
 
     /// Everything read from one document, for `explain` and tests.

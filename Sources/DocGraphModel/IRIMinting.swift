@@ -6,18 +6,20 @@ import Crypto
 public enum IRIMinting {
     /// The IRI of the entity of class `type` called `name`.
     public static func entity(type: IRI, name: String) -> IRI {
-        let t = type.string
-        let local: String
-        // An ASCII IRI without a carriage return has one character per byte: its prefix is cut by bytes,
-        // without counting characters (every entity of every document is named here).
-        if t.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
-            local = t.utf8.starts(with: DG.namespace.utf8) ? String(t.utf8.dropFirst(DG.namespace.utf8.count)) ?? ""
-                : type.namespaceAndLocalName?.localName ?? "resource"
-        } else {
-            local = t.hasPrefix(DG.namespace) ? String(t.dropFirst(DG.namespace.count)) : type.namespaceAndLocalName?.localName ?? "resource"
-        }
-        let slug = local.lowercased()
-        return IRI(unchecked: DG.resourceBase + slug + "/" + encode(name))
+        entity(base: entityBase(type: type), name: name)
+    }
+
+    /// What the IRIs of the entities of class `type` start with: minted once for a class, it
+    /// names each entity with one concatenation (``entity(base:name:)``).
+    public static func entityBase(type: IRI) -> String {
+        let local = type.string.hasPrefix(DG.namespace) ? String(type.string.dropFirst(DG.namespace.count))
+            : type.namespaceAndLocalName?.localName ?? "resource"
+        return DG.resourceBase + local.lowercased() + "/"
+    }
+
+    /// The IRI of the entity called `name` of the class whose ``entityBase(type:)`` is `base`.
+    public static func entity(base: String, name: String) -> IRI {
+        IRI(unchecked: base + encode(name))
     }
 
     /// The IRI of the reified statement carrying a relation's provenance.
