@@ -45,6 +45,10 @@ struct LexiconIndex: Sendable {
     /// Endings of stationed bodies (纪检监察组), back to front, and the words before where they are kept (驻).
     let stationedEndings: SuffixTrie
     let stationedVerbs: [[Unicode.Scalar]]
+    /// Where a stationed body's verb may start: every position where one of them may stand (all
+    /// of them when a verb is empty).
+    let stationedVerbStarts: ScalarSet
+    let stationedVerbMayBeEmpty: Bool
     /// Head words of institutions' names (集团, 大学) and verbs before a body's name (召开), back to front.
     let institutionHeads: SuffixTrie
     let clauseVerbs: SuffixTrie
@@ -135,6 +139,8 @@ struct LexiconIndex: Sendable {
         for w in rules.stationedBodies { stationed.insert(Array(w.unicodeScalars), value: w) }
         stationedEndings = stationed
         stationedVerbs = rules.stationedVerbs.map { Array($0.unicodeScalars) }
+        stationedVerbStarts = ScalarSet(stationedVerbs.compactMap(\.first))
+        stationedVerbMayBeEmpty = stationedVerbs.contains { $0.isEmpty }
         var institutionHeadTrie = SuffixTrie()
         for w in rules.institutionHeads { institutionHeadTrie.insert(Array(w.unicodeScalars), value: w) }
         institutionHeads = institutionHeadTrie
