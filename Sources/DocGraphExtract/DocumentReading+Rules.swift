@@ -108,7 +108,9 @@ extension DocumentReading {
         var text: String?   // built for the first frame whose cue words the clause holds
         let present = KindSet(mentions.map(\.kind))
         let frames = extractor.rules.frames
-        for index in frames.indices where frames[index].slotKinds.allSatisfy(present.contains) && frames[index].mayMatch(shadow) {
+        let cueStarts = extractor.index.frameCueStarts
+        let cuePositions = shadow.indices.filter { cueStarts.contains(shadow[$0]) }
+        for index in frames.indices where frames[index].slotKinds.allSatisfy(present.contains) && frames[index].mayMatch(shadow, at: cuePositions) {
             let frame = frames[index]
             if text == nil { text = String(scalars: shadow) }
             for match in frame.matches(in: text ?? "") {

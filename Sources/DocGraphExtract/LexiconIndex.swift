@@ -12,7 +12,13 @@ struct LexiconIndex: Sendable {
     /// Every character a place form ends with.
     let placeEnds: ScalarSet
     /// Endings by their first character, longest first.
-    let endings: WordsByFirst<ExtractionRules.OrganizationEnding>
+    let endings: WordsByFirst<Ending>
+    /// A body ending, and what its rule asks of it at every match, answered once.
+    struct Ending: Sendable {
+        let rule: ExtractionRules.OrganizationEnding
+        /// 委, 委员会 …: the ending needs a level word right before it.
+        let opensWithCommittee: Bool
+    }
     /// National bodies, and regional ones (with their region), by their first two characters (packed as a
     /// pair: 中 alone begins too many words to look them all up), longest first.
     let nationalByStart: [UInt64: [NamedBody]]
@@ -81,6 +87,8 @@ struct LexiconIndex: Sendable {
     let regulationHeads: [[Unicode.Scalar]]
     /// Words that make the author a helper, not the actor, of a cue after them (配合, 协助).
     let assistingWords: [[Unicode.Scalar]]
+    /// Every character a cue frame's cue words start with (see ``RelationFrame/mayMatch(_:at:)``).
+    let frameCueStarts: ScalarSet
     /// Verbs of appointment (为, 任, 当选为) and the words between a name and them (同志), in the lexicon's order.
     let appointmentVerbs: [[Unicode.Scalar]]
     let appointmentAfterNames: [[Unicode.Scalar]]
@@ -104,7 +112,7 @@ struct LexiconIndex: Sendable {
         placeTrie = trie
         maximumPlaceLength = forms.keys.map(\.count).max() ?? 0
         placeEnds = ScalarSet(forms.keys.compactMap(\.last))
-        endings = WordsByFirst(rules.organizationEndings.map { (Array($0.ending.unicodeScalars), $0) })
+        endings = WordsByFirst(rules.organizationEndings.map { (Array($0.ending.unicodeScalars), Ending(rule: $0, opensWithCommittee: $0.ending.hasPrefix("委"))) })
         let endingFirsts = rules.organizationEndings.map { $0.ending.unicodeScalars.first ?? " " }
         let named = rules.nationalOrganizations.map { NamedBody(word: Array($0.form.unicodeScalars), form: $0.form, canonical: $0.canonical) }
             + rules.regionalOrganizations.map {
@@ -175,6 +183,7 @@ struct LexiconIndex: Sendable {
         programNouns = rules.programNouns.map { Array($0.unicodeScalars) }
         regulationHeads = rules.regulationHeads.map { Array($0.unicodeScalars) }
         assistingWords = rules.assistingWords.map { Array($0.unicodeScalars) }
+        frameCueStarts = ScalarSet(rules.frames.flatMap { $0.cueWords?.compactMap(\.first) ?? [] })
         appointmentVerbs = rules.appointmentVerbs.map { Array($0.unicodeScalars) }
         appointmentAfterNames = rules.appointmentAfterNames.map { Array($0.unicodeScalars) }
     }

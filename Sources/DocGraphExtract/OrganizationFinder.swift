@@ -134,7 +134,9 @@ struct OrganizationFinder {
                 for k in endings.words(startingWith: first) where endings.matches(k, at: i, in: scalars) {
                     let end = i + endings.length(k)
                     guard end <= range.upperBound else { continue }
-                    if let m = mention(ending: endings.entries[k], at: i, end: end, lowerBound: lowerBound, context: context, previous: out.last) {
+                    let e = endings.entries[k]
+                    if let m = mention(ending: e.rule, opensWithCommittee: e.opensWithCommittee, at: i, end: end, lowerBound: lowerBound,
+                                       context: context, previous: out.last) {
                         found = m
                         break
                     }
@@ -187,7 +189,8 @@ struct OrganizationFinder {
         return name == region || rules.places[name]?.parent == region
     }
 
-    func mention(ending e: ExtractionRules.OrganizationEnding, at i: Int, end: Int, lowerBound: Int,
+    /// `opensWithCommittee`: whether the ending starts with 委 (``LexiconIndex/Ending``).
+    func mention(ending e: ExtractionRules.OrganizationEnding, opensWithCommittee: Bool, at i: Int, end: Int, lowerBound: Int,
                  context: DocumentContext?, previous: Mention? = nil) -> Mention? {
         var p = i
         var department = ""
@@ -254,7 +257,7 @@ struct OrganizationFinder {
         // A town has no court and no CPPCC: only the bodies listed for its level.
         if let level = localLevel, rules.localBodies[level]?.contains(e.canonical) != true { return nil }
         // Endings that begin with 委 (市委, 市委常委会) need a level word right before them.
-        if e.ending.hasPrefix("委") {
+        if opensWithCommittee {
             guard placeName != nil || unresolvedLevel, levelWord(endingAt: p, lowerBound: lowerBound) != nil || localLevel != nil
             else { return nil }
         }
@@ -291,7 +294,7 @@ struct OrganizationFinder {
                                   context: context)
         }
         // 人大及其常委会: "its standing committee" belongs to the congress named just before.
-        if placeName == nil, e.canonical.hasSuffix("常委会"), i >= 2, scalars[i - 1] == "其", scalars[i - 2] == "及",
+        if placeName == nil, i >= 2, scalars[i - 1] == "其", scalars[i - 2] == "及", e.canonical.hasSuffix("常委会"),
            let congress = previous, congress.canonical.hasSuffix("人民代表大会") {
             return Mention(kind: .organization, range: i..<end, surface: text(i..<end),
                            canonical: String(congress.canonical.dropLast("人民代表大会".count)) + "人大常委会",
