@@ -218,7 +218,8 @@ struct DocumentReading: Sendable {
     func write(into graph: inout KnowledgeGraph) {
         graph.add(doc.document)
         for e in found where e.mentioned {
-            graph.add(Entity(node: e.node, type: DG.term(e.kind.rawValue), label: e.label, aliases: Set(e.aliases.map(\.string)), documents: [doc.id]))
+            graph.add(Entity(node: e.node, type: extractor.entityTypes[Int(e.kind.ordinal)], label: e.label, aliases: Set(e.aliases.map(\.string)),
+                             documents: [doc.id]))
         }
         for r in relations { graph.add(r) }
         addShortReferences(to: &graph)
@@ -230,8 +231,9 @@ struct DocumentReading: Sendable {
         let surnames = ScalarSet(persons.keys)
         for i in s.indices.dropLast() where surnames.contains(s[i]) {
             guard let person = persons[s[i]], let title = people.title(at: i + 1) else { continue }
-            graph.add(Entity(type: DG.term(EntityKind.person.rawValue), label: person.canonical, aliases: [String(s[i]) + title.title],
-                             documents: [doc.id]))
+            let kind = Int(EntityKind.person.ordinal)
+            graph.add(Entity(node: .iri(IRIMinting.entity(base: extractor.entityBases[kind], name: person.canonical)), type: extractor.entityTypes[kind],
+                             label: person.canonical, aliases: [String(s[i]) + title.title], documents: [doc.id]))
         }
     }
 }

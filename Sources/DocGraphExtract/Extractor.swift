@@ -11,7 +11,9 @@ public struct Extractor: Sendable {
     public var defaultPlace: String?
     let index: LexiconIndex
     let normalizer: TextNormalizer
-    /// What the IRIs of each kind's entities start with, by the kind's ordinal (``IRIMinting/entityBase(type:)``).
+    /// Each kind's class IRI, and what the IRIs of its entities start with (``IRIMinting/entityBase(type:)``),
+    /// by the kind's ordinal.
+    let entityTypes: [IRI]
     let entityBases: [String]
 
     /// The statistical tagger fused with the rules (`--tagger hybrid`), or nil for the rules alone.
@@ -26,7 +28,8 @@ public struct Extractor: Sendable {
         self.defaultPlace = defaultPlace
         index = LexiconIndex(rules: rules)
         normalizer = TextNormalizer(traditionalToSimplified: rules.traditionalToSimplified)
-        entityBases = EntityKind.allCases.sorted { $0.ordinal < $1.ordinal }.map { IRIMinting.entityBase(type: DG.term($0.rawValue)) }
+        entityTypes = EntityKind.allCases.sorted { $0.ordinal < $1.ordinal }.map { DG.term($0.rawValue) }
+        entityBases = entityTypes.map { IRIMinting.entityBase(type: $0) }
     }
 
     /// Everything read from one document, for `explain` and tests.
