@@ -2,7 +2,10 @@
 /// place names by their characters, and endings, national bodies and post
 /// titles by the character they start with, behind bitmaps that let most
 /// positions of a text be passed over with one array read.
-struct LexiconIndex: Sendable {
+///
+/// A class, so that the finders and readings of every document share one index (a copy of a
+/// struct of this many arrays and tables retained every one of them, several times a document).
+final class LexiconIndex: Sendable {
     /// Place names by their scalars, full (杭州市) and short (杭州) forms alike;
     /// keyed by slices so that a stretch of text is looked up without copying it.
     let placeForms: [ArraySlice<Unicode.Scalar>: String]

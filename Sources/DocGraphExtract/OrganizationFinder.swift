@@ -223,7 +223,8 @@ struct OrganizationFinder {
         var unresolvedLevel = false
         // 县委和县司法局: a place whose first character is a conjunction right after a body (和县) is the
         // conjunction and a level word.
-        let joined = { (s: Int) in s == lowerBound && s > 0 && previous?.range.upperBound == s && Self.conjunctions.contains(self.scalars[s]) }
+        // (a local function, not a closure kept in a constant: the closure copied the whole finder)
+        func joined(_ s: Int) -> Bool { s == lowerBound && s > 0 && previous?.range.upperBound == s && Self.conjunctions.contains(scalars[s]) }
         if let (s, name) = place(endingAt: p), s >= lowerBound, !joined(s) {
             placeName = name
             start = s
