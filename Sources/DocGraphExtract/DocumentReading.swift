@@ -60,7 +60,7 @@ struct DocumentReading: Sendable {
         self.extractor = extractor
         self.doc = doc
         s = extractor.normalizer.normalize(doc.scalars)
-        orgs = OrganizationFinder(rules: extractor.rules, index: extractor.index, scalars: s, original: doc.scalars)
+        orgs = OrganizationFinder(index: extractor.index, scalars: s, original: doc.scalars)
         regulations = RegulationFinder(index: extractor.index, scalars: s, original: doc.scalars)
         programs = ProgramFinder(index: extractor.index, scalars: s, original: doc.scalars)
         sentences = SentenceSplitter.split(s)

@@ -6,7 +6,9 @@ import DocGraphTagger
 /// sentences → mentions → entities merged by canonical name → relations
 /// from cue frames, each edge with its sentence, offsets and rule.
 public struct Extractor: Sendable {
-    public let rules: ExtractionRules
+    /// The rules (kept in the shared index: a reading of each document holds its extractor, and
+    /// a copy of the rules' many tables retained each of them).
+    public var rules: ExtractionRules { index.rules }
     /// The place of documents that do not name their own (`--place`): short forms such as 市委 resolve to it.
     public var defaultPlace: String?
     let index: LexiconIndex
@@ -22,7 +24,6 @@ public struct Extractor: Sendable {
     public var model: ExtractionModel?
 
     public init(rules: ExtractionRules, defaultPlace: String? = nil, tagger: TaggerModel? = nil, model: ExtractionModel? = nil) {
-        self.rules = rules
         self.tagger = tagger
         self.model = model
         self.defaultPlace = defaultPlace

@@ -96,7 +96,11 @@ final class LexiconIndex: Sendable {
     let appointmentVerbs: [[Unicode.Scalar]]
     let appointmentAfterNames: [[Unicode.Scalar]]
 
+    /// The rules the index was built from, shared through it by the finders of every document.
+    let rules: ExtractionRules
+
     init(rules: ExtractionRules) {
+        self.rules = rules
         var forms: [ArraySlice<Unicode.Scalar>: String] = [:]
         for name in rules.places.keys { forms[ArraySlice(name.unicodeScalars)] = name }
         // A full name always wins over a short form; between two short forms, the higher level

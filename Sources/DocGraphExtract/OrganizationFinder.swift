@@ -1,7 +1,7 @@
 /// Finds organization names: a place (or a level word standing for the
 /// document's own place) joined to a body ending, as the lexicons describe.
 struct OrganizationFinder {
-    let rules: ExtractionRules
+    var rules: ExtractionRules { index.rules }
     let index: LexiconIndex
     /// The normalized text, for matching (see ``TextNormalizer``).
     let scalars: [Unicode.Scalar]
@@ -10,8 +10,7 @@ struct OrganizationFinder {
     /// The towns and villages the text names (see ``LocalPlaces``).
     private(set) var local = LocalPlaces()
 
-    init(rules: ExtractionRules, index: LexiconIndex, scalars: [Unicode.Scalar], original: [Unicode.Scalar]) {
-        self.rules = rules
+    init(index: LexiconIndex, scalars: [Unicode.Scalar], original: [Unicode.Scalar]) {
         self.index = index
         self.scalars = scalars
         self.original = original
