@@ -106,9 +106,11 @@ extension DocumentReading {
         }
         var out: [FrameMatch] = []
         var text: String?   // built for the first frame whose cue words the clause holds
-        let present = Set(mentions.map(\.kind))
+        let present = KindSet(mentions.map(\.kind))
         let frames = extractor.rules.frames
-        for index in frames.indices where frames[index].slotKinds.allSatisfy(present.contains) && frames[index].mayMatch(shadow) {
+        let cueStarts = extractor.index.frameCueStarts
+        let cuePositions = shadow.indices.filter { cueStarts.contains(shadow[$0]) }
+        for index in frames.indices where frames[index].slotKinds.allSatisfy(present.contains) && frames[index].mayMatch(shadow, at: cuePositions) {
             let frame = frames[index]
             if text == nil { text = String(scalars: shadow) }
             for match in frame.matches(in: text ?? "") {
@@ -119,8 +121,7 @@ extension DocumentReading {
                     }
                 }
                 if frame.subject == .author {
-                    let before = String(scalars: shadow[..<match.start])
-                    if extractor.rules.assistingWords.contains(where: { before.contains($0) }) { continue }
+                    if extractor.index.assistingWords.contains(where: { LexiconIndex.occurs($0, in: shadow[..<match.start]) }) { continue }
                     // A person named earlier in the sentence is the one acting, not the author.
                     if sentenceOpensWithPerson { continue }
                     // (match.start counts in the shadow text, where a list is one placeholder.)

@@ -49,10 +49,16 @@ extension DocumentReading {
             fullest[b.key] = b.canonical
         }
         let authorKey = context.author.map { Self.bodyKey($0.canonical) }
-        // The bodies whose name ends in a given shorter one, by that shorter name.
-        var endingIn: [ArraySlice<Unicode.Scalar>: [Int]] = [:]
+        // The bodies by the last character of their name, in order: those whose name ends in a shorter
+        // one are among them (compared there, rather than every suffix of every name hashed).
+        var byLast: [Unicode.Scalar: [Int]] = [:]
         for (j, b) in bodies.enumerated() where b.key.count > 2 {
-            for length in 2..<b.key.count { endingIn[b.key.suffix(length), default: []].append(j) }
+            if let last = b.key.last { byLast[last, default: []].append(j) }
+        }
+        /// The bodies whose name ends in `key` and is longer, in order.
+        func endingIn(_ key: [Unicode.Scalar]) -> [Int] {
+            guard let last = key.last else { return [] }
+            return (byLast[last] ?? []).filter { bodies[$0].key.count > key.count && bodies[$0].key.suffix(key.count).elementsEqual(key) }
         }
         for b in bodies where b.k >= 0 {
             var target = fullest[b.key] ?? b.canonical
@@ -62,7 +68,7 @@ extension DocumentReading {
                 // 黑龙江省五常市人大常委会 in a report of 五常市人大常委会: the author, with the province written out.
                 target = author.canonical
             } else if b.key.count >= 2 {
-                let longer = (endingIn[b.key[...]] ?? []).map { bodies[$0] }
+                let longer = endingIn(b.key).map { bodies[$0] }
                 let names = Set(longer.map { fullest[$0.key] ?? $0.canonical })
                 if names.count == 1, let only = names.first {
                     target = only

@@ -60,7 +60,7 @@ struct DocumentReading: Sendable {
         self.extractor = extractor
         self.doc = doc
         s = extractor.normalizer.normalize(doc.scalars)
-        orgs = OrganizationFinder(rules: extractor.rules, index: extractor.index, scalars: s, original: doc.scalars)
+        orgs = OrganizationFinder(index: extractor.index, scalars: s, original: doc.scalars)
         regulations = RegulationFinder(index: extractor.index, scalars: s, original: doc.scalars)
         programs = ProgramFinder(index: extractor.index, scalars: s, original: doc.scalars)
         sentences = SentenceSplitter.split(s)
@@ -115,7 +115,7 @@ struct DocumentReading: Sendable {
         let label = names.label(m)
         let key = CodePointKey(label)
         if let i = foundIndex[m.kind]?[key] { return i }
-        found.append(FoundEntity(node: .iri(IRIMinting.entity(type: DG.term(m.kind.rawValue), name: label)), kind: m.kind, label: label))
+        found.append(FoundEntity(node: .iri(IRIMinting.entity(base: extractor.entityBases[Int(m.kind.ordinal)], name: label)), kind: m.kind, label: label))
         foundIndex[m.kind, default: [:]][key] = found.count - 1
         return found.count - 1
     }
@@ -264,7 +264,8 @@ struct DocumentReading: Sendable {
     func write(into graph: inout KnowledgeGraph) {
         graph.add(doc.document)
         for e in found where e.mentioned {
-            graph.add(Entity(node: e.node, type: DG.term(e.kind.rawValue), label: e.label, aliases: Set(e.aliases.map(\.string)), documents: [doc.id]))
+            graph.add(Entity(node: e.node, type: extractor.entityTypes[Int(e.kind.ordinal)], label: e.label, aliases: Set(e.aliases.map(\.string)),
+                             documents: [doc.id]))
         }
         for r in relations { graph.add(r) }
         addShortReferences(to: &graph)
@@ -276,8 +277,9 @@ struct DocumentReading: Sendable {
         let surnames = ScalarSet(persons.keys)
         for i in s.indices.dropLast() where surnames.contains(s[i]) {
             guard let person = persons[s[i]], let title = people.title(at: i + 1) else { continue }
-            graph.add(Entity(type: DG.term(EntityKind.person.rawValue), label: person.canonical, aliases: [String(s[i]) + title.title],
-                             documents: [doc.id]))
+            let kind = Int(EntityKind.person.ordinal)
+            graph.add(Entity(node: .iri(IRIMinting.entity(base: extractor.entityBases[kind], name: person.canonical)), type: extractor.entityTypes[kind],
+                             label: person.canonical, aliases: [String(s[i]) + title.title], documents: [doc.id]))
         }
     }
 }

@@ -129,7 +129,8 @@ public struct ExtractionRules: Sendable {
         func words(_ f: String) throws -> [String] { try lines(path(f)).map(\.text) }
         func table(_ f: String, columns: ClosedRange<Int>) throws -> [(Int, [String])] {
             try lines(path(f)).map { line, text in
-                let cols = text.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+                // (a tab is a character of its own: splitting the bytes gives the columns the characters give)
+                let cols = text.utf8.split(separator: 0x09, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
                 guard columns.contains(cols.count) else {
                     let expected = columns.count == 1 ? "\(columns.lowerBound)" : "\(columns.lowerBound) or \(columns.upperBound)"
                     throw ParseError(source: path(f), line: line, column: 1,
@@ -294,10 +295,21 @@ public struct ExtractionRules: Sendable {
             throw ParseError(source: path, message: "rule file is not valid UTF-8")
         }
         var out: [(Int, String)] = []
-        for (i, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = raw.hasSuffix("\r") ? String(raw.dropLast()) : String(raw)
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+        // Lines split at each "\n" that is a character of its own, as splitting the characters splits
+        // them ("\r\n" is one character), found in the bytes without walking the characters.
+        let bytes = Array(text.utf8)
+        var start = 0
+        var pieces: [String] = []
+        for k in 0...bytes.count where k == bytes.count || (bytes[k] == 0x0A && (k == 0 || bytes[k - 1] != 0x0D)) {
+            pieces.append(String(decoding: bytes[start..<k], as: UTF8.self))
+            start = k + 1
+        }
+        for (i, raw) in pieces.enumerated() {
+            let line = raw.hasSuffix("\r") ? String(raw.dropLast()) : raw
+            // Blank or a comment: the first character other than a space or tab (CharacterSet.whitespaces,
+            // looked up scalar by scalar: trimming each line through Foundation cost more than the rest of loading).
+            let first = line.unicodeScalars.first { $0 != "\t" && $0.properties.generalCategory != .spaceSeparator }
+            if first == nil || first == "#" { continue }
             out.append((i + 1, line))
         }
         return out

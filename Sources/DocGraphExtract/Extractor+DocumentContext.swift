@@ -56,7 +56,7 @@ extension Extractor {
                 m.rule != .organizationUnresolvedLevel
                     && (range.upperBound <= titleEnd || (m.rule != .organizationNational && m.rule != .organizationRegional))
                     && !(m.rule == .organizationBarePlace && m.range.upperBound < s.count
-                         && PersonFinder(organizations: orgs).title(at: m.range.upperBound) != nil)
+                         && orgs.postTitle(at: m.range.upperBound) != nil)
                     && !(m.range.lowerBound > 0 && s[m.range.lowerBound - 1] == "在")
             }.map { $0.rule == .organizationSubBody ? $0.parent.first ?? $0 : $0 }
         }

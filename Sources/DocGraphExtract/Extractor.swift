@@ -6,11 +6,17 @@ import DocGraphTagger
 /// sentences → mentions → entities merged by canonical name → relations
 /// from cue frames, each edge with its sentence, offsets and rule.
 public struct Extractor: Sendable {
-    public let rules: ExtractionRules
+    /// The rules (kept in the shared index: a reading of each document holds its extractor, and
+    /// a copy of the rules' many tables retained each of them).
+    public var rules: ExtractionRules { index.rules }
     /// The place of documents that do not name their own (`--place`): short forms such as 市委 resolve to it.
     public var defaultPlace: String?
     let index: LexiconIndex
     let normalizer: TextNormalizer
+    /// Each kind's class IRI, and what the IRIs of its entities start with (``IRIMinting/entityBase(type:)``),
+    /// by the kind's ordinal.
+    let entityTypes: [IRI]
+    let entityBases: [String]
 
     /// The statistical tagger fused with the rules (`--tagger hybrid`), or nil for the rules alone.
     public var tagger: TaggerModel?
@@ -18,12 +24,13 @@ public struct Extractor: Sendable {
     public var model: ExtractionModel?
 
     public init(rules: ExtractionRules, defaultPlace: String? = nil, tagger: TaggerModel? = nil, model: ExtractionModel? = nil) {
-        self.rules = rules
         self.tagger = tagger
         self.model = model
         self.defaultPlace = defaultPlace
         index = LexiconIndex(rules: rules)
         normalizer = TextNormalizer(traditionalToSimplified: rules.traditionalToSimplified)
+        entityTypes = EntityKind.allCases.sorted { $0.ordinal < $1.ordinal }.map { DG.term($0.rawValue) }
+        entityBases = entityTypes.map { IRIMinting.entityBase(type: $0) }
     }
 
     /// Everything read from one document, for `explain` and tests.

@@ -2,7 +2,10 @@
 /// place names by their characters, and endings, national bodies and post
 /// titles by the character they start with, behind bitmaps that let most
 /// positions of a text be passed over with one array read.
-struct LexiconIndex: Sendable {
+///
+/// A class, so that the finders and readings of every document share one index (a copy of a
+/// struct of this many arrays and tables retained every one of them, several times a document).
+final class LexiconIndex: Sendable {
     /// Place names by their scalars, full (杭州市) and short (杭州) forms alike;
     /// keyed by slices so that a stretch of text is looked up without copying it.
     let placeForms: [ArraySlice<Unicode.Scalar>: String]
@@ -12,7 +15,13 @@ struct LexiconIndex: Sendable {
     /// Every character a place form ends with.
     let placeEnds: ScalarSet
     /// Endings by their first character, longest first.
-    let endingsByFirst: [Unicode.Scalar: [(word: [Unicode.Scalar], ending: ExtractionRules.OrganizationEnding)]]
+    let endings: WordsByFirst<Ending>
+    /// A body ending, and what its rule asks of it at every match, answered once.
+    struct Ending: Sendable {
+        let rule: ExtractionRules.OrganizationEnding
+        /// 委, 委员会 …: the ending needs a level word right before it.
+        let opensWithCommittee: Bool
+    }
     /// National bodies, and regional ones (with their region), by their first two characters (packed as a
     /// pair: 中 alone begins too many words to look them all up), longest first.
     let nationalByStart: [UInt64: [NamedBody]]
@@ -28,6 +37,8 @@ struct LexiconIndex: Sendable {
     /// Every character an ending or a national body's name starts with.
     let organizationStarts: ScalarSet
     let titlesByFirst: [Unicode.Scalar: [(word: [Unicode.Scalar], title: ExtractionRules.PostTitle)]]
+    /// The same titles for lookups at a position (see ``WordsByFirst``).
+    let titles: WordsByFirst<ExtractionRules.PostTitle>
     let titleStarts: ScalarSet
     /// Surnames of one character, and of two (欧阳) packed into one number.
     let singleSurnames: ScalarSet
@@ -43,6 +54,10 @@ struct LexiconIndex: Sendable {
     /// Endings of stationed bodies (纪检监察组), back to front, and the words before where they are kept (驻).
     let stationedEndings: SuffixTrie
     let stationedVerbs: [[Unicode.Scalar]]
+    /// Where a stationed body's verb may start: every position where one of them may stand (all
+    /// of them when a verb is empty).
+    let stationedVerbStarts: ScalarSet
+    let stationedVerbMayBeEmpty: Bool
     /// Head words of institutions' names (集团, 大学) and verbs before a body's name (召开), back to front.
     let institutionHeads: SuffixTrie
     let clauseVerbs: SuffixTrie
@@ -73,8 +88,19 @@ struct LexiconIndex: Sendable {
     /// Program nouns and regulation head nouns as scalars, longest first.
     let programNouns: [[Unicode.Scalar]]
     let regulationHeads: [[Unicode.Scalar]]
+    /// Words that make the author a helper, not the actor, of a cue after them (配合, 协助).
+    let assistingWords: [[Unicode.Scalar]]
+    /// Every character a cue frame's cue words start with (see ``RelationFrame/mayMatch(_:at:)``).
+    let frameCueStarts: ScalarSet
+    /// Verbs of appointment (为, 任, 当选为) and the words between a name and them (同志), in the lexicon's order.
+    let appointmentVerbs: [[Unicode.Scalar]]
+    let appointmentAfterNames: [[Unicode.Scalar]]
+
+    /// The rules the index was built from, shared through it by the finders of every document.
+    let rules: ExtractionRules
 
     init(rules: ExtractionRules) {
+        self.rules = rules
         var forms: [ArraySlice<Unicode.Scalar>: String] = [:]
         for name in rules.places.keys { forms[ArraySlice(name.unicodeScalars)] = name }
         // A full name always wins over a short form; between two short forms, the higher level
@@ -93,8 +119,8 @@ struct LexiconIndex: Sendable {
         placeTrie = trie
         maximumPlaceLength = forms.keys.map(\.count).max() ?? 0
         placeEnds = ScalarSet(forms.keys.compactMap(\.last))
-        endingsByFirst = Dictionary(grouping: rules.organizationEndings.map { (Array($0.ending.unicodeScalars), $0) },
-                                    by: { $0.word.first ?? " " })
+        endings = WordsByFirst(rules.organizationEndings.map { (Array($0.ending.unicodeScalars), Ending(rule: $0, opensWithCommittee: $0.ending.hasPrefix("委"))) })
+        let endingFirsts = rules.organizationEndings.map { $0.ending.unicodeScalars.first ?? " " }
         let named = rules.nationalOrganizations.map { NamedBody(word: Array($0.form.unicodeScalars), form: $0.form, canonical: $0.canonical) }
             + rules.regionalOrganizations.map {
                 NamedBody(word: Array($0.form.unicodeScalars), form: $0.form, canonical: $0.canonical, region: $0.region)
@@ -108,10 +134,11 @@ struct LexiconIndex: Sendable {
         bodyContinuations = Set(rules.bodyContinuations.map { Array($0.unicodeScalars) }.filter { $0.count == 2 }.map { LexiconIndex.pair($0[0], $0[1]) })
         institutionEndings = Dictionary(grouping: rules.institutionBodies.map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count },
                                         by: { $0.first ?? " " })
-        endingStarts = ScalarSet(endingsByFirst.keys)
+        endingStarts = ScalarSet(endingFirsts)
         institutionStarts = ScalarSet(institutionEndings.keys)
-        organizationStarts = ScalarSet(Array(endingsByFirst.keys) + longestFirst.compactMap(\.word.first) + Array(institutionEndings.keys))
+        organizationStarts = ScalarSet(endingFirsts + longestFirst.compactMap(\.word.first) + Array(institutionEndings.keys))
         titlesByFirst = Dictionary(grouping: rules.postTitles.map { (Array($0.title.unicodeScalars), $0) }, by: { $0.word.first ?? " " })
+        titles = WordsByFirst(rules.postTitles.map { (Array($0.title.unicodeScalars), $0) })
         titleStarts = ScalarSet(titlesByFirst.keys)
         let surnames = rules.surnames.map { Array($0.unicodeScalars) }
         singleSurnames = ScalarSet(surnames.filter { $0.count == 1 }.map { $0[0] })
@@ -127,6 +154,8 @@ struct LexiconIndex: Sendable {
         for w in rules.stationedBodies { stationed.insert(Array(w.unicodeScalars), value: w) }
         stationedEndings = stationed
         stationedVerbs = rules.stationedVerbs.map { Array($0.unicodeScalars) }
+        stationedVerbStarts = ScalarSet(stationedVerbs.compactMap(\.first))
+        stationedVerbMayBeEmpty = stationedVerbs.contains { $0.isEmpty }
         var institutionHeadTrie = SuffixTrie()
         for w in rules.institutionHeads { institutionHeadTrie.insert(Array(w.unicodeScalars), value: w) }
         institutionHeads = institutionHeadTrie
@@ -160,12 +189,27 @@ struct LexiconIndex: Sendable {
         partyPrefixes = prefixes
         programNouns = rules.programNouns.map { Array($0.unicodeScalars) }
         regulationHeads = rules.regulationHeads.map { Array($0.unicodeScalars) }
+        assistingWords = rules.assistingWords.map { Array($0.unicodeScalars) }
+        frameCueStarts = ScalarSet(rules.frames.flatMap { $0.cueWords?.compactMap(\.first) ?? [] })
+        appointmentVerbs = rules.appointmentVerbs.map { Array($0.unicodeScalars) }
+        appointmentAfterNames = rules.appointmentAfterNames.map { Array($0.unicodeScalars) }
     }
 
     /// Whether `word` ends at `end` in `text`, within `lowerBound..<end`.
     @inline(__always)
     static func word(_ word: [Unicode.Scalar], endsAt end: Int, in text: [Unicode.Scalar], lowerBound: Int = 0) -> Bool {
         end - word.count >= lowerBound && end <= text.count && text[(end - word.count)..<end].elementsEqual(word)
+    }
+
+    /// Whether `word` (not empty) stands anywhere in `text`.
+    static func occurs(_ word: [Unicode.Scalar], in text: ArraySlice<Unicode.Scalar>) -> Bool {
+        guard let first = word.first, text.count >= word.count else { return false }
+        var i = text.startIndex
+        while i + word.count <= text.endIndex {
+            if text[i] == first && text[i..<(i + word.count)].elementsEqual(word) { return true }
+            i += 1
+        }
+        return false
     }
 
     static func pair(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> UInt64 { UInt64(a.value) << 32 | UInt64(b.value) }

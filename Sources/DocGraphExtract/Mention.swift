@@ -32,6 +32,32 @@ public enum EntityKind: String, Sendable, CaseIterable, Comparable {
     case program = "Program"
 
     public static func < (a: EntityKind, b: EntityKind) -> Bool { a.rawValue < b.rawValue }
+
+    // Compared and hashed by case: the defaults of an enum with raw values compare and hash the
+    // raw strings, and kinds are compared and looked up at every mention of every stage.
+    public static func == (a: EntityKind, b: EntityKind) -> Bool { a.ordinal == b.ordinal }
+    public func hash(into hasher: inout Hasher) { hasher.combine(ordinal) }
+
+    /// The case's number, and its bit in a set of kinds (see ``KindSet``).
+    var ordinal: UInt8 {
+        switch self {
+        case .organization: return 0
+        case .regulation: return 1
+        case .person: return 2
+        case .program: return 3
+        }
+    }
+}
+
+/// A set of entity kinds as one byte: which kinds a clause holds, asked of every cue frame.
+struct KindSet {
+    private var bits: UInt8 = 0
+
+    init<S: Sequence>(_ kinds: S) where S.Element == EntityKind {
+        for k in kinds { bits |= 1 << k.ordinal }
+    }
+
+    func contains(_ kind: EntityKind) -> Bool { bits & (1 << kind.ordinal) != 0 }
 }
 
 /// What recognised a mention: a rule of the lexicons, the tagger, or the trained entity scorer. The

@@ -30,7 +30,8 @@ extension OrganizationFinder {
         // place's, named with the place in full.
         var z = range.lowerBound + 1
         while z < range.upperBound {
-            guard let verb = index.stationedVerbs.first(where: { matches($0, at: z) }), !out.contains(where: { $0.range.contains(z) }),
+            guard index.stationedVerbMayBeEmpty || index.stationedVerbStarts.contains(scalars[z]),
+                  let verb = index.stationedVerbs.first(where: { matches($0, at: z) }), !out.contains(where: { $0.range.contains(z) }),
                   let (start, name) = sendingPlace(endingAt: z, lowerBound: range.lowerBound, context: context),
                   !out.contains(where: { $0.range.overlaps(start..<z) }),
                   let targetEnd = stationedTarget(at: z + verb.count, mentions: out, upperBound: range.upperBound),

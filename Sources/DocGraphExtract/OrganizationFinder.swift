@@ -1,7 +1,7 @@
 /// Finds organization names: a place (or a level word standing for the
 /// document's own place) joined to a body ending, as the lexicons describe.
 struct OrganizationFinder {
-    let rules: ExtractionRules
+    var rules: ExtractionRules { index.rules }
     let index: LexiconIndex
     /// The normalized text, for matching (see ``TextNormalizer``).
     let scalars: [Unicode.Scalar]
@@ -10,8 +10,7 @@ struct OrganizationFinder {
     /// The towns and villages the text names (see ``LocalPlaces``).
     private(set) var local = LocalPlaces()
 
-    init(rules: ExtractionRules, index: LexiconIndex, scalars: [Unicode.Scalar], original: [Unicode.Scalar]) {
-        self.rules = rules
+    init(index: LexiconIndex, scalars: [Unicode.Scalar], original: [Unicode.Scalar]) {
         self.index = index
         self.scalars = scalars
         self.original = original
@@ -25,7 +24,7 @@ struct OrganizationFinder {
     /// The post title starting at `i` (the same lookup as ``PersonFinder/title(at:)``).
     func postTitle(at i: Int) -> ExtractionRules.PostTitle? {
         guard i >= 0, i < scalars.count, index.titleStarts.contains(scalars[i]) else { return nil }
-        return index.titlesByFirst[scalars[i]]?.first { matches($0.word, at: i) }?.title
+        return index.titles.first(at: i, in: scalars).map { index.titles.entries[$0] }
     }
 
     func matches(_ word: [Unicode.Scalar], at i: Int) -> Bool {
@@ -122,18 +121,24 @@ struct OrganizationFinder {
             let first = scalars[i]
             guard index.organizationStarts.contains(first) else { i += 1; continue }
             let lowerBound = out.last?.range.upperBound ?? range.lowerBound
-            if let (named, end) = namedBody(at: i, lowerBound: lowerBound, upperBound: range.upperBound, context: context) {
+            if i + 1 < scalars.count, index.nationalStarts.contains(first), index.nationalSeconds.contains(scalars[i + 1]),
+               let (named, end) = namedBody(at: i, lowerBound: lowerBound, upperBound: range.upperBound, context: context) {
                 out.append(named)
                 i = end
                 continue
             }
             var found: Mention?
-            for (word, e) in index.endingStarts.contains(first) ? index.endingsByFirst[first] ?? [] : [] where matches(word, at: i) {
-                let end = i + word.count
-                guard end <= range.upperBound else { continue }
-                if let m = mention(ending: e, at: i, end: end, lowerBound: lowerBound, context: context, previous: out.last) {
-                    found = m
-                    break
+            if index.endingStarts.contains(first) {
+                let endings = index.endings
+                for k in endings.words(startingWith: first) where endings.matches(k, at: i, in: scalars) {
+                    let end = i + endings.length(k)
+                    guard end <= range.upperBound else { continue }
+                    let e = endings.entries[k]
+                    if let m = mention(ending: e.rule, opensWithCommittee: e.opensWithCommittee, at: i, end: end, lowerBound: lowerBound,
+                                       context: context, previous: out.last) {
+                        found = m
+                        break
+                    }
                 }
             }
             if found == nil, let body = institutionBody(at: i, lowerBound: lowerBound, upperBound: range.upperBound, context: context) { found = body }
@@ -183,7 +188,8 @@ struct OrganizationFinder {
         return name == region || rules.places[name]?.parent == region
     }
 
-    func mention(ending e: ExtractionRules.OrganizationEnding, at i: Int, end: Int, lowerBound: Int,
+    /// `opensWithCommittee`: whether the ending starts with 委 (``LexiconIndex/Ending``).
+    func mention(ending e: ExtractionRules.OrganizationEnding, opensWithCommittee: Bool, at i: Int, end: Int, lowerBound: Int,
                  context: DocumentContext?, previous: Mention? = nil) -> Mention? {
         var p = i
         var department = ""
@@ -216,7 +222,8 @@ struct OrganizationFinder {
         var unresolvedLevel = false
         // 县委和县司法局: a place whose first character is a conjunction right after a body (和县) is the
         // conjunction and a level word.
-        let joined = { (s: Int) in s == lowerBound && s > 0 && previous?.range.upperBound == s && Self.conjunctions.contains(self.scalars[s]) }
+        // (a local function, not a closure kept in a constant: the closure copied the whole finder)
+        func joined(_ s: Int) -> Bool { s == lowerBound && s > 0 && previous?.range.upperBound == s && Self.conjunctions.contains(scalars[s]) }
         if let (s, name) = place(endingAt: p), s >= lowerBound, !joined(s) {
             placeName = name
             start = s
@@ -250,7 +257,7 @@ struct OrganizationFinder {
         // A town has no court and no CPPCC: only the bodies listed for its level.
         if let level = localLevel, rules.localBodies[level]?.contains(e.canonical) != true { return nil }
         // Endings that begin with 委 (市委, 市委常委会) need a level word right before them.
-        if e.ending.hasPrefix("委") {
+        if opensWithCommittee {
             guard placeName != nil || unresolvedLevel, levelWord(endingAt: p, lowerBound: lowerBound) != nil || localLevel != nil
             else { return nil }
         }
@@ -287,7 +294,7 @@ struct OrganizationFinder {
                                   context: context)
         }
         // 人大及其常委会: "its standing committee" belongs to the congress named just before.
-        if placeName == nil, e.canonical.hasSuffix("常委会"), i >= 2, scalars[i - 1] == "其", scalars[i - 2] == "及",
+        if placeName == nil, i >= 2, scalars[i - 1] == "其", scalars[i - 2] == "及", e.canonical.hasSuffix("常委会"),
            let congress = previous, congress.canonical.hasSuffix("人民代表大会") {
             return Mention(kind: .organization, range: i..<end, surface: text(i..<end),
                            canonical: String(congress.canonical.dropLast("人民代表大会".count)) + "人大常委会",

@@ -160,11 +160,11 @@ struct PersonFinder {
     func appointees(before start: Int, lowerBound: Int) -> [Range<Int>] {
         // The verb (lexicons/appointment-words.tsv: 为, 任, 当选为, 担任) ending at `start`, and a word such as
         // 同志 between it and the name.
-        guard let verb = rules.appointmentVerbs.first(where: { LexiconIndex.word(Array($0.unicodeScalars), endsAt: start, in: scalars, lowerBound: lowerBound + 1) })
+        guard let verb = index.appointmentVerbs.first(where: { LexiconIndex.word($0, endsAt: start, in: scalars, lowerBound: lowerBound + 1) })
         else { return [] }
-        var j = start - verb.unicodeScalars.count
-        if let after = rules.appointmentAfterNames.first(where: { LexiconIndex.word(Array($0.unicodeScalars), endsAt: j, in: scalars, lowerBound: lowerBound + 1) }) {
-            j -= after.unicodeScalars.count
+        var j = start - verb.count
+        if let after = index.appointmentAfterNames.first(where: { LexiconIndex.word($0, endsAt: j, in: scalars, lowerBound: lowerBound + 1) }) {
+            j -= after.count
         }
         // (the names end where the verb, or the word after the name, begins)
         guard j > lowerBound else { return [] }

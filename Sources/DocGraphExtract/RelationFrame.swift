@@ -86,9 +86,13 @@ public struct RelationFrame: @unchecked Sendable {  // NSRegularExpression is im
 
     /// Whether the clause's shadow text holds one of the cue words (always
     /// true for a pattern without required literal words).
-    func mayMatch(_ shadow: [Unicode.Scalar]) -> Bool {
+    func mayMatch(_ shadow: [Unicode.Scalar]) -> Bool { mayMatch(shadow, at: Array(shadow.indices)) }
+
+    /// The same, given the positions of the shadow text where any frame's cue word may start
+    /// (found once per clause, for all the frames).
+    func mayMatch(_ shadow: [Unicode.Scalar], at positions: [Int]) -> Bool {
         guard let cueWords else { return true }
-        for i in shadow.indices where cueStarts.contains(shadow[i]) {
+        for i in positions where cueStarts.contains(shadow[i]) {
             for w in cueWords where i + w.count <= shadow.count && shadow[i..<(i + w.count)].elementsEqual(w) { return true }
         }
         return false

@@ -3,7 +3,9 @@
 /// character: the place gazetteer holds thousands of names, and every
 /// organization ending asks which of them stands just before it.
 struct SuffixTrie: Sendable {
-    private var children: [[Unicode.Scalar: Int32]] = [[:]]
+    /// (node, character) → child node.
+    private var children = ScalarTable()
+    private var nodeCount = 1
     /// For each node, the index in `values` of the word ending there, or -1.
     private var valueOf: [Int32] = [-1]
     private var values: [String] = []
@@ -12,13 +14,13 @@ struct SuffixTrie: Sendable {
     mutating func insert<C: BidirectionalCollection>(_ word: C, value: String) where C.Element == Unicode.Scalar {
         var node = 0
         for u in word.reversed() {
-            if let next = children[node][u] {
+            if let next = children[node, u] {
                 node = Int(next)
             } else {
-                children.append([:])
                 valueOf.append(-1)
-                children[node][u] = Int32(children.count - 1)
-                node = children.count - 1
+                children.set(node, u, Int32(nodeCount))
+                node = nodeCount
+                nodeCount += 1
             }
         }
         if valueOf[node] < 0 {
@@ -34,7 +36,7 @@ struct SuffixTrie: Sendable {
         var node = 0
         var found: (Int, String)?
         var k = end
-        while k > max(lowerBound, 0), let next = children[node][text[k - 1]] {
+        while k > max(lowerBound, 0), let next = children[node, text[k - 1]] {
             node = Int(next)
             k -= 1
             if valueOf[node] >= 0 && end - k >= minimumLength { found = (k, values[Int(valueOf[node])]) }

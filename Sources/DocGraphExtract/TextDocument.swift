@@ -34,7 +34,7 @@ public struct TextDocument: Sendable {
         self.checksum = checksum
         self.location = location
         self.format = format
-        var s = Array(text.unicodeScalars)
+        var s = Self.scalars(of: text)
         // Characters XML 1.0 cannot carry (C0 controls other than tab and
         // line breaks, U+FFFE, U+FFFF) become U+FFFD here, once, scalar for
         // scalar: offsets stay put, and every output format shows the same
@@ -77,6 +77,36 @@ public struct TextDocument: Sendable {
             !(u.properties.numericType != nil || u == "-" || u == "/" || u == "年" || u == "月" || u == "日")
         }
         self.source = source ?? value(after: ["来源"]) { u in "】]|｜\t ".unicodeScalars.contains(u) }
+    }
+
+    /// The scalars of `text`, decoded in one pass over its UTF-8 into an array of the right size
+    /// (`Array(text.unicodeScalars)` decodes the text twice, once to count).
+    static func scalars(of text: String) -> [Unicode.Scalar] {
+        var text = text
+        return text.withUTF8 { p in
+            var count = 0
+            for b in p where b & 0xC0 != 0x80 { count += 1 }
+            return [Unicode.Scalar](unsafeUninitializedCapacity: count) { out, initialized in
+                var i = 0, k = 0
+                while i < p.count && k < count {
+                    let b0 = UInt32(p[i])
+                    var v: UInt32
+                    if b0 < 0x80 {
+                        v = b0; i += 1
+                    } else if b0 < 0xE0 {
+                        v = (b0 & 0x1F) << 6 | UInt32(p[i + 1] & 0x3F); i += 2
+                    } else if b0 < 0xF0 {
+                        v = (b0 & 0x0F) << 12 | UInt32(p[i + 1] & 0x3F) << 6 | UInt32(p[i + 2] & 0x3F); i += 3
+                    } else {
+                        v = (b0 & 0x07) << 18 | UInt32(p[i + 1] & 0x3F) << 12 | UInt32(p[i + 2] & 0x3F) << 6 | UInt32(p[i + 3] & 0x3F); i += 4
+                    }
+                    // (a String's UTF-8 is valid: every value decoded is a scalar)
+                    out[k] = Unicode.Scalar(v) ?? "\u{FFFD}"
+                    k += 1
+                }
+                initialized = k
+            }
+        }
     }
 
     public var document: Document {

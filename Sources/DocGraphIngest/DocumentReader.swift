@@ -14,13 +14,27 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
         let ext = path.split(separator: "/").last.flatMap { $0.contains(".") ? $0.split(separator: ".").last : nil }?.lowercased() ?? ""
         if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return .docx }
         // Some producers put a few bytes before the header; readers accept it within the first kilobyte.
-        if bytes.prefix(1024).firstRange(of: Array("%PDF-".utf8)) != nil { return .pdf }
+        if Self.contains(Self.pdfSignature, in: bytes.prefix(1024)) { return .pdf }
         if ext == "pdf" { return .pdf }
         if isImage(bytes) || ["png", "jpg", "jpeg", "tif", "tiff", "gif", "bmp", "webp"].contains(ext) { return .image }
         if bytes.starts(with: LegacyWordReader.signature) { return .doc }
         if ["html", "htm", "xhtml", "shtml"].contains(ext) || looksLikeHTML(bytes) { return .html }
         if ["md", "markdown"].contains(ext) { return .markdown }
         return .text
+    }
+
+    static let pdfSignature = Array("%PDF-".utf8)
+
+    /// Whether `word` stands anywhere in `bytes`: a plain scan, as Foundation's generic
+    /// `firstRange(of:)` costs more per document than reading its text.
+    static func contains(_ word: [UInt8], in bytes: ArraySlice<UInt8>) -> Bool {
+        guard let first = word.first, bytes.count >= word.count else { return false }
+        var i = bytes.startIndex
+        while i + word.count <= bytes.endIndex {
+            if bytes[i] == first && bytes[i..<(i + word.count)].elementsEqual(word) { return true }
+            i += 1
+        }
+        return false
     }
 
     /// PNG, JPEG, TIFF, GIF, BMP and WebP, by their signatures.

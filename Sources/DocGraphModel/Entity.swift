@@ -26,7 +26,9 @@ public struct Entity: Hashable, Sendable {
         self.type = type
         self.label = label
         self.language = language
-        self.aliases = aliases.subtracting([label])
+        var names = aliases
+        names.remove(label)   // (in place: subtracting a one-element list built a second set)
+        self.aliases = names
         self.attributes = attributes
         self.documents = documents
     }

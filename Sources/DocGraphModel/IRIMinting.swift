@@ -6,10 +6,20 @@ import Crypto
 public enum IRIMinting {
     /// The IRI of the entity of class `type` called `name`.
     public static func entity(type: IRI, name: String) -> IRI {
+        entity(base: entityBase(type: type), name: name)
+    }
+
+    /// What the IRIs of the entities of class `type` start with: minted once for a class, it
+    /// names each entity with one concatenation (``entity(base:name:)``).
+    public static func entityBase(type: IRI) -> String {
         let local = type.string.hasPrefix(DG.namespace) ? String(type.string.dropFirst(DG.namespace.count))
             : type.namespaceAndLocalName?.localName ?? "resource"
-        let slug = local.lowercased()
-        return IRI(unchecked: DG.resourceBase + slug + "/" + encode(name))
+        return DG.resourceBase + local.lowercased() + "/"
+    }
+
+    /// The IRI of the entity called `name` of the class whose ``entityBase(type:)`` is `base`.
+    public static func entity(base: String, name: String) -> IRI {
+        IRI(unchecked: base + encode(name))
     }
 
     /// The IRI of the reified statement carrying a relation's provenance.
@@ -31,25 +41,30 @@ public enum IRIMinting {
         hex(SHA256.hash(data: Array(bytes)))
     }
 
-    /// The first `length` hex digits of the SHA-256 of the parts joined by U+001F,
-    /// fed to the hash one part at a time rather than joined into one string.
+    /// The first `length` hex digits of the SHA-256 of the parts joined by U+001F, gathered
+    /// into one buffer and hashed at once (each update of the hash has a cost of its own, and
+    /// every evidence record of a graph is named here).
     static func digest(_ parts: [String], length: Int) -> String {
-        var sha = SHA256()
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(parts.reduce(parts.count) { $0 + $1.utf8.count })
         for (i, part) in parts.enumerated() {
-            if i > 0 { sha.update(data: [0x1F]) }
-            var part = part
-            part.withUTF8 { sha.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+            if i > 0 { bytes.append(0x1F) }
+            bytes.append(contentsOf: part.utf8)
         }
-        return String(hex(sha.finalize()).prefix(length))
+        return hex(SHA256.hash(data: bytes), digits: length)
     }
 
-    private static func hex(_ d: some Sequence<UInt8>) -> String {
-        let digits = Array("0123456789abcdef".utf8)
+    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
+
+    /// The bytes in lowercase hex, the first `digits` of it.
+    private static func hex(_ d: some Sequence<UInt8>, digits: Int = .max) -> String {
         var out = [UInt8]()
-        for b in d {
-            out.append(digits[Int(b >> 4)])
-            out.append(digits[Int(b & 15)])
+        out.reserveCapacity(64)
+        for b in d where out.count < digits {
+            out.append(hexDigits[Int(b >> 4)])
+            out.append(hexDigits[Int(b & 15)])
         }
+        if out.count > digits { out.removeLast(out.count - digits) }
         return String(decoding: out, as: UTF8.self)
     }
 
