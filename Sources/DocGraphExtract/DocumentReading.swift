@@ -127,7 +127,9 @@ struct DocumentReading: Sendable {
     mutating func collect(_ m: Mention) -> Int {
         let i = entityIndex(m)
         found[i].mentioned = true
-        found[i].aliases.insert(CodePointKey(m.surface))
+        // A body a post title implies (市长 → the city government) is not named by the title: a
+        // title is no alias of a body.
+        if m.rule != .organizationImpliedByPost { found[i].aliases.insert(CodePointKey(m.surface)) }
         for a in m.aliases { found[i].aliases.insert(CodePointKey(a)) }
         if found[i].label != m.canonical { found[i].aliases.insert(CodePointKey(m.canonical)) }
         return i

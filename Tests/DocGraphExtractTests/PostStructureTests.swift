@@ -96,4 +96,12 @@ struct PostStructureTests {
         #expect(String(String.UnicodeScalarView(normalizer.normalize(Array("推行「河長制」和『林長制』".unicodeScalars))))
                 == "推行\u{201C}河長制\u{201D}和\u{2018}林長制\u{2019}")
     }
+
+    @Test func aPostTitleIsNoAliasOfTheBodyItImplies() throws {
+        let g = try checks.read("市长唐晓梅主持会议，副县长郑国栋出席。", title: "桐庐县人民政府召开常务会议")
+        #expect(checks.has(g, "唐晓梅", "holdsPosition", "杭州市人民政府"))
+        for body in g.entities.values where body.type == DG.term("Organization") {
+            #expect(body.aliases.isDisjoint(with: ["市长", "副县长"]), "\(body.label): \(body.aliases)")
+        }
+    }
 }
