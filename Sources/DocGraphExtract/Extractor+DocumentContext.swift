@@ -51,6 +51,12 @@ extension Extractor {
         /// A headline's bare 法院 before a post (法院院长) names a post, not the author; a committee named
         /// first (大会主席团) stands for its body. Below the title, a national body (中央政治局会议精神) is what
         /// the text reports on, not who reports.
+        /// A body followed by 代表 names its deputies (河南省人民代表大会代表), and one in a news credit
+        /// ((宁夏人大网讯), 本报讯) the outlet: neither is who acts in the text.
+        func namesDeputiesOrCredit(_ r: Range<Int>) -> Bool {
+            if r.upperBound + 1 < s.count, s[r.upperBound] == "代", s[r.upperBound + 1] == "表" { return true }
+            return s[r.upperBound..<min(s.count, r.upperBound + 3)].contains("讯")
+        }
         func authorCandidate(_ range: Range<Int>, _ context: DocumentContext) -> Mention? {
             orgs.find(in: range, context: context).first { m in
                 m.rule != .organizationUnresolvedLevel
@@ -58,6 +64,7 @@ extension Extractor {
                     && !(m.rule == .organizationBarePlace && m.range.upperBound < s.count
                          && orgs.postTitle(at: m.range.upperBound) != nil)
                     && !(m.range.lowerBound > 0 && s[m.range.lowerBound - 1] == "在")
+                    && !namesDeputiesOrCredit(m.range)
             }.map { $0.rule == .organizationSubBody ? $0.parent.first ?? $0 : $0 }
         }
         // How often each place is named: counted only when a place must be chosen or told apart from its homonyms.
