@@ -67,7 +67,7 @@ struct DocumentReading: Sendable {
         people = PersonFinder(organizations: orgs)
         if let tagger = extractor.tagger {
             // The tagger reads the simplified text (same offsets): it was trained on simplified
-            // Chinese, and reads traditional names (管禮倫) as it reads their simplified forms.
+            // Chinese, and reads traditional names (陳國華) as it reads their simplified forms.
             people.tagged = TaggerReading(model: tagger, scalars: s, sentences: sentences,
                                           minimumNameScore: Float(extractor.rules.policy.taggerNameMinimumScore))
         }

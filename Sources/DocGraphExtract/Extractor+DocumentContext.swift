@@ -52,7 +52,7 @@ extension Extractor {
         /// first (大会主席团) stands for its body. Below the title, a national body (中央政治局会议精神) is what
         /// the text reports on, not who reports.
         /// A body followed by 代表 names its deputies (河南省人民代表大会代表), and one in a news credit
-        /// ((宁夏人大网讯), 本报讯) the outlet: neither is who acts in the text.
+        /// ((某省人大网讯), 本报讯) the outlet: neither is who acts in the text.
         func namesDeputiesOrCredit(_ r: Range<Int>) -> Bool {
             if r.upperBound + 1 < s.count, s[r.upperBound] == "代", s[r.upperBound + 1] == "表" { return true }
             return s[r.upperBound..<min(s.count, r.upperBound + 3)].contains("讯")

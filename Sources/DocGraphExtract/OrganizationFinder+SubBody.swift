@@ -69,7 +69,7 @@ extension OrganizationFinder {
 
 extension OrganizationFinder {
     /// Special committees listed after one named with its body (省人大法制委员会、财政经济委员会、社会建设委员会),
-    /// and names listed with the same ending (中国科学院自动化研究所、过程工程研究所): each is a sub-body of the
+    /// and names listed with the same ending (中国科学院声学研究所、光电技术研究所): each is a sub-body of the
     /// same body (lists distribute).
     func listedCommittees(_ mentions: [Mention], in range: Range<Int>) -> [Mention] {
         var out: [Mention] = []
@@ -78,8 +78,8 @@ extension OrganizationFinder {
             guard m.rule == .organizationSubBody, let body = m.parent.first else { continue }
             let limit = k + 1 < mentions.count ? mentions[k + 1].range.lowerBound : range.upperBound
             var j = m.range.upperBound
-            // The listed item: a special committee, or a name with the same ending as the first (自动化研究所、
-            // 过程工程研究所), ended by the list's next mark or its end.
+            // The listed item: a special committee, or a name with the same ending as the first (声学研究所、
+            // 光电技术研究所), ended by the list's next mark or its end.
             let ending = index.subBodyEndings.longest(endingAt: m.range.upperBound, in: scalars, lowerBound: body.range.upperBound)?.value
             func sameEnding(at start: Int) -> Int? {
                 guard let ending, ending.unicodeScalars.count >= 2 else { return nil }

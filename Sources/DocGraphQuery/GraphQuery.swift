@@ -106,7 +106,8 @@ public struct GraphQuery: Sendable {
         }
     }
 
-    static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
+    /// Levenshtein distance over scalars: how far a typed name is from a known one.
+    public static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
         if a.isEmpty { return b.count }
         var previous = Array(0...b.count)
         for i in 1...a.count {

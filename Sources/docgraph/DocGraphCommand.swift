@@ -1,4 +1,5 @@
 import ArgumentParser
+import DocGraphQuery
 import Foundation
 
 /// `docgraph`: documents in, knowledge graphs out.
@@ -33,21 +34,9 @@ struct DocGraphCommand: ParsableCommand {
     static func unknownCommand(_ word: String) -> String? {
         let names = configuration.subcommands.map { $0.configuration.commandName ?? "" } + ["help"]
         guard !word.hasPrefix("-"), !names.contains(word) else { return nil }
-        func distance(_ a: [Character], _ b: [Character]) -> Int {
-            if a.isEmpty { return b.count }
-            var previous = Array(0...b.count)
-            for i in 1...a.count {
-                var current = [i] + [Int](repeating: 0, count: b.count)
-                for j in stride(from: 1, through: b.count, by: 1) {
-                    current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-                }
-                previous = current
-            }
-            return previous[b.count]
-        }
-        let typed = Array(word.lowercased())
+        let typed = Array(word.lowercased().unicodeScalars)
         let near = names.filter { $0 != "help" }
-            .map { ($0, $0.hasPrefix(word.lowercased()) ? 0 : distance(typed, Array($0))) }
+            .map { ($0, $0.hasPrefix(word.lowercased()) ? 0 : GraphQuery.editDistance(typed, Array($0.unicodeScalars))) }
             .filter { $0.1 <= max(2, typed.count / 3) }
             .sorted { ($0.1, $0.0) < ($1.1, $1.0) }
         let message = "unknown command '\(word)'"
