@@ -62,6 +62,13 @@ struct ProgramFinder {
         }
     }
 
+    static func isHan(_ u: Unicode.Scalar) -> Bool {
+        switch u.value {
+        case 0x3400...0x9FFF, 0x20000...0x2FFFF: return true
+        default: return false
+        }
+    }
+
     func find(in range: Range<Int>) -> [Mention] {
         var out: [Mention] = []
         var i = range.lowerBound
@@ -84,7 +91,13 @@ struct ProgramFinder {
             if k < range.upperBound && scalars[k] == "等" { k += 1 }
             let nounStart = k
             var best: Int?
-            while k < min(range.upperBound, nounStart + Self.reach) {
+            // A verb right after the quote starts a predicate (“家站点”开展各类活动):
+            // the quoted name is its subject or object, not the modifier of a noun.
+            let predicateFollows = (nounStart + 2...nounStart + 3).contains { end in
+                end <= range.upperBound
+                    && index.clauseVerbs.longest(endingAt: end, in: scalars, minimumLength: 2, lowerBound: nounStart)?.start == nounStart
+            }
+            while !predicateFollows && k < min(range.upperBound, nounStart + Self.reach) {
                 let u = scalars[k]
                 if !Self.isWordCharacter(u) || Self.conjunctions.contains(u) { break }
                 k += 1
@@ -93,8 +106,12 @@ struct ProgramFinder {
             }
             if let best, listEnd == j {
                 let full = name + text((j + 1)..<best)
-                out.append(Mention(kind: .program, range: i..<best, surface: text(i..<best), canonical: name,
-                                   aliases: [full], rule: .programQuotedNameNoun))
+                // A quoted number or code (“1030”产业体系) names nothing alone: the
+                // program is the name with its noun.
+                let namesAlone = inner.contains { Self.isHan(scalars[$0]) }
+                out.append(Mention(kind: .program, range: i..<best, surface: text(i..<best),
+                                   canonical: namesAlone ? name : full, aliases: [namesAlone ? full : name],
+                                   rule: .programQuotedNameNoun))
             } else if best != nil {
                 // One of a list: the name alone; the next quoted name is read in turn.
                 out.append(Mention(kind: .program, range: i..<(j + 1), surface: text(i..<(j + 1)), canonical: name,

@@ -70,6 +70,19 @@ struct ExtractorTests {
         #expect(has(g, "杭州市人大常委会", "organized", "数字治理"))
     }
 
+    @Test func aQuotedNumberIsNamedWithItsNoun() throws {
+        let g = try read("聚焦全市“2048”产业体系建设，落实“3+2”工作体系。")
+        #expect(labels(g, "Program") == ["2048产业体系", "3+2工作体系"])
+        #expect(g.entities.values.first { $0.label == "2048产业体系" }?.aliases.contains("2048") == true)
+    }
+
+    @Test func aVerbAfterTheQuoteEndsTheProgramName() throws {
+        let g = try read("走进代表“联络站”开展各类活动。举办“清风讲堂”系列活动。")
+        let names = g.entities.values.flatMap { [$0.label] + $0.aliases }
+        #expect(!names.contains { $0.contains("开展") })
+        #expect(labels(g, "Program").contains("清风讲堂"))
+    }
+
     @Test func aProgramShortFormJoinsItsFullName() throws {
         let g = try read("开展“人大代表联络日”活动。深化代表“联络日”活动。")
         #expect(labels(g, "Program") == ["人大代表联络日"])
@@ -147,6 +160,12 @@ struct ExtractorTests {
 
     @Test func hearingABodysReportIsOversight() throws {
         let g = try read("会议听取了市人民政府关于国有资产管理情况的报告。")
+        #expect(has(g, "杭州市人大常委会", "oversees", "杭州市人民政府"))
+    }
+
+    @Test func aBodyOpeningARelativeClauseIsNotTheOneUrged() throws {
+        let g = try read("督促市人代会票决确定的12项民生实事项目按时完成。督促市人民政府加快推进老旧小区改造。")
+        #expect(!has(g, "杭州市人大常委会", "oversees", "杭州市人民代表大会"))
         #expect(has(g, "杭州市人大常委会", "oversees", "杭州市人民政府"))
     }
 
