@@ -41,6 +41,10 @@ public struct Extractor: Sendable {
         public var sentences: [Range<Int>]
         /// Every decision of the trained relation scorer (empty without a model).
         public var decisions: [RelationDecision] = []
+        /// The body taken to write the document (the default subject of its relations), if one was found.
+        public var author: String?
+        /// The document's own place and the places above it, innermost first: what its level words stand for.
+        public var places: [String] = []
     }
 
     /// What the trained scorer made of one candidate pair, and why.
@@ -98,7 +102,8 @@ public struct Extractor: Sendable {
         var graph = KnowledgeGraph()
         let reading = stages(doc, explaining: true)
         reading.write(into: &graph)
-        return Reading(graph: graph, mentions: reading.allMentions, sentences: reading.sentences, decisions: reading.decisions)
+        return Reading(graph: graph, mentions: reading.allMentions, sentences: reading.sentences, decisions: reading.decisions,
+                       author: reading.context.author?.canonical, places: reading.context.chain)
     }
 
     /// The stages, in order, on one document; the graph gets what they found.

@@ -66,6 +66,8 @@ struct ExplainCommand: ParsableCommand {
         }
         var decisions: [Int: [Extractor.RelationDecision]] = [:]
         for d in reading.decisions where d.drawn || all { decisions[d.sentence.lowerBound, default: []].append(d) }
+        let places = reading.places.isEmpty ? "" : "  (places: \(reading.places.joined(separator: " › ")))"
+        print("author: \(reading.author ?? "none found")\(places)")
         for sentence in reading.sentences {
             let mentions = reading.mentions.filter { sentence.contains($0.range.lowerBound) }
             let found = edges[sentence.lowerBound] ?? []

@@ -173,6 +173,8 @@ struct CommandLineTests {
     @Test func explainShowsMentionsAndTheRuleBehindEachEdge() throws {
         let r = try CLI.run(["explain", "Tests/Fixtures/samples/own/05-ningbo-npc-2023.txt", "--tagger", "rules"])
         #expect(r.status == 0)
+        // First the author (the default subject of the document's relations) and its places.
+        #expect(r.stdout.hasPrefix("author: 宁波市人大常委会  (places: 宁波市 › 浙江省)\n"))
         #expect(r.stdout.contains("Organization 市人大常委会 → 宁波市人大常委会"))
         #expect(r.stdout.contains("edge 宁波市委 -leads-> 宁波市人大常委会  (leads.under-leadership, confidence 0.9)"))
     }
