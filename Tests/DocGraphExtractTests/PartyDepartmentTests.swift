@@ -24,6 +24,15 @@ struct PartyDepartmentTests {
         #expect(!orgs.contains("杭州市发改委"))
     }
 
+    @Test func aDepartmentStartingWithAStopCharacterIsReadWhenListed() throws {
+        // 经 stops an unlisted department (经市政府批准), not the listed 经贸 and 经济贸易.
+        let g = try checks.read("市经贸局局长唐晓梅、市经济贸易委员会主任郑国栋参加。经市政府批准，成立工作专班。")
+        let orgs = checks.organizations(g)
+        #expect(orgs.isSuperset(of: ["杭州市经济贸易局", "杭州市经济贸易委员会", "杭州市人民政府"]))
+        #expect(checks.has(g, "唐晓梅", "holdsPosition", "杭州市经济贸易局"))
+        #expect(!orgs.contains { $0.contains("经市") })
+    }
+
     @Test func aPostAfterAPartyGroupsPostIsOfItsBody() throws {
         let g = try checks.read("市民政局党组书记、局长唐晓梅出席。", title: "杭州市召开民政工作会议")
         #expect(checks.has(g, "唐晓梅", "holdsPosition", "杭州市民政局党组"))
