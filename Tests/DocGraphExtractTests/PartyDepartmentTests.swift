@@ -28,9 +28,16 @@ struct PartyDepartmentTests {
         // 经 stops an unlisted department (经市政府批准), not the listed 经贸 and 经济贸易.
         let g = try checks.read("市经贸局局长唐晓梅、市经济贸易委员会主任郑国栋参加。经市政府批准，成立工作专班。")
         let orgs = checks.organizations(g)
-        #expect(orgs.isSuperset(of: ["杭州市经济贸易局", "杭州市经济贸易委员会", "杭州市人民政府"]))
-        #expect(checks.has(g, "唐晓梅", "holdsPosition", "杭州市经济贸易局"))
+        #expect(orgs.isSuperset(of: ["杭州市经贸局", "杭州市经济贸易委员会", "杭州市人民政府"]))
+        #expect(checks.has(g, "唐晓梅", "holdsPosition", "杭州市经贸局"))
         #expect(!orgs.contains { $0.contains("经市") })
+    }
+
+    @Test func supplyAndCreditCooperativesAreBodiesOfTheirPlace() throws {
+        let g = try checks.read("市供销社主任唐晓梅、市信用联社理事长郑国栋和余杭区供销合作社负责人参加。")
+        let orgs = checks.organizations(g)
+        #expect(orgs.isSuperset(of: ["杭州市供销社", "杭州市信用联社", "余杭区供销合作社"]))
+        #expect(checks.has(g, "唐晓梅", "holdsPosition", "杭州市供销社"))
     }
 
     @Test func aPostAfterAPartyGroupsPostIsOfItsBody() throws {
