@@ -70,16 +70,19 @@ struct PostStructureTests {
     }
 
     @Test func aRostersLinesGiveEachNameThePostWrittenAfterIt() throws {
-        let g = try checks.read("成立县防汛工作领导小组:\n组长:唐晓梅 县委常委、县人民政府副县长\n成员:郑国栋 县财政局局长\n韩 立 县水利局局长",
+        let g = try checks.read("成立县防汛工作领导小组:\n组长:唐晓梅 县委常委、县人民政府副县长\n成员:郑国栋 县财政局局长\n韩 立 县水利局局长\n"
+                                + "吴和平 县供销社主任",
                                 title: "桐庐县人民政府办公室关于做好防汛工作的通知")
         #expect(checks.has(g, "唐晓梅", "holdsPosition", "桐庐县委"))
+        // A name the line bounds may hold a stop that names also end with (和).
+        #expect(checks.has(g, "吴和平", "holdsPosition", "桐庐县供销社"))
         #expect(checks.has(g, "郑国栋", "holdsPosition", "桐庐县财政局"))
         #expect(checks.has(g, "韩立", "holdsPosition", "桐庐县水利局"))
         // …and a post in the group the roster staffs, under its line's label (a line with none keeps the last).
         let group = "桐庐县防汛工作领导小组"
         let roles = Dictionary(uniqueKeysWithValues: g.relations.values.filter { g.entities[$0.object]?.label == group }
             .compactMap { r in g.entities[r.subject].map { ($0.label, r.role ?? "") } })
-        #expect(roles == ["唐晓梅": "组长", "郑国栋": "成员", "韩立": "成员"])
+        #expect(roles == ["唐晓梅": "组长", "郑国栋": "成员", "韩立": "成员", "吴和平": "成员"])
     }
 
     @Test func aConjunctionAfterATwoCharacterNameIsNotPartOfIt() throws {
