@@ -199,6 +199,9 @@ struct PersonFinder {
         var pending: [(organization: Mention?, role: String)] = []
         var pendingEnd = -1
         var lastPost: (organization: Mention?, end: Int)?
+        /// The name written before its title (唐晓梅 县委常委), and where that title ends: a post listed
+        /// right after it (、县人民政府副县长) is the same person's.
+        var nameBeforeTitle: (name: Range<Int>, titleEnd: Int)?
         var i = range.lowerBound
         func insideOrganization(_ r: Range<Int>) -> Bool { organizationMentions.contains { $0.range.overlaps(r) } }
         while i < range.upperBound {
@@ -299,6 +302,9 @@ struct PersonFinder {
                     }
                 }
             }
+            if names.isEmpty, let before = nameBeforeTitle, start == before.titleEnd + 1, scalars[before.titleEnd] == "、" {
+                names.append(before.name)
+            }
             guard !names.isEmpty else {
                 if end < range.upperBound, scalars[end] == "、" {
                     pending.append((organization, role))
@@ -322,6 +328,7 @@ struct PersonFinder {
                 for p in pending { out.append(Post(person: person, organization: p.organization, role: p.role)) }
             }
             pending.removeAll()
+            nameBeforeTitle = names.count == 1 && names[0].upperBound <= start ? (names[0], end) : nil
             lastPost = (organization, names[names.count - 1].upperBound)
             i = max(names[names.count - 1].upperBound, end)
         }

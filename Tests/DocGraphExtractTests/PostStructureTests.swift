@@ -85,6 +85,14 @@ struct PostStructureTests {
         #expect(roles == ["唐晓梅": "组长", "郑国栋": "成员", "韩立": "成员", "吴和平": "成员"])
     }
 
+    @Test func aPostListedAfterANamesFirstPostIsTheSamePersons() throws {
+        let g = try checks.read("成立县防汛工作领导小组:\n成员:唐晓梅 县委常委、县人民政府副县长\n郑国栋 县财政局局长、县水利局局长",
+                                title: "桐庐县人民政府办公室关于做好防汛工作的通知")
+        #expect(checks.has(g, "唐晓梅", "holdsPosition", "桐庐县委"))
+        #expect(checks.has(g, "唐晓梅", "holdsPosition", "桐庐县人民政府"))
+        #expect(checks.has(g, "郑国栋", "holdsPosition", "桐庐县水利局"))
+    }
+
     @Test func aConjunctionAfterATwoCharacterNameIsNotPartOfIt() throws {
         let g = try checks.read("县水利局原副局长韩立则存在违规使用公务用车问题。", title: "桐庐县纪委通报典型问题")
         let people = Set(g.entities.values.filter { $0.type == DG.term("Person") }.map(\.label))
