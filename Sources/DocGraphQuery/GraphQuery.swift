@@ -151,6 +151,7 @@ public struct GraphQuery: Sendable {
         let subjects = try subject.map { name throws(NoMatch) in Set(try resolve(name)) }
         let objects = try object.map { name throws(NoMatch) in Set(try resolve(name)) }
         var t = ResultTable(columns: ["subject", "predicate", "object", "role", "confidence", "evidence"])
+        if evidence { t.nested["evidence"] = Self.evidenceColumns }
         for r in indexes.relations where Self.predicateMatches(r.predicate, predicate) {
             if let subjects, !subjects.contains(r.subject) { continue }
             if let objects, !objects.contains(r.object) { continue }

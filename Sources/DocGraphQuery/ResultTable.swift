@@ -41,9 +41,14 @@ public struct ResultTable: Sendable, Equatable {
         return columns.enumerated().flatMap { k, name in nested[k] ?? [name] }
     }
 
+    /// The columns of the rows a column's cells hold, when it holds rows (a relation's evidence):
+    /// declared, so that the header of an empty answer names them too.
+    public var nested: [String: [String]] = [:]
+
     /// The columns of the nested rows in each column that has them.
     private var nestedColumns: [Int: [String]] {
         var out: [Int: [String]] = [:]
+        for (k, name) in columns.enumerated() { out[k] = nested[name] }
         for row in rows {
             for (k, cell) in row.enumerated() where out[k] == nil {
                 if case .table(let columns, _) = cell { out[k] = columns }

@@ -46,6 +46,9 @@ struct GraphQueryTests {
         #expect(t.textRows == [["杭州市人大常委会", "enacted", "《杭州市河道管理条例》", "", "0.9", "d1", "2", "10", "13", "句子10", "enacted.cue-before"]])
         #expect(t.render(.tsv).hasPrefix("subject\tpredicate\tobject\trole\tconfidence\tdocument\tpage\tstart\tend\tsentence\trule\n"))
         #expect(try q.relations(subject: "市人大常委会", predicate: "enacted").textRows == [["杭州市人大常委会", "enacted", "《杭州市河道管理条例》", "", "0.9", "1"]])
+        // An empty answer has the same header.
+        #expect(try q.relations(predicate: "amended", evidence: true).render(.tsv)
+                == "subject\tpredicate\tobject\trole\tconfidence\tdocument\tpage\tstart\tend\tsentence\trule\n")
         #expect(try q.relations(predicate: "dg:leads").rows.count == 1)
         #expect(try q.relations(object: "杭州市委").rows.map { $0[0] } == ["王明"])
     }
