@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # PDF, image (OCR) and legacy Word (.doc) input, on files made by the real tools:
 #   1. the sample printed to PDF by headless Chromium: same graph as the text, every
-#      evidence on the page its sentence is on;
+#      evidence on the page its sentence is on, and `relations --evidence` showing it;
 #   2. the sample through LibreOffice (text -> DOCX -> PDF, DOCX -> .doc): the same;
 #   3. the sample rendered as a 300-dpi scan with no text layer: OCR'd and scored
 #      against the gold (entity F1 >= 0.90, relation F1 >= 0.80);
@@ -112,6 +112,24 @@ jobs1_same() {
 same_graph() { python3 scripts/pdf/compare_graphs.py "$tmp/g/$1.graphml" "$tmp/g/$2.graphml"; }
 # pages NAME PDF: the evidence pages of $tmp/g/NAME against Poppler's text of PDF.
 pages() { python3 scripts/pdf/check_pages.py "$tmp/g/$1.graphml" "$tmp/g/$1.nt" --pdf "$2"; }
+# evidence_pages NAME: `docgraph relations --evidence` on $tmp/g/NAME.nt gives every piece of
+# evidence its page, as a number in JSON and in the page column of the TSV, on more than one page.
+evidence_pages() {
+  "$bin" relations "$tmp/g/$1.nt" --evidence --format json > "$tmp/g/$1-evidence.json" &&
+    "$bin" relations "$tmp/g/$1.nt" --evidence --format tsv > "$tmp/g/$1-evidence.tsv" || return 1
+  python3 - "$tmp/g/$1-evidence.json" "$tmp/g/$1-evidence.tsv" <<'PY'
+import csv, json, sys
+relations = json.load(open(sys.argv[1], encoding="utf-8"))
+evidence = [e for r in relations for e in r["evidence"]]
+pages = [e["page"] for e in evidence]
+assert evidence and all(isinstance(p, int) and p >= 1 for p in pages), "evidence without a page"
+assert all(isinstance(r["confidence"], float) for r in relations), "a confidence that is not a number"
+rows = list(csv.DictReader(open(sys.argv[2], encoding="utf-8"), delimiter="\t", quoting=csv.QUOTE_NONE))
+assert len(rows) == len(evidence) and all(row["page"] == str(p) for row, p in zip(rows, pages)), "TSV pages differ from JSON"
+print(f"{len(evidence)} pieces of evidence on pages {min(pages)}-{max(pages)}")
+assert len(set(pages)) > 1, "every piece of evidence on one page"
+PY
+}
 # reads_as FILE OUT [--min-ratio R]: docgraph text FILE is the sample's text (whitespace aside).
 reads_as() { text "$2" "$1" && python3 scripts/pdf/same_text.py "$sample" "$2" "${@:3}"; }
 # no_fonts PDF: pdffonts lists no font (its two header lines only).
@@ -195,6 +213,7 @@ if fixture "Chromium prints the sample" timeout 120 chromium --headless --no-san
   if check "chromium PDF: extract" extract chromium "$chromium_pdf"; then
     check "chromium PDF: same graph as the text" same_graph text chromium
     check "chromium PDF: every evidence has its page" pages chromium "$chromium_pdf"
+    check "chromium PDF: relations --evidence shows each page (JSON and TSV)" evidence_pages chromium
   else
     skip "chromium PDF: graph and pages" "extraction failed"
   fi

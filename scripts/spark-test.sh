@@ -152,9 +152,11 @@ mv "$tmp/aside/broken-scan.docx" "$tmp/docs/region2/"
 mv "$tmp/aside/crash-always.txt" "$tmp/docs/region3/"
 t=$SECONDS
 if submit "$tmp/into.log" --master "local[2,2]" scripts/spark/extract.py "$tmp/docs" --into "$tmp/out" -o "$tmp/out2" --docgraph "$tmp/docgraph"; then
-  grep -q '^docgraph-spark: 205 documents .*(3 extracted, 1 replaced, 1 skipped, 200 unchanged)' "$tmp/into.log" &&
+  # Each document counted once: 2 new, 1 changed, 1 unreadable, 200 unchanged, and the one on
+  # which docgraph always dies (in failures.tsv only).
+  grep -q '^docgraph-spark: 205 documents .*(2 extracted, 1 replaced, 1 skipped, 200 unchanged)' "$tmp/into.log" &&
     pass "--into: only the changed and the new documents are extracted ($((SECONDS - t)) s)" ||
-    fail "--into: expected 3 extracted (1 replaced), 200 unchanged: $(grep '^docgraph-spark:' "$tmp/into.log")"
+    fail "--into: expected 2 extracted, 1 replaced, 200 unchanged: $(grep '^docgraph-spark:' "$tmp/into.log")"
   twin_id=$(sed -n "s|^$twin\t||p" <("$bin" documents "$tmp/docs"))
   [ -n "$twin_id" ] && grep -qF "<https://w3id.org/docgraph/id/document/$twin_id>" "$tmp/out2/graph.nt" &&
     pass "a copy of a document, in its original's bucket, is a document of its own ($(basename "$twin"))" ||

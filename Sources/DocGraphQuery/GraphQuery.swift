@@ -140,10 +140,9 @@ public struct GraphQuery: Sendable {
         for e in graph.sortedEntities {
             if let type, !Self.classMatches(e.type, type) { continue }
             if let key, !([e.label] + e.aliases).contains(where: { Self.fold($0).contains(key) }) { continue }
-            t.rows.append([e.label, e.type.displayName, e.aliases.sorted().joined(separator: "|"),
-                           e.documents.sorted().joined(separator: "|"), e.node.string])
+            t.rows.append([.text(e.label), .text(e.type.displayName), .list(e.aliases.sorted()), .list(e.documents.sorted()), .text(e.node.string)])
         }
-        t.rows.sort { ($0[1], $0[0]) < ($1[1], $1[0]) }
+        t.rows.sort { ($0[1].text, $0[0].text) < ($1[1].text, $1[0].text) }
         return t
     }
 
@@ -151,19 +150,26 @@ public struct GraphQuery: Sendable {
                           evidence: Bool = false) throws(NoMatch) -> ResultTable {
         let subjects = try subject.map { name throws(NoMatch) in Set(try resolve(name)) }
         let objects = try object.map { name throws(NoMatch) in Set(try resolve(name)) }
-        var t = ResultTable(columns: ["subject", "predicate", "object", "role", "confidence", "evidence"]
-                            + (evidence ? ["document", "sentence", "rule"] : []))
+        var t = ResultTable(columns: ["subject", "predicate", "object", "role", "confidence", "evidence"])
+        if evidence { t.nested["evidence"] = Self.evidenceColumns }
         for r in indexes.relations where Self.predicateMatches(r.predicate, predicate) {
             if let subjects, !subjects.contains(r.subject) { continue }
             if let objects, !objects.contains(r.object) { continue }
-            let base = [label(r.subject), r.predicate.displayName, label(r.object), r.role ?? "", String(r.confidence), String(r.evidenceCount)]
-            if evidence && r.evidenceCount > 0 {
-                for p in r.provenance { t.rows.append(base + [p.document, p.sentence, p.rule]) }
-            } else {
-                t.rows.append(base + (evidence ? ["", "", ""] : []))
-            }
+            t.rows.append([.text(label(r.subject)), .text(r.predicate.displayName), .text(label(r.object)), .text(r.role ?? ""),
+                           .number(r.confidence), evidence ? Self.evidence(r) : .integer(r.evidenceCount)])
         }
         return t
+    }
+
+    /// The columns of a piece of evidence: where it was read (the document, its page for a PDF or
+    /// a scan, the sentence's offsets in Unicode scalars) and the rule that read it.
+    public static let evidenceColumns = ["document", "page", "start", "end", "sentence", "rule"]
+
+    /// A relation's evidence, one row per piece: in text one line each, in JSON an array of objects.
+    static func evidence(_ r: Relation) -> ResultValue {
+        .table(columns: evidenceColumns, rows: r.provenance.map { p in
+            [.text(p.document), .integer(p.page), .integer(p.sentenceStart), .integer(p.sentenceEnd), .text(p.sentence), .text(p.rule)]
+        })
     }
 
     public enum Direction: String, Sendable, CaseIterable { case `in`, out, both }
@@ -179,7 +185,7 @@ public struct GraphQuery: Sendable {
                 for (r, other, dir) in steps(from: node, predicate: predicate, direction: direction) where !seen.contains(other) {
                     seen.insert(other)
                     next.append(other)
-                    t.rows.append([String(level), label(node), r.predicate.displayName, dir, label(other), className(other)])
+                    t.rows.append([.integer(level), .text(label(node)), .text(r.predicate.displayName), .text(dir), .text(label(other)), .text(className(other))])
                 }
             }
             frontier = next
@@ -233,33 +239,50 @@ public struct GraphQuery: Sendable {
         for target in reached.sorted() { unwind(target, []) }
         for (k, path) in found.enumerated() {
             for (s, step) in path.enumerated() {
-                t.rows.append([String(k + 1), String(s + 1), label(step.0), step.1.predicate.displayName, step.2, label(step.3)])
+                t.rows.append([.integer(k + 1), .integer(s + 1), .text(label(step.0)), .text(step.1.predicate.displayName), .text(step.2),
+                               .text(label(step.3))])
             }
         }
         return t
     }
 
-    /// One entity, whole: its names, class, documents, and every edge in and out.
+    /// One entity, whole: its names, class, documents, and every edge in and out. In text, one
+    /// row per fact; in JSON, one object per entity the name matches.
     public func describe(_ name: String) throws(NoMatch) -> ResultTable {
         var t = ResultTable(columns: ["field", "value", "detail"])
+        var described: [ResultValue] = []
         for node in try resolve(name) {
             guard let e = graph.entities[node] else { continue }
-            t.rows.append(["name", e.label, e.node.string])
-            t.rows.append(["class", e.type.displayName, e.type.string])
-            for a in e.aliases.sorted() { t.rows.append(["alias", a, ""]) }
-            for d in e.documents.sorted() { t.rows.append(["document", d, graph.documents[d]?.title ?? ""]) }
-            for (p, values) in e.attributes.sorted(by: { $0.key < $1.key }) {
-                for v in values.sorted() { t.rows.append([p.displayName, v.lexicalForm, ""]) }
+            t.rows.append(["name", .text(e.label), .text(e.node.string)])
+            t.rows.append(["class", .text(e.type.displayName), .text(e.type.string)])
+            for a in e.aliases.sorted() { t.rows.append(["alias", .text(a), ""]) }
+            for d in e.documents.sorted() { t.rows.append(["document", .text(d), .text(graph.documents[d]?.title ?? "")]) }
+            let attributes = e.attributes.sorted(by: { $0.key < $1.key })
+            for (p, values) in attributes {
+                for v in values.sorted() { t.rows.append([.text(p.displayName), .text(v.lexicalForm), ""]) }
             }
-            for r in indexes.relations(from: node) {
-                t.rows.append(["out: " + r.predicate.displayName, label(r.object),
-                               "confidence \(r.confidence), \(r.evidenceCount) evidence" + (r.role.map { ", role \($0)" } ?? "")])
+            let out = indexes.relations(from: node), into = indexes.relations(to: node)
+            for r in out { t.rows.append([.text("out: " + r.predicate.displayName), .text(label(r.object)), .text(Self.edgeDetail(r))]) }
+            for r in into { t.rows.append([.text("in: " + r.predicate.displayName), .text(label(r.subject)), .text(Self.edgeDetail(r))]) }
+            func edge(_ r: Relation, _ end: String, _ other: Subject) -> ResultValue {
+                .object([("predicate", .text(r.predicate.displayName)), (end, .text(label(other))), ("role", r.role.map { .text($0) } ?? .null),
+                         ("confidence", .number(r.confidence)), ("evidence", .integer(r.evidenceCount))])
             }
-            for r in indexes.relations(to: node) {
-                t.rows.append(["in: " + r.predicate.displayName, label(r.subject),
-                               "confidence \(r.confidence), \(r.evidenceCount) evidence" + (r.role.map { ", role \($0)" } ?? "")])
-            }
+            described.append(.object([
+                ("name", .text(e.label)), ("iri", .text(e.node.string)), ("class", .text(e.type.displayName)), ("classIRI", .text(e.type.string)),
+                ("aliases", .list(e.aliases.sorted())),
+                ("documents", .table(columns: ["id", "title"], rows: e.documents.sorted().map { [.text($0), graph.documents[$0]?.title.map { .text($0) } ?? .null] })),
+                ("attributes", .object(attributes.map { (key: $0.key.displayName, value: .list($0.value.map(\.lexicalForm).sorted())) })),
+                ("out", .array(out.map { edge($0, "object", $0.object) })),
+                ("in", .array(into.map { edge($0, "subject", $0.subject) })),
+            ]))
         }
+        t.document = .array(described)
         return t
+    }
+
+    /// An edge's confidence, evidence and role, in words.
+    static func edgeDetail(_ r: Relation) -> String {
+        "confidence \(r.confidence), \(r.evidenceCount) evidence" + (r.role.map { ", role \($0)" } ?? "")
     }
 }

@@ -1,14 +1,60 @@
 import Foundation
 
-/// Rows of text under named columns: what every query command prints, in
-/// the format the user picks.
+/// Rows of cells under named columns: what every query command prints, in
+/// the format the user picks. Cells keep their type (``ResultValue``) for JSON.
 public struct ResultTable: Sendable, Equatable {
     public var columns: [String]
-    public var rows: [[String]]
+    public var rows: [[ResultValue]]
+    /// The answer as one JSON value, when it is not one object per row (``GraphQuery/describe(_:)``
+    /// gives one object per entity; its rows are a view of them for the text formats).
+    public var document: ResultValue?
 
-    public init(columns: [String], rows: [[String]] = []) {
+    public init(columns: [String], rows: [[ResultValue]] = [], document: ResultValue? = nil) {
         self.columns = columns
         self.rows = rows
+        self.document = document
+    }
+
+    /// The rows as the text formats show them: a cell holding rows of its own (a relation's
+    /// evidence) gives one line per row, its columns in its place; with no rows, one line of
+    /// empty cells.
+    public var textRows: [[String]] {
+        let nested = nestedColumns
+        return rows.flatMap { row -> [[String]] in
+            var lines: [[String]] = [[]]
+            for (k, cell) in row.enumerated() {
+                if case .table(_, let inner) = cell {
+                    let width = nested[k]?.count ?? 0
+                    let expanded = inner.isEmpty ? [[String](repeating: "", count: width)] : inner.map { $0.map(\.text) }
+                    lines = lines.flatMap { line in expanded.map { line + $0 } }
+                } else {
+                    lines = lines.map { $0 + [cell.text] }
+                }
+            }
+            return lines
+        }
+    }
+
+    /// The header of the text formats: a column of nested rows gives its own columns.
+    var textColumns: [String] {
+        let nested = nestedColumns
+        return columns.enumerated().flatMap { k, name in nested[k] ?? [name] }
+    }
+
+    /// The columns of the rows a column's cells hold, when it holds rows (a relation's evidence):
+    /// declared, so that the header of an empty answer names them too.
+    public var nested: [String: [String]] = [:]
+
+    /// The columns of the nested rows in each column that has them.
+    private var nestedColumns: [Int: [String]] {
+        var out: [Int: [String]] = [:]
+        for (k, name) in columns.enumerated() { out[k] = nested[name] }
+        for row in rows {
+            for (k, cell) in row.enumerated() where out[k] == nil {
+                if case .table(let columns, _) = cell { out[k] = columns }
+            }
+        }
+        return out
     }
 
     public enum Format: String, Sendable, CaseIterable {
@@ -18,8 +64,8 @@ public struct ResultTable: Sendable, Equatable {
     public func render(_ format: Format) -> String {
         switch format {
         case .table: return aligned()
-        case .csv: return ([columns] + rows).map { $0.map(Self.csvField).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
-        case .tsv: return ([columns] + rows).map { $0.map(Self.tsvField).joined(separator: "\t") }.joined(separator: "\n") + "\n"
+        case .csv: return ([textColumns] + textRows).map { $0.map(Self.csvField).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+        case .tsv: return ([textColumns] + textRows).map { $0.map(Self.tsvField).joined(separator: "\t") }.joined(separator: "\n") + "\n"
         case .json: return json()
         }
     }
@@ -28,7 +74,9 @@ public struct ResultTable: Sendable, Equatable {
     /// any East Asian wide or full-width one) as two columns, as terminals
     /// draw them.
     func aligned() -> String {
-        let all = [columns] + rows.map { $0.map(Self.oneLine) }
+        let columns = textColumns
+        let body = textRows.map { $0.map(Self.oneLine) }
+        let all = [columns] + body
         var widths = [Int](repeating: 0, count: columns.count)
         for row in all { for (k, cell) in row.enumerated() where k < widths.count { widths[k] = max(widths[k], Self.displayWidth(cell)) } }
         func line(_ row: [String]) -> String {
@@ -40,13 +88,16 @@ public struct ResultTable: Sendable, Equatable {
             return out
         }
         let rule = widths.enumerated().map { k, w in String(repeating: "-", count: w) + (k < widths.count - 1 ? "  " : "") }.joined()
-        return ([line(columns), rule] + rows.map { line($0.map(Self.oneLine)) }).joined(separator: "\n") + "\n"
+        return ([line(columns), rule] + body.map(line)).joined(separator: "\n") + "\n"
     }
 
-    /// An array of objects, one per row, keyed by column.
+    /// An array of objects, one per row, keyed by column, each cell in its type (or the
+    /// table's ``document``); one object a line.
     func json() -> String {
+        if case .array(let items)? = document { return "[" + items.map(\.json).joined(separator: ",\n ") + "]\n" }
+        if let document { return document.json + "\n" }
         let objects = rows.map { row in
-            "{" + zip(columns, row).map { Self.jsonString($0) + ":" + Self.jsonString($1) }.joined(separator: ",") + "}"
+            ResultValue.object(zip(columns, row).map { (key: $0, value: $1) }).json
         }
         return "[" + objects.joined(separator: ",\n ") + "]\n"
     }

@@ -8,12 +8,12 @@ extension SPARQLResult {
     /// `--format json` keeps every detail.
     public func table() -> ResultTable {
         switch self {
-        case .boolean(let b): return ResultTable(columns: ["result"], rows: [[b ? "true" : "false"]])
+        case .boolean(let b): return ResultTable(columns: ["result"], rows: [[.text(b ? "true" : "false")]])
         case .graph(let triples):
             return ResultTable(columns: ["subject", "predicate", "object"],
-                               rows: triples.map { [Self.text($0.subject.term), Self.text(.iri($0.predicate)), Self.text($0.object)] })
+                               rows: triples.map { [.text(Self.text($0.subject.term)), .text(Self.text(.iri($0.predicate))), .text(Self.text($0.object))] })
         case .solutions(let variables, let rows):
-            return ResultTable(columns: variables, rows: rows.map { row in variables.map { row[$0].map(Self.text) ?? "" } })
+            return ResultTable(columns: variables, rows: rows.map { row in variables.map { .text(row[$0].map(Self.text) ?? "") } })
         }
     }
 

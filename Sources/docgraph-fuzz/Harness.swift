@@ -12,7 +12,7 @@ import Foundation
 /// the fuzzer looks for is a crash, a sanitizer report, a hang or runaway
 /// memory.
 enum Harness: String, CaseIterable {
-    case rdfxml, graphml, ntriples, sparql, text, pdf
+    case rdfxml, graphml, ntriples, turtle, sparql, text, markdown, pdf
 
     func run(_ bytes: [UInt8]) {
         switch self {
@@ -24,6 +24,9 @@ enum Harness: String, CaseIterable {
         case .ntriples:
             var sink = TripleCollector()
             try? NTriplesParser(source: "input.nt").parse(String(decoding: bytes, as: UTF8.self), into: &sink)
+        case .turtle:
+            var sink = TripleCollector()
+            try? TurtleParser(source: "input.ttl", base: "file:///fuzz/input.ttl").parse(bytes: bytes, into: &sink)
         case .sparql:
             // Parsed, and when it parses, evaluated on a small graph: the
             // evaluator must survive whatever the parser accepts.
@@ -35,6 +38,10 @@ enum Harness: String, CaseIterable {
         case .text:
             // Any document format: the reader tells text, HTML and DOCX apart by content.
             guard let doc = try? DocumentReader().read(bytes: bytes, id: "input", location: "input") else { return }
+            _ = Self.extractor.extract(doc)
+        case .markdown:
+            // Markdown is chosen by the file's extension, which the `text` harness never gives.
+            guard let doc = try? DocumentReader().read(bytes: bytes, id: "input", location: "input.md") else { return }
             _ = Self.extractor.extract(doc)
         case .pdf:
             // Poppler on hostile bytes, and the page assembly after it. OCR is off: each page drawn

@@ -7,17 +7,21 @@ import DocGraphRDF
 struct ConvertCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "convert",
-        abstract: "Convert a graph between RDF/XML, GraphML and N-Triples.",
+        abstract: "Convert a graph between RDF/XML, GraphML, N-Triples and Turtle.",
         discussion: """
-        Conversion streams triple by triple and keeps every well-formed triple whatever its vocabulary: between
-        RDF formats (.rdf, .nt, .ttl) in constant memory; to GraphML in memory that grows with the nodes, not the
-        edges. GraphML written from RDF is its RDF view: resources become nodes (their IRI in `iri`), links
-        become edges (their predicate in `predicate`) and literals become node data under keys that name the
-        predicate, datatype and language, so converting back gives the same graph. With --property-graph it is
-        the view `docgraph extract` writes for Gephi, yEd, Cytoscape and Neo4j instead: entities with names and
-        types, relations with confidence and evidence (read into memory whole). GraphML written that way, or by
-        other tools, reads as the property graph it describes.
-        Example: docgraph convert big.nt big.rdf
+        Conversion streams triple by triple and keeps every well-formed triple whatever its vocabulary: between \
+        RDF formats (.rdf, .nt, .ttl) in constant memory; to GraphML in memory that grows with the nodes, not the \
+        edges. GraphML written from RDF is its RDF view: resources become nodes (their IRI in `iri`), links \
+        become edges (their predicate in `predicate`) and literals become node data under keys that name the \
+        predicate, datatype and language, so converting back gives the same graph.
+
+        With --property-graph it is the view `docgraph extract` writes for Gephi, yEd, Cytoscape and Neo4j \
+        instead: entities with names and types, relations with confidence and evidence (read into memory \
+        whole). GraphML written that way, or by other tools, reads as the property graph it describes.
+
+        Examples:
+          docgraph convert big.nt big.rdf
+          docgraph convert report.rdf report.ttl
         """)
 
     @Argument(help: "The graph to read (.rdf, .graphml, .nt or .ttl).")

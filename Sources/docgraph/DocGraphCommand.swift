@@ -12,8 +12,9 @@ struct DocGraphCommand: ParsableCommand {
         commandName: "docgraph",
         abstract: "Turn documents into knowledge graphs, and convert, inspect and validate graph files.",
         discussion: """
-        Graph formats follow the file extension: .rdf/.owl/.xml (RDF/XML), .graphml, .nt (N-Triples), .ttl (Turtle).
-        Errors are printed as FILE:LINE:COL: error: MESSAGE; bad usage exits 64, other failures exit 1.
+        Graph formats follow the file extension: .rdf/.owl/.xml (RDF/XML), .graphml, .nt (N-Triples), \
+        .ttl (Turtle). Errors are printed as FILE:LINE:COL: error: MESSAGE; bad usage exits 64, other \
+        failures exit 1.
         """,
         version: version,
         subcommands: [ExtractCommand.self, ExplainCommand.self, EvaluateCommand.self, TextCommand.self, TagCommand.self, ConvertCommand.self, StatsCommand.self, ValidateCommand.self,

@@ -13,9 +13,10 @@ struct DocumentsCommand: ParsableCommand {
         commandName: "documents",
         abstract: "List the documents extract would read, with their ids, as lines for --list.",
         discussion: """
-        Prints PATH<TAB>ID for each document, in the order extract reads them. The ids are computed over the
-        whole collection, exactly as extract computes them; a part of these lines given to extract --list
+        Prints PATH<TAB>ID for each document, in the order extract reads them. The ids are computed over the \
+        whole collection, exactly as extract computes them; a part of these lines given to extract --list \
         keeps them, so parts extracted apart merge into the graph of one run (see docgraph merge).
+
         Example:
           docgraph documents pages/ --include '*.html' > all.tsv
           split -n l/4 all.tsv part-; docgraph extract --list part-aa -o shard-aa.nt

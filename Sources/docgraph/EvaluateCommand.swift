@@ -41,8 +41,13 @@ struct EvaluateCommand: ParsableCommand {
     @Option(help: "Score only the documents of this genre (the gold's genre, else the name before its first '-'); repeatable.")
     var genre: [String] = []
 
-    @Option(help: "Documents extracted at once (default: the number of cores). The output is the same for any number.")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    // Optional, so that the help states the default once, in words: a value here would be printed
+    // beside it, and would be this machine's number of cores.
+    @Option(name: .customLong("jobs"), help: "Documents extracted at once (default: the number of cores). The output is the same for any number.")
+    var requestedJobs: Int?
+
+    /// `--jobs`, else the number of cores.
+    var jobs: Int { requestedJobs ?? ProcessInfo.processInfo.activeProcessorCount }
 
     @OptionGroup var extraction: ExtractionOptions
 

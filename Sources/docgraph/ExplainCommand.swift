@@ -11,8 +11,9 @@ struct ExplainCommand: ParsableCommand {
         commandName: "explain",
         abstract: "Show, sentence by sentence, the mentions found in a document and the rule behind each edge.",
         discussion: """
-        A folder is explained document by document, in path order, each under a line naming it; a document that
+        A folder is explained document by document, in path order, each under a line naming it; a document that \
         cannot be read is reported and skipped (exit 1 when none could be read).
+
         Examples:
           docgraph explain report.txt
           docgraph explain reports/ --all

@@ -21,7 +21,9 @@ struct ExportCommand: ParsableCommand {
         --to kuzu -o DIR: DIR/schema.cypher, the CSV files and DIR/load.cypher (COPY FROM), to run in DIR.
 
         Outputs are written atomically; a folder is replaced only if it holds nothing but an earlier export.
-        Example: docgraph export graph.rdf --to cypher -o graph.cypher
+
+        Example:
+          docgraph export graph.rdf --to cypher -o graph.cypher
         """)
 
     enum Target: String, ExpressibleByArgument, CaseIterable {

@@ -12,12 +12,15 @@ struct ExtractCommand: ParsableCommand {
         commandName: "extract",
         abstract: "Extract a knowledge graph from documents.",
         discussion: """
-        Inputs are files, folders (searched recursively), list files (--list) or - for standard input.
-        Plain text in UTF-8, UTF-16 (with a byte-order mark) or GB18030/GBK, Markdown, HTML pages,
-        Word (.docx and .doc) documents, PDFs (text layers; scanned pages by OCR) and scanned images
-        (.png, .jpg, .tif) are read; the format is told by content and extension. The graph of all
-        of them is written to each -o file, in the format its extension names (.rdf, .graphml, .nt, .ttl),
-        atomically. A document that cannot be read is reported and skipped (exit 1 with --strict).
+        Inputs are files, folders (searched recursively), list files (--list) or - for standard input. \
+        Plain text in UTF-8, UTF-16 (with a byte-order mark) or GB18030/GBK, Markdown, HTML pages, \
+        Word (.docx and .doc) documents, PDFs (text layers; scanned pages by OCR) and scanned images \
+        (.png, .jpg, .tif) are read; the format is told by content and extension.
+
+        The graph of all of them is written to each -o file, in the format its extension names (.rdf, \
+        .graphml, .nt, .ttl), atomically. A document that cannot be read is reported and skipped (exit 1 \
+        with --strict).
+
         Examples:
           docgraph extract report.txt -o report.rdf -o report.graphml
           docgraph extract pages/ --include '*.html' --jobs 2 -o pages.nt
@@ -46,8 +49,13 @@ struct ExtractCommand: ParsableCommand {
     @Option(help: "Add the documents to this graph: documents it holds unchanged (same id, same checksum) are skipped, changed ones replaced. Written back unless -o is given.")
     var into: String?
 
-    @Option(help: "Documents extracted at once (default: the number of cores).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    // Optional, so that the help states the default once, in words: a value here would be printed
+    // beside it, and would be this machine's number of cores.
+    @Option(name: .customLong("jobs"), help: "Documents extracted at once (default: the number of cores).")
+    var requestedJobs: Int?
+
+    /// `--jobs`, else the number of cores.
+    var jobs: Int { requestedJobs ?? ProcessInfo.processInfo.activeProcessorCount }
 
     @Flag(help: "Fail (exit 1) when any document cannot be read, instead of skipping it.")
     var strict = false
@@ -119,12 +127,15 @@ struct ExtractCommand: ParsableCommand {
         var byClass: [String: Int] = [:]
         for e in o.graph.entities.values { byClass[e.type.namespaceAndLocalName?.localName ?? e.type.string, default: 0] += 1 }
         let classes = byClass.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
-        var documents = ["\(o.extracted.count) extracted"]
-        if !o.unchanged.isEmpty { documents.append("\(o.unchanged.count) unchanged") }
+        // Each document is counted once, so the counts add up to the documents read: a replaced one
+        // is extracted too, but counted as replaced. A renamed one is among the extracted, under its
+        // new id; the note after the counts says how many were (the Spark job reads the counts).
+        var documents = ["\(o.extracted.count - o.replaced.count) extracted"]
         if !o.replaced.isEmpty { documents.append("\(o.replaced.count) replaced") }
-        if !o.renamed.isEmpty { documents.append("\(o.renamed.count) renamed") }
+        if !o.unchanged.isEmpty { documents.append("\(o.unchanged.count) unchanged") }
         if !o.failures.isEmpty { documents.append("\(o.failures.count) skipped") }
-        return "docgraph: documents: " + documents.joined(separator: ", ") + leftOutNote(leftOut)
+        let renamed = o.renamed.isEmpty ? "" : "; \(o.renamed.count) of them read before under a shorter id"
+        return "docgraph: documents: " + documents.joined(separator: ", ") + renamed + leftOutNote(leftOut)
             + "; entities: " + (classes.isEmpty ? "none" : classes)
             + "; relations: \(o.graph.relations.count)"
             + String(format: "; %.2f MB read and extracted in %.2f s, written in %.2f s", Double(o.bytes) / 1e6, extracting, writing)

@@ -74,6 +74,38 @@ enum GraphFiles {
         }
     }
 
+    /// Writes triples to `path` atomically, in the format its extension names (GraphML as the
+    /// RDF view, as `convert` writes it).
+    static func write(triples: [Triple], to path: String) throws {
+        let format = try GraphFormat.of(path)
+        var replaced = 0
+        try AtomicOutput.write(to: path) { tmp in
+            switch format {
+            case .rdfXML:
+                let w = try RDFXMLSerializer(path: tmp)
+                for t in triples { try w.consume(t) }
+                try w.finish()
+                replaced = w.replacedCharacters
+            case .nTriples:
+                var w = NTriplesSerializer(output: try ByteOutput(path: tmp))
+                for t in triples { try w.consume(t) }
+                try w.finish()
+            case .turtle:
+                var w = TurtleSerializer(output: try ByteOutput(path: tmp))
+                for t in triples { try w.consume(t) }
+                try w.finish()
+            case .graphML:
+                let w = try GraphMLSerializer(path: tmp)
+                for t in triples { try w.consume(t) }
+                try w.finish()
+                replaced = w.replacedCharacters
+            }
+        }
+        if replaced > 0 {
+            printError("\(path): warning: \(replaced) character(s) that XML 1.0 cannot carry were written as U+FFFD")
+        }
+    }
+
     /// A `file://` IRI for a path, the default base of an RDF/XML file.
     static func fileIRI(_ path: String) -> String {
         let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path

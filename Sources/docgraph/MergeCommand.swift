@@ -14,8 +14,9 @@ struct MergeCommand: ParsableCommand {
         commandName: "merge",
         abstract: "Merge graphs extracted apart into one, as one extract run would have written it.",
         discussion: """
-        Identical triples become one; an entity's names and documents, and a fact's evidence, are unions;
+        Identical triples become one; an entity's names and documents, and a fact's evidence, are unions; \
         a fact's confidence is the highest any shard gives. Shards are read one at a time, in any format.
+
         Example:
           docgraph merge shard-*.nt -o graph.nt -o graph.graphml
         """)

@@ -6,7 +6,7 @@ import DocGraphPDF
 /// How documents are read, shared by `extract`, `explain` and `text`: PDFs and scans (OCR, its
 /// languages, passwords, the page limit).
 struct ReadingOptions: ParsableArguments {
-    @Option(help: "OCR for PDF pages without a text layer (auto, the default), for none (never), or for every page (always).")
+    @Option(help: "OCR for PDF pages without a text layer (auto), for none (never), or for every page (always).")
     var ocr: OCRModeArgument = .auto
 
     @Option(name: .customLong("ocr-lang"), help: "Tesseract's languages, e.g. chi_sim+eng (default: chi_sim, and chi_tra for pages in traditional script).")
@@ -15,7 +15,7 @@ struct ReadingOptions: ParsableArguments {
     @Option(help: "The password of encrypted PDFs.")
     var password: String?
 
-    @Option(name: .customLong("max-pages"), help: "Refuse PDFs of more pages than this (default: 2000).")
+    @Option(name: .customLong("max-pages"), help: "Refuse PDFs of more pages than this.")
     var maxPages: Int = PDFLimits().maximumPages
 
     func validate() throws {

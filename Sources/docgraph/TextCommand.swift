@@ -11,6 +11,7 @@ struct TextCommand: ParsableCommand {
         abstract: "Print the text DocGraph reads from documents: decoded, taken out of HTML and Word, PDF text layers, OCR.",
         discussion: """
         What extraction sees, one paragraph per line; with several documents each starts with ==> PATH <==.
+
         Examples:
           docgraph text report.pdf
           docgraph text scan.png --pages
@@ -22,8 +23,13 @@ struct TextCommand: ParsableCommand {
     @Flag(help: "Mark where each page of a PDF or scan starts (--- page N ---).")
     var pages = false
 
-    @Option(help: "Documents (or scanned pages) read at once (default: the number of cores).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    // Optional, so that the help states the default once, in words: a value here would be printed
+    // beside it, and would be this machine's number of cores.
+    @Option(name: .customLong("jobs"), help: "Documents (or scanned pages) read at once (default: the number of cores).")
+    var requestedJobs: Int?
+
+    /// `--jobs`, else the number of cores.
+    var jobs: Int { requestedJobs ?? ProcessInfo.processInfo.activeProcessorCount }
 
     @Option(help: "The ontology folder (its script table tells traditional pages for OCR). Default: ./Ontology or the one beside the program.")
     var ontology: String?

@@ -35,8 +35,13 @@ struct TrainCommand: ParsableCommand {
     @Option(name: .customLong("leave-out"), help: "Leave out the documents of this genre (the gold's genre, else the name before its first '-'); repeatable.")
     var leaveOut: [String] = []
 
-    @Option(help: "Documents read at once (default: the number of cores). The model does not depend on it.")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    // Optional, so that the help states the default once, in words: a value here would be printed
+    // beside it, and would be this machine's number of cores.
+    @Option(name: .customLong("jobs"), help: "Documents read at once (default: the number of cores). The model does not depend on it.")
+    var requestedJobs: Int?
+
+    /// `--jobs`, else the number of cores.
+    var jobs: Int { requestedJobs ?? ProcessInfo.processInfo.activeProcessorCount }
 
     @Flag(name: [.short, .long], help: "No summary on stderr.")
     var quiet = false

@@ -16,7 +16,9 @@ struct GraphQueryTests {
         func p(_ s: Int, _ rule: String) -> Provenance {
             Provenance(document: "d1", sentence: "句子\(s)", sentenceStart: s, sentenceEnd: s + 3, rule: rule)
         }
-        g.add(Relation(subject: congress.node, predicate: DG.term("enacted"), object: law.node, confidence: 0.9, provenance: [p(10, "enacted.cue-before")]))
+        var onPage = p(10, "enacted.cue-before")
+        onPage.page = 2
+        g.add(Relation(subject: congress.node, predicate: DG.term("enacted"), object: law.node, confidence: 0.9, provenance: [onPage]))
         g.add(Relation(subject: party.node, predicate: DG.term("leads"), object: congress.node, confidence: 0.9, provenance: [p(0, "leads.under-leadership")]))
         g.add(Relation(subject: person.node, predicate: DG.term("holdsPosition"), object: party.node, role: "市委书记", confidence: 0.85,
                        provenance: [p(20, "holdsPosition.post-title")]))
@@ -41,14 +43,19 @@ struct GraphQueryTests {
 
     @Test func relationsFilterAndShowTheirEvidence() throws {
         let t = try q.relations(subject: "市人大常委会", predicate: "enacted", evidence: true)
-        #expect(t.rows == [["杭州市人大常委会", "enacted", "《杭州市河道管理条例》", "", "0.9", "1", "d1", "句子10", "enacted.cue-before"]])
+        #expect(t.textRows == [["杭州市人大常委会", "enacted", "《杭州市河道管理条例》", "", "0.9", "d1", "2", "10", "13", "句子10", "enacted.cue-before"]])
+        #expect(t.render(.tsv).hasPrefix("subject\tpredicate\tobject\trole\tconfidence\tdocument\tpage\tstart\tend\tsentence\trule\n"))
+        #expect(try q.relations(subject: "市人大常委会", predicate: "enacted").textRows == [["杭州市人大常委会", "enacted", "《杭州市河道管理条例》", "", "0.9", "1"]])
+        // An empty answer has the same header.
+        #expect(try q.relations(predicate: "amended", evidence: true).render(.tsv)
+                == "subject\tpredicate\tobject\trole\tconfidence\tdocument\tpage\tstart\tend\tsentence\trule\n")
         #expect(try q.relations(predicate: "dg:leads").rows.count == 1)
         #expect(try q.relations(object: "杭州市委").rows.map { $0[0] } == ["王明"])
     }
 
     @Test func neighborsWalkOutwardLevelByLevel() throws {
         let t = try q.neighbors("王明", depth: 3)
-        #expect(t.rows.map { [$0[0], $0[4]] } == [["1", "杭州市委"], ["2", "杭州市人大常委会"], ["3", "《杭州市河道管理条例》"]])
+        #expect(t.textRows.map { [$0[0], $0[4]] } == [["1", "杭州市委"], ["2", "杭州市人大常委会"], ["3", "《杭州市河道管理条例》"]])
         #expect(try q.neighbors("杭州市委", direction: .out).rows.map { $0[4] } == ["杭州市人大常委会"])
     }
 
@@ -76,5 +83,28 @@ struct GraphQueryTests {
         #expect(ResultTable(columns: ["a"], rows: [["x,\"y\""]]).render(.csv) == "a\r\n\"x,\"\"y\"\"\"\r\n")
         #expect(ResultTable(columns: ["a"], rows: [["x\ty\n"]]).render(.tsv) == "a\nx\\ty\\n\n")
         #expect(ResultTable(columns: ["a", "b"], rows: [["杭\"州", "\u{1}"]]).render(.json) == "[{\"a\":\"杭\\\"州\",\"b\":\"\\u0001\"}]\n")
+    }
+
+    @Test func jsonKeepsNumbersListsAndEvidenceObjects() throws {
+        let entities = q.entities(match: "市委").render(.json)
+        #expect(entities.contains("\"aliases\":[\"中共杭州市委\",\"市委\"],\"documents\":[\"d1\"]"), "\(entities)")
+        let relations = try q.relations(subject: "市人大常委会", predicate: "enacted", evidence: true).render(.json)
+        #expect(relations == "[{\"subject\":\"杭州市人大常委会\",\"predicate\":\"enacted\",\"object\":\"《杭州市河道管理条例》\",\"role\":\"\","
+                + "\"confidence\":0.9,\"evidence\":[{\"document\":\"d1\",\"page\":2,\"start\":10,\"end\":13,\"sentence\":\"句子10\","
+                + "\"rule\":\"enacted.cue-before\"}]}]\n")
+        // Without --evidence, the number of pieces; a page a text document does not have is null.
+        #expect(try q.relations(predicate: "leads").render(.json).contains("\"confidence\":0.9,\"evidence\":1}"))
+        #expect(try q.relations(predicate: "leads", evidence: true).render(.json).contains("\"page\":null"))
+        #expect(try q.neighbors("王明").render(.json).hasPrefix("[{\"depth\":1,"))
+        #expect(try q.paths(from: "王明", to: "杭州市委").render(.json).hasPrefix("[{\"path\":1,\"step\":1,"))
+    }
+
+    @Test func describeInJSONIsOneObjectPerEntity() throws {
+        let json = try q.describe("市委").render(.json)
+        #expect(json.hasPrefix("[{\"name\":\"杭州市委\",\"iri\":"), "\(json)")
+        #expect(json.contains("\"aliases\":[\"中共杭州市委\",\"市委\"]"))
+        #expect(json.contains("\"documents\":[{\"id\":\"d1\",\"title\":\"杭州市人大常委会工作报告\"}]"))
+        #expect(json.contains("\"out\":[{\"predicate\":\"leads\",\"object\":\"杭州市人大常委会\",\"role\":null,\"confidence\":0.9,\"evidence\":1}]"))
+        #expect(json.contains("\"in\":[{\"predicate\":\"holdsPosition\",\"subject\":\"王明\",\"role\":\"市委书记\",\"confidence\":0.85,\"evidence\":1}]"))
     }
 }

