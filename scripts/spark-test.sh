@@ -120,8 +120,17 @@ sed -i 's/常委会/常务委员会/' "$changed"
 printf 'PK\003\004 not really a Word document' > "$tmp/docs/region2/broken-scan.docx"
 cp "$tmp/docs/region3/2023/notice5.txt" "$tmp/docs/region3/crash-always.txt"
 # The document docgraph dies on once has text of its own: whether it lands in one bucket with
-# another document must not decide what the rerun does with it.
-{ cat "$tmp/docs/region2/2022/notice7.txt"; printf '\n本通知自印发之日起施行。\n'; } > "$tmp/docs/region2/crash-once.txt"
+# another document must not decide what the rerun does with it. Nor may it share a bucket with the
+# one docgraph always dies on (that one would kill the task first, every time): the bucket is a
+# hash of the path and the temporary folder is random, so its name is searched for, not guessed.
+crash_once=$(python3 - "$tmp/out/manifest.json" "$tmp/docs/region3/crash-always.txt" "$tmp/docs/region2" <<'PY'
+import hashlib, json, os, sys
+buckets = json.load(open(sys.argv[1]))["buckets"]
+bucket = lambda p: int.from_bytes(hashlib.sha256(p.encode("utf-8")).digest()[:8], "big") % buckets
+print(next(p for p in (os.path.join(sys.argv[3], f"crash-once{k}.txt") for k in range(100000)) if bucket(p) != bucket(sys.argv[2])))
+PY
+)
+{ cat "$tmp/docs/region2/2022/notice7.txt"; printf '\n本通知自印发之日起施行。\n'; } > "$crash_once"
 # A copy of a document, named so that it falls in its original's bucket (the bucket is a hash of
 # the path, and the temporary folder is random: the name is searched for, not guessed), where the
 # bucket's earlier graph already holds the original's checksum.
