@@ -239,10 +239,15 @@ public struct GraphQuery: Sendable {
         return t
     }
 
-    /// One entity, whole: its names, class, documents, and every edge in and out.
+    /// One entity, whole: its names, class, documents, and every edge in and out. A name that
+    /// several entities go by (市委: the 市委 of two documents that never name their city, and
+    /// 杭州市委 whose alias it is) gives the candidates instead, each with its IRI, class and
+    /// documents, so that one can be described by its IRI; their edges are not run together.
     public func describe(_ name: String) throws(NoMatch) -> ResultTable {
+        let nodes = try resolve(name)
+        guard nodes.count == 1 else { return candidates(nodes) }
         var t = ResultTable(columns: ["field", "value", "detail"])
-        for node in try resolve(name) {
+        for node in nodes {
             guard let e = graph.entities[node] else { continue }
             t.rows.append(["name", e.label, e.node.string])
             t.rows.append(["class", e.type.displayName, e.type.string])
@@ -259,6 +264,19 @@ public struct GraphQuery: Sendable {
                 t.rows.append(["in: " + r.predicate.displayName, label(r.subject),
                                "confidence \(r.confidence), \(r.evidenceCount) evidence" + (r.role.map { ", role \($0)" } ?? "")])
             }
+        }
+        return t
+    }
+
+    /// The entities a name is ambiguous between: for each, a `candidate` row (its label and IRI),
+    /// its class, and the documents that name it, in node order.
+    func candidates(_ nodes: [Subject]) -> ResultTable {
+        var t = ResultTable(columns: ["field", "value", "detail"])
+        for node in nodes {
+            guard let e = graph.entities[node] else { continue }
+            t.rows.append(["candidate", e.label, e.node.string])
+            t.rows.append(["class", e.type.displayName, e.type.string])
+            for d in e.documents.sorted() { t.rows.append(["document", d, graph.documents[d]?.title ?? ""]) }
         }
         return t
     }

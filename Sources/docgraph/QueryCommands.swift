@@ -110,10 +110,20 @@ struct PathCommand: ParsableCommand {
 struct DescribeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "describe", abstract: "One entity: class, names, documents, and every edge in and out.",
-        discussion: "Example: docgraph describe graph.rdf 市委")
+        discussion: """
+        Example: docgraph describe graph.rdf 市委
+        A name that several entities go by (市委 in two documents that never name their city) lists the candidates, each with its IRI and documents; describe one by its IRI.
+        """)
     @OptionGroup var options: QueryOptions
-    @Argument(help: "The entity's name or alias.") var name: String
-    func run() throws { try options.show { try options.query().describe(name) } }
+    @Argument(help: "The entity's name, alias or IRI.") var name: String
+    func run() throws {
+        try options.show {
+            let query = try options.query()
+            let matches = try query.resolve(name).count
+            if matches > 1 { printError("docgraph: \(matches) entities go by '\(name)'; listing them (describe one by its IRI)") }
+            return try query.describe(name)
+        }
+    }
 }
 
 struct SPARQLCommand: ParsableCommand {
