@@ -32,6 +32,8 @@ else
 fi
 # The tagger's kernels compute the same bits on every instruction set this CPU has.
 bash scripts/tagger-kernels-isa.sh || failed=1
+# The installed program, through a symlink on PATH and from another folder, finds its own files.
+bash scripts/install-test.sh || failed=1
 # PDF, scans and .doc on files made by Chromium, LibreOffice, Pillow and qpdf; hostile PDFs.
 bash scripts/pdf-test.sh || failed=1
 # The sample's report in headless Chromium; the SVG through xmllint; the PNG opened.

@@ -115,7 +115,12 @@ struct DocumentReading: Sendable {
         let label = names.label(m)
         let key = CodePointKey(label)
         if let i = foundIndex[m.kind]?[key] { return i }
-        found.append(FoundEntity(node: .iri(IRIMinting.entity(base: extractor.entityBases[Int(m.kind.ordinal)], name: label)), kind: m.kind, label: label))
+        let base = extractor.entityBases[Int(m.kind.ordinal)]
+        // A body named only by its kind (市委 where the document never names its city) is this
+        // document's: the same words in another document may name another city's body.
+        let iri = m.kind == .organization && index.placelessNames.contains(label)
+            ? IRIMinting.entity(base: base, name: label, document: doc.id) : IRIMinting.entity(base: base, name: label)
+        found.append(FoundEntity(node: .iri(iri), kind: m.kind, label: label))
         foundIndex[m.kind, default: [:]][key] = found.count - 1
         return found.count - 1
     }

@@ -95,6 +95,8 @@ final class LexiconIndex: Sendable {
     /// Verbs of appointment (为, 任, 当选为) and the words between a name and them (同志), in the lexicon's order.
     let appointmentVerbs: [[Unicode.Scalar]]
     let appointmentAfterNames: [[Unicode.Scalar]]
+    /// Names that say a body's kind but not whose it is (市委, 大会): one entity per document.
+    let placelessNames: PlacelessBodyNames
 
     /// The rules the index was built from, shared through it by the finders of every document.
     let rules: ExtractionRules
@@ -193,6 +195,7 @@ final class LexiconIndex: Sendable {
         frameCueStarts = ScalarSet(rules.frames.flatMap { $0.cueWords?.compactMap(\.first) ?? [] })
         appointmentVerbs = rules.appointmentVerbs.map { Array($0.unicodeScalars) }
         appointmentAfterNames = rules.appointmentAfterNames.map { Array($0.unicodeScalars) }
+        placelessNames = PlacelessBodyNames(rules: rules)
     }
 
     /// Whether `word` ends at `end` in `text`, within `lowerBound..<end`.

@@ -30,12 +30,14 @@ public struct PagedText: Sendable, Equatable {
 
 /// Puts printed lines back into paragraphs.
 ///
-/// A line continues the paragraph above it when the line above runs to
-/// the right edge of the text (it was broken by the page width, not by the
-/// author), the line is not indented (Chinese paragraphs open with two
-/// characters' indent), and no more than the usual line spacing separates
-/// them; the same holds from the last line of a page to the first of the
-/// next. Lines join without a space where either side is Chinese, and a
+/// A line continues the paragraph above it when the line above was broken
+/// by the page width, not by the author — it runs to the right edge of the
+/// text, or, on a ragged-right page (lines of a fixed number of characters,
+/// some of them half-width digits and commas, or text set flush left), it
+/// reaches most of the way there and ends without closing a sentence —, the
+/// line is not indented (Chinese paragraphs open with two characters'
+/// indent), and no more than the usual line spacing separates them; the same
+/// holds from the last line of a page to the first of the next. Lines join without a space where either side is Chinese, and a
 /// word hyphenated at the line's end is mended. A line at the top or the
 /// bottom of pages that repeats on most pages (digits aside) is a running
 /// header or footer, and a line that is only a page number (`- 3 -`,
@@ -43,13 +45,18 @@ public struct PagedText: Sendable, Equatable {
 public enum PageTextAssembler {
     /// How much of a page's lines must repeat for a header or footer to be recognised as one.
     static let repeatShare = 0.5
+    /// Marks that end a sentence or introduce what follows (a list, a roster): a line ending in one
+    /// ends its paragraph unless it runs to the right edge. Closing quotes and brackets after them
+    /// count as the mark (。” and ？）).
+    static let sentenceEnds = Set("。！？；：.!?;:…".unicodeScalars)
+    static let closers = Set("”’」』）)》〉]】\"'".unicodeScalars)
 
     public static func assemble(pages: [[LaidOutLine]]) -> PagedText {
         let kept = removingRunningLines(pages.map { $0.map(cleaned).filter { !$0.text.isEmpty } })
         var out = String.UnicodeScalarView()
         var starts: [Int] = []
         var count = 0
-        var previous: (line: LaidOutLine, full: Bool)?
+        var previous: LaidOutLine?
         // Pages of one document share their layout; measured over all of them, a page of a few short lines is not misread.
         let geometry = PageGeometry(kept.flatMap { $0 })
         for lines in kept {
@@ -58,7 +65,7 @@ public enum PageTextAssembler {
                 let joins: Bool
                 if let p = previous {
                     let gapOK = i == 0 || geometry.isUsualGap(above: lines[i - 1], below: line)
-                    joins = p.full && gapOK && !geometry.isIndented(line) && !isHeading(line, after: p.line, geometry)
+                    joins = brokenByWidth(p, geometry) && gapOK && !geometry.isIndented(line) && !isHeading(line, after: p, geometry)
                 } else {
                     joins = false
                 }
@@ -69,7 +76,7 @@ public enum PageTextAssembler {
                        first.properties.isLowercase {
                         out.removeLast()
                         count -= 1
-                    } else if !isCJK(last) && !isCJK(first) {
+                    } else if !isCJK(last) && !isCJK(first) && !isNumberInChinese(out, piece) {
                         piece.insert(" ", at: 0)
                     }
                 } else if !out.isEmpty {
@@ -77,11 +84,36 @@ public enum PageTextAssembler {
                 }
                 out.append(contentsOf: piece)
                 count += piece.count
-                previous = (line, geometry.isFull(line))
+                previous = line
             }
             if !pageStarted { starts.append(count) }
         }
         return PagedText(text: String(out), pageStarts: starts)
+    }
+
+    /// A number the page width broke inside Chinese text (五级15 | 31名): digits on both sides of the
+    /// break, and Chinese before the first and after the last. It joins without a space, as a
+    /// number in English text broken by the width would not (in 2024 | 15 people).
+    static func isNumberInChinese(_ before: String.UnicodeScalarView, _ after: [Unicode.Scalar]) -> Bool {
+        func isDigit(_ u: Unicode.Scalar) -> Bool { ("0"..."9").contains(u) }
+        guard let last = before.last, let first = after.first, isDigit(last), isDigit(first) else { return false }
+        let preceding = before.reversed().first { !isDigit($0) }
+        let following = after.first { !isDigit($0) }
+        return preceding.map(isCJK) == true && following.map(isCJK) == true
+    }
+
+    /// Whether the page width broke `line`, not its author: it runs to the right edge, or it reaches
+    /// most of the way there (``PageGeometry/isMostlyFull(_:)``) without closing a sentence.
+    static func brokenByWidth(_ line: LaidOutLine, _ geometry: PageGeometry) -> Bool {
+        geometry.isFull(line) || geometry.isMostlyFull(line) && !endsSentence(line.text)
+    }
+
+    /// Whether the text's last mark (closing quotes and brackets passed over) ends a sentence.
+    static func endsSentence(_ text: String) -> Bool {
+        for u in text.unicodeScalars.reversed() where !u.properties.isWhitespace && !closers.contains(u) {
+            return sentenceEnds.contains(u)
+        }
+        return false
     }
 
     /// A short line without closing punctuation after a finished sentence: a heading, which the
@@ -211,9 +243,19 @@ struct PageGeometry {
         usualGap = median(gaps)
     }
 
+    /// How much of the text block's width a line of a ragged-right page reaches when the page width
+    /// broke it: measured on the sample set 47 characters to a line, such lines reach 82 to 100% of
+    /// it (a line of half-width digits and commas ends short), a paragraph's headings far less.
+    static let raggedShare = 0.8
+
     /// Runs to the right edge: the page width broke it.
     func isFull(_ line: LaidOutLine) -> Bool {
         hasBoxes && line.right >= right - 1.5 * lineHeight && lineCount(line) > 1
+    }
+
+    /// Reaches most of the text block's width (``raggedShare``): the width may have broken it.
+    func isMostlyFull(_ line: LaidOutLine) -> Bool {
+        hasBoxes && right > left && line.right - left >= Self.raggedShare * (right - left) && lineCount(line) > 1
     }
 
     /// At least one character long: a one-character line is never a broken paragraph's line.

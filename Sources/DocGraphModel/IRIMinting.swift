@@ -2,7 +2,10 @@ import Crypto
 
 /// How DocGraph names what it extracts. IRIs depend only on class and
 /// canonical name, so separate runs (or shards of one collection) name the
-/// same entity the same way and their outputs merge by plain union.
+/// same entity the same way and their outputs merge by plain union. The one
+/// exception is a name that does not say which entity it is (市委 in a
+/// document that never names its city): its IRI names the document too, so
+/// that two documents' bodies of that name stay two.
 public enum IRIMinting {
     /// The IRI of the entity of class `type` called `name`.
     public static func entity(type: IRI, name: String) -> IRI {
@@ -20,6 +23,12 @@ public enum IRIMinting {
     /// The IRI of the entity called `name` of the class whose ``entityBase(type:)`` is `base`.
     public static func entity(base: String, name: String) -> IRI {
         IRI(unchecked: base + encode(name))
+    }
+
+    /// The IRI of the entity called `name` in the document whose ``Document/id`` is `document` only
+    /// (`…/organization/市委/in/report-a`): the name alone does not tell which entity it is.
+    public static func entity(base: String, name: String, document: String) -> IRI {
+        IRI(unchecked: base + encode(name) + "/in/" + encode(document))
     }
 
     /// The IRI of the reified statement carrying a relation's provenance.

@@ -247,11 +247,16 @@ public struct GraphQuery: Sendable {
     }
 
     /// One entity, whole: its names, class, documents, and every edge in and out. In text, one
-    /// row per fact; in JSON, one object per entity the name matches.
+    /// row per fact; in JSON, one object per entity. A name that several entities go by (市委: the
+    /// 市委 of two documents that never name their city, and 杭州市委 whose alias it is) gives the
+    /// candidates instead, each with its IRI, class and documents, so that one can be described by
+    /// its IRI; their edges are not run together.
     public func describe(_ name: String) throws(NoMatch) -> ResultTable {
+        let nodes = try resolve(name)
+        guard nodes.count == 1 else { return candidates(nodes) }
         var t = ResultTable(columns: ["field", "value", "detail"])
         var described: [ResultValue] = []
-        for node in try resolve(name) {
+        for node in nodes {
             guard let e = graph.entities[node] else { continue }
             t.rows.append(["name", .text(e.label), .text(e.node.string)])
             t.rows.append(["class", .text(e.type.displayName), .text(e.type.string)])
@@ -284,5 +289,24 @@ public struct GraphQuery: Sendable {
     /// An edge's confidence, evidence and role, in words.
     static func edgeDetail(_ r: Relation) -> String {
         "confidence \(r.confidence), \(r.evidenceCount) evidence" + (r.role.map { ", role \($0)" } ?? "")
+    }
+
+    /// The entities a name is ambiguous between: for each, a `candidate` row (its label and IRI),
+    /// its class, and the documents that name it, in node order; in JSON, one object per candidate.
+    func candidates(_ nodes: [Subject]) -> ResultTable {
+        var t = ResultTable(columns: ["field", "value", "detail"])
+        var listed: [ResultValue] = []
+        for node in nodes {
+            guard let e = graph.entities[node] else { continue }
+            t.rows.append(["candidate", .text(e.label), .text(e.node.string)])
+            t.rows.append(["class", .text(e.type.displayName), .text(e.type.string)])
+            for d in e.documents.sorted() { t.rows.append(["document", .text(d), .text(graph.documents[d]?.title ?? "")]) }
+            listed.append(.object([
+                ("candidate", .text(e.label)), ("iri", .text(e.node.string)), ("class", .text(e.type.displayName)),
+                ("documents", .table(columns: ["id", "title"], rows: e.documents.sorted().map { [.text($0), graph.documents[$0]?.title.map { .text($0) } ?? .null] })),
+            ]))
+        }
+        t.document = .array(listed)
+        return t
     }
 }

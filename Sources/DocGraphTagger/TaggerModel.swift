@@ -17,20 +17,21 @@ public struct TaggerModel: Sendable {
     let weights: TaggerWeights
     let cache: ProjectionCache
 
+    /// The model folder's path inside a home folder.
+    public static let folderName = "Models/docgraph"
+
     /// The model folder to use (the tagger's files, and trained weights beside them): `explicit`
-    /// (a `--model DIR` value) if given, else `$DOCGRAPH_MODEL`, else `./Models/docgraph`, else
-    /// `Models/docgraph` beside the executable or up to six folders above it.
-    public static func locate(explicit: String?, executablePath: String = CommandLine.arguments.first ?? "") -> String? {
+    /// (a `--model DIR` value) if given, else `$DOCGRAPH_MODEL`, else `Models/docgraph` in the
+    /// first of the program's home folders that holds the model (the `docgraph` program passes
+    /// `$DOCGRAPH_HOME`, or the working folder and those beside and above the program).
+    public static func locate(explicit: String?, homes: [String] = ["."]) -> String? {
         let fm = FileManager.default
         func valid(_ dir: String) -> Bool { fm.fileExists(atPath: dir + "/" + ModelFile.encoder.rawValue) }
         if let explicit { return explicit }
         if let env = ProcessInfo.processInfo.environment["DOCGRAPH_MODEL"], valid(env) { return env }
-        if valid("Models/docgraph") { return "Models/docgraph" }
-        var dir = URL(fileURLWithPath: executablePath).deletingLastPathComponent()
-        for _ in 0..<7 {
-            let candidate = dir.appendingPathComponent("Models/docgraph").path
+        for home in homes {
+            let candidate = home == "." ? folderName : home + "/" + folderName
             if valid(candidate) { return candidate }
-            dir = dir.deletingLastPathComponent()
         }
         return nil
     }

@@ -61,10 +61,12 @@ func requireReadable(_ path: String) throws {
 }
 
 /// The ontology folder to use: the one given with --ontology, else the one
-/// ``OntologyLocator`` finds; a clear error when there is none.
+/// ``OntologyLocator`` finds in the program's home folders (``ProgramHome``); a clear error,
+/// saying where it looked and how to install it, when there is none.
 func ontologyFolder(_ explicit: String?) throws -> String {
-    guard let dir = OntologyLocator.locate(explicit: explicit) else {
-        throw CLIError("Ontology", "no ontology folder found; pass --ontology DIR")
+    guard let dir = OntologyLocator.locate(explicit: explicit, homes: ProgramHome.folders) else {
+        throw CLIError("Ontology", "no ontology folder found (looked in \(ProgramHome.searched(for: OntologyLocator.folderName))); "
+                       + ProgramHome.installHint + ", or pass --ontology DIR")
     }
     return dir
 }

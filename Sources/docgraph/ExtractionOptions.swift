@@ -6,13 +6,13 @@ import DocGraphTagger
 /// The options `extract` and `explain` share: the rules, the tagger and the place of documents
 /// that never name their own.
 struct ExtractionOptions: ParsableArguments {
-    @Option(help: "The ontology folder (docgraph.owl, lexicons/, rules/). Default: ./Ontology or the one beside the program.")
+    @Option(help: "The ontology folder (docgraph.owl, lexicons/, rules/). Default: the one in $DOCGRAPH_HOME, else ./Ontology or the program's own (beside it, in its ../share/docgraph or above it).")
     var ontology: String?
 
-    @Option(help: "hybrid: the statistical tagger proposes names and the rules canonicalise, type and veto them (the default when the model is installed); rules: the rules alone.")
+    @Option(help: "hybrid (the default): the statistical tagger proposes names and the rules canonicalise, type and veto them; rules: the rules alone, without the model.")
     var tagger: TaggerMode?
 
-    @Option(help: "The model folder: the tagger's files and the weights docgraph train wrote (default: $DOCGRAPH_MODEL, ./Models/docgraph or the one beside the program).")
+    @Option(help: "The model folder: the tagger's files and the weights docgraph train wrote (default: $DOCGRAPH_MODEL, else Models/docgraph where the ontology is looked for).")
     var model: String?
 
     @Option(help: "The place of documents that never name their own (市委, 区政府 resolve to it), e.g. 苏州市 or 长寿区.")
@@ -39,7 +39,7 @@ enum TaggerMode: String, ExpressibleByArgument, CaseIterable {
 /// trained on the tagger's words).
 func loadModels(_ mode: TaggerMode?, model: String?) throws -> (TaggerModel?, ExtractionModel?) {
     let loaded = try loadTagger(mode, model: model)
-    guard let tagger = loaded, let dir = TaggerModel.locate(explicit: model), ExtractionModel.exists(in: dir) else { return (loaded, nil) }
+    guard let tagger = loaded, let dir = modelFolder(model), ExtractionModel.exists(in: dir) else { return (loaded, nil) }
     do {
         return (tagger, try ExtractionModel.load(directory: dir))
     } catch {
@@ -47,23 +47,29 @@ func loadModels(_ mode: TaggerMode?, model: String?) throws -> (TaggerModel?, Ex
     }
 }
 
-/// The tagger's model for `mode`. Asked for (`--tagger hybrid` or `--model`) and missing, or
-/// present but altered, it is an error naming the file; not installed and not asked for, the run
-/// says so once and uses the rules alone.
+/// The tagger's model for `mode`: none for `--tagger rules`; otherwise the model found (missing,
+/// or present but altered, it is an error naming the file and the fix). A run that did not ask for
+/// the rules alone never falls back to them in silence: they read fewer names.
 func loadTagger(_ mode: TaggerMode?, model: String?) throws -> TaggerModel? {
     if mode == .rules { return nil }
-    guard let dir = TaggerModel.locate(explicit: model) else {
-        if mode == .hybrid {
-            throw CLIError("--tagger", "the tagger's model is not installed: run scripts/bootstrap.sh to fetch it into Models/docgraph, or pass --model DIR")
-        }
-        printError("warning: the tagger's model is not installed (scripts/bootstrap.sh fetches it into Models/docgraph); extracting with the rules alone")
-        return nil
-    }
+    guard let dir = modelFolder(model) else { throw missingModel() }
     do {
         return try TaggerModel.load(directory: dir)
     } catch {
         throw CLIError(error.path, error.message)
     }
+}
+
+/// The model folder: `--model DIR`, else the one found in the program's home folders (``ProgramHome``).
+func modelFolder(_ explicit: String?) -> String? {
+    TaggerModel.locate(explicit: explicit, homes: ProgramHome.folders)
+}
+
+/// The error for a model found nowhere: where it was looked for, how to install it, and how to
+/// run without it.
+func missingModel() -> CLIError {
+    CLIError(TaggerModel.folderName, "the tagger's model is not installed (looked in \(ProgramHome.searched(for: TaggerModel.folderName))); "
+             + ProgramHome.installHint + ", or pass --model DIR; --tagger rules extracts with the rules alone (fewer names)")
 }
 
 /// The full name of the place `--place` names (苏州 → 苏州市), or an error naming the nearest places.

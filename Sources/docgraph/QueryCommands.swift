@@ -50,7 +50,7 @@ struct QueryOptions: ParsableArguments {
 /// predicate that the graph does not use but DocGraph declares gives an empty answer, not an error.
 enum DeclaredVocabulary {
     static func ontology() -> Ontology? {
-        guard let dir = OntologyLocator.locate(explicit: nil) else { return nil }
+        guard let dir = OntologyLocator.locate(explicit: nil, homes: ProgramHome.folders) else { return nil }
         return try? Ontology.load(path: dir + "/" + OntologyLocator.ontologyFile)
     }
 
@@ -129,11 +129,20 @@ struct DescribeCommand: ParsableCommand {
         discussion: QueryOptions.discussion(example: "docgraph describe graph.rdf 市委", json: """
             --format json gives one object per entity the name matches: name, iri, class, aliases, documents \
             (id and title), attributes, and its edges out and in (predicate, the other end, role, confidence \
-            and the number of pieces of evidence).
+            and the number of pieces of evidence). A name that several entities go by (市委 in two documents \
+            that never name their city) lists the candidates instead, each with its IRI and documents; \
+            describe one by its IRI.
             """))
     @OptionGroup var options: QueryOptions
-    @Argument(help: "The entity's name or alias.") var name: String
-    func run() throws { try options.show { try options.query().describe(name) } }
+    @Argument(help: "The entity's name, alias or IRI.") var name: String
+    func run() throws {
+        try options.show {
+            let query = try options.query()
+            let matches = try query.resolve(name).count
+            if matches > 1 { printError("docgraph: \(matches) entities go by '\(name)'; listing them (describe one by its IRI)") }
+            return try query.describe(name)
+        }
+    }
 }
 
 struct SPARQLCommand: ParsableCommand {

@@ -13,7 +13,8 @@ struct TagCommand: ParsableCommand {
         count Unicode scalars in the line, score is the model's confidence in [0, 1]) and an empty line after each input line. \
         The file - is standard input, as for extract.
 
-        The model is read from --model DIR, else $DOCGRAPH_MODEL, else Models/docgraph (scripts/bootstrap.sh fetches it).
+        The model is read from --model DIR, else $DOCGRAPH_MODEL, else Models/docgraph in $DOCGRAPH_HOME, or here, \
+        beside the program, in its ../share/docgraph or above it (scripts/bootstrap.sh fetches it, scripts/install.sh installs it).
 
         Examples:
           docgraph tag report.txt --format tsv
@@ -41,9 +42,7 @@ struct TagCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             for file in files where file != "-" { try requireReadable(file) }
-            guard let directory = TaggerModel.locate(explicit: model) else {
-                throw CLIError("Models/docgraph", "no model folder found; run scripts/bootstrap.sh to fetch it, or pass --model DIR")
-            }
+            guard let directory = modelFolder(model) else { throw missingModel() }
             let tagger: TaggerModel
             do { tagger = try TaggerModel.load(directory: directory) } catch let e as TaggerModelError { throw CLIError(e.path, e.message) }
             for file in files {

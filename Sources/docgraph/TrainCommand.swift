@@ -75,7 +75,7 @@ struct TrainCommand: ParsableCommand {
             var options = extraction
             options.tagger = .hybrid
             let extractor = try options.extractor().extractor
-            guard let taggerFolder = TaggerModel.locate(explicit: extraction.model) else { throw CLIError("--model", "no tagger to train with") }
+            guard let taggerFolder = modelFolder(extraction.model) else { throw CLIError("--model", "no tagger to train with") }
             let reader = reading.reader(extractor: extractor, jobs: jobs, documents: items.count)
             // Documents are read on every job; each goes in its slot, so the order is the corpus's.
             let slots = Mutex([TextDocument?](repeating: nil, count: items.count))

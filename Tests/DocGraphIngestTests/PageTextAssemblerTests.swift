@@ -21,6 +21,32 @@ struct PageTextAssemblerTests {
         #expect(out.pageStarts == [0])
     }
 
+    /// A ragged-right page (a fixed number of characters a line, some of them half-width digits and
+    /// commas): a line that ends short of the margin but reaches most of the way there and closes
+    /// no sentence continues; one that closes a sentence or introduces a list, or a short one, does not.
+    @Test func aRaggedLineThatClosesNoSentenceContinuesOnTheNextLine() {
+        let page = [
+            Self.line("2024年,在市委的领导下,某市人大常委会围绕", row: 0, width: 430),
+            Self.line("打造样板,认真履行法定职责,交出了新的答卷。", row: 1, width: 440),
+            Self.line("一年来常委会听取报告十二次,作出决议和决定", row: 2, width: 470),
+            Self.line("九项。全年共审议法规草案八件,批准十件:", row: 3, width: 420),
+            Self.line("第一部分总结全年的工作情况", row: 4, width: 280),
+            Self.line("常委会还开展了执法检查。", row: 5, width: 260),
+        ]
+        #expect(PageTextAssembler.assemble(pages: [page]).text == [
+            "2024年,在市委的领导下,某市人大常委会围绕打造样板,认真履行法定职责,交出了新的答卷。",
+            "一年来常委会听取报告十二次,作出决议和决定九项。全年共审议法规草案八件,批准十件:",
+            "第一部分总结全年的工作情况", "常委会还开展了执法检查。",
+        ].joined(separator: "\n"))
+    }
+
+    @Test func aNumberBrokenByThePageWidthInChineseTextJoinsWithoutASpace() {
+        let chinese = [Self.line("推动全市五级企业家代表共计15", row: 0), Self.line("31名参加活动。", row: 1, width: 120)]
+        #expect(PageTextAssembler.assemble(pages: [chinese]).text == "推动全市五级企业家代表共计1531名参加活动。")
+        let english = [Self.line("The committee met eleven times in 2024", row: 0), Self.line("15 people attended.", row: 1, width: 120)]
+        #expect(PageTextAssembler.assemble(pages: [english]).text == "The committee met eleven times in 2024 15 people attended.")
+    }
+
     @Test func anIndentedOrSpacedLineStartsAParagraph() {
         let page = [
             Self.line("第一段的文字一直写到右边的边缘处为止", row: 0),

@@ -76,6 +76,27 @@ struct GraphQueryTests {
         #expect(rows.contains(["in: holdsPosition", "王明", "confidence 0.85, 1 evidence, role 市委书记"]))
     }
 
+    @Test func describeListsTheCandidatesOfAnAmbiguousNameWithTheirDocuments() throws {
+        var g = Self.graph
+        let org = DG.term("Organization")
+        // 市委 of a document that never names its city: its own entity, besides 杭州市委 (alias 市委).
+        let committee = Entity(node: .iri(IRIMinting.entity(base: IRIMinting.entityBase(type: org), name: "市委", document: "d2")),
+                               type: org, label: "市委", documents: ["d2"])
+        g.add(committee)
+        g.add(Document(id: "d2", title: "调研工作", checksum: "y"))
+        let rows = try GraphQuery(g).describe("市委").rows
+        // In IRI order.
+        #expect(rows == [
+            ["candidate", "市委", "https://w3id.org/docgraph/id/organization/市委/in/d2"],
+            ["class", "Organization", "https://w3id.org/docgraph/ontology#Organization"],
+            ["document", "d2", "调研工作"],
+            ["candidate", "杭州市委", "https://w3id.org/docgraph/id/organization/杭州市委"],
+            ["class", "Organization", "https://w3id.org/docgraph/ontology#Organization"],
+            ["document", "d1", "杭州市人大常委会工作报告"],
+        ])
+        #expect(try GraphQuery(g).describe(committee.node.string).rows.first == ["name", "市委", committee.node.string])
+    }
+
     @Test func tablesAlignChineseByDisplayWidth() {
         let t = ResultTable(columns: ["name", "n"], rows: [["杭州市委", "1"], ["abc", "22"]])
         #expect(t.render(.table) == "name      n\n--------  --\n杭州市委  1\nabc       22\n")

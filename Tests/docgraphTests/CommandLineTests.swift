@@ -238,6 +238,39 @@ extension CommandLineTests {
         #expect(describe.stdout.contains("in: holdsPosition\t刘小涛\tconfidence 1.0, 2 evidence, role 市委书记"))
     }
 
+    /// Two documents that never name their city, each with its 市委 and its secretary, extracted
+    /// together: `describe 市委` lists the two bodies with their documents, each one's IRI
+    /// describes it alone, and neither holds the other's secretary.
+    @Test func anAmbiguousNameListsItsCandidatesWithTheirDocuments() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let docs = dir.appendingPathComponent("docs")
+        try FileManager.default.createDirectory(at: docs, withIntermediateDirectories: true)
+        try "全会召开\n市委书记王明出席会议并讲话。\n".write(to: docs.appendingPathComponent("a.txt"), atomically: true, encoding: .utf8)
+        try "调研工作\n市委书记李强到企业调研。\n".write(to: docs.appendingPathComponent("b.txt"), atomically: true, encoding: .utf8)
+        let graph = dir.appendingPathComponent("g.nt").path
+        let extracted = try CLI.run(["extract", docs.path, "-o", graph])
+        #expect(extracted.status == 0, "\(extracted.stderr)")
+        let r = try CLI.run(["describe", graph, "市委", "--format", "tsv"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let committee = "https://w3id.org/docgraph/id/organization/市委/in/"
+        #expect(r.stdout == """
+            field\tvalue\tdetail
+            candidate\t市委\t\(committee)a
+            class\tOrganization\thttps://w3id.org/docgraph/ontology#Organization
+            document\ta\t全会召开
+            candidate\t市委\t\(committee)b
+            class\tOrganization\thttps://w3id.org/docgraph/ontology#Organization
+            document\tb\t调研工作
+
+            """)
+        #expect(r.stderr == "docgraph: 2 entities go by '市委'; listing them (describe one by its IRI)\n")
+        let one = try CLI.run(["describe", graph, committee + "b", "--format", "tsv"])
+        #expect(one.status == 0, "\(one.stderr)")
+        #expect(one.stdout.contains("in: holdsPosition\t李强\tconfidence 1.0, 1 evidence, role 市委书记"))
+        #expect(!one.stdout.contains("王明"))
+    }
+
     @Test func aNameThatMatchesNothingSuggestsLabels() throws {
         let r = try CLI.run(["describe", "Exports/suzhou-npc-2024.rdf", "苏州人大常委会"])
         #expect(r.status == 1)

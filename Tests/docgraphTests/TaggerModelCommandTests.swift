@@ -61,17 +61,38 @@ struct TaggerModelCommandTests {
         #expect(explain.stdout.contains("Person 唐晓梅  (person.tagger, found by tagger 0."), "\(explain.stdout)")
     }
 
-    @Test func withoutAModelTheRunSaysSoOnceAndUsesTheRules() throws {
-        // A copy of the program far from the project, so that no Models/docgraph is beside it or above it.
+    /// A copy of the program far from the project, so that no Models/docgraph is beside it, in its
+    /// ../share/docgraph or above it, run in a folder of its own without $DOCGRAPH_HOME.
+    func lonelyProgram() throws -> (program: String, folder: URL) {
         let dir = try CLI.temporaryDirectory()
         let program = dir.appendingPathComponent("docgraph").path
         try FileManager.default.copyItem(atPath: CLI.binary, toPath: program)
+        return (program, dir)
+    }
+
+    @Test func withoutAModelTheRunIsOneErrorNamingTheFixAndWritesNothing() throws {
+        let (program, dir) = try lonelyProgram()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let (input, output) = try document()
         let r = try CLI.run(["extract", input, input, "-o", output, "--ontology", CLI.root.appendingPathComponent("Ontology").path],
                             in: dir, executable: program)
+        #expect(r.status == 1, "\(r.stderr)")
+        #expect(r.stderr.hasPrefix("Models/docgraph: error: the tagger's model is not installed (looked in ./Models/docgraph, beside the program ("),
+                "\(r.stderr)")
+        #expect(r.stderr.contains("scripts/install.sh PREFIX"), "\(r.stderr)")
+        #expect(r.stderr.contains("--tagger rules extracts with the rules alone"), "\(r.stderr)")
+        #expect(r.stderr.split(separator: "\n").count == 1, "\(r.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: output))
+    }
+
+    @Test func withoutAModelTheRulesAloneRunWhenAskedFor() throws {
+        let (program, dir) = try lonelyProgram()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let (input, output) = try document()
+        let r = try CLI.run(["extract", input, "-o", output, "--tagger", "rules", "--ontology", CLI.root.appendingPathComponent("Ontology").path],
+                            in: dir, executable: program)
         #expect(r.status == 0, "\(r.stderr)")
-        let warnings = r.stderr.split(separator: "\n").filter { $0.contains("the tagger's model is not installed") }
-        #expect(warnings.count == 1, "\(r.stderr)")
+        #expect(!r.stderr.contains("tagger's model"), "\(r.stderr)")
         #expect(FileManager.default.fileExists(atPath: output))
     }
 }

@@ -3,9 +3,13 @@
 a PDF of them with no text layer, as a scanner without OCR would make.
 
 Usage: render_scan.py TEXT.txt OUTDIR [--family "Noto Sans CJK SC"] [--pdf NAME.pdf] [--png] [--truth]
+                      [--size PX] [--ragged]
 
-Black text on white, 12 pt (50 px at 300 dpi), 20 mm margins, lines wrapped
-by width, a blank line between paragraphs; each page thresholded to one bit
+Black text on white, 12 pt (50 px at 300 dpi; --size sets it, the leading
+1.6 times it), 20 mm margins, lines wrapped by width (with --ragged, each line
+holds as many characters as the width holds full-width ones, as a typewriter
+or a fixed-width layout sets them, so a line holding half-width digits and
+commas ends short of the margin), a blank line between paragraphs; each page thresholded to one bit
 per pixel, which the PDF stores as CCITT G4, as office scanners do (JPEG's
 ringing around 50-px strokes costs OCR a few characters a page). Writes OUTDIR/page-001.png … with
 --png, OUTDIR/NAME.pdf with --pdf, and with --truth each page's text as
@@ -24,8 +28,8 @@ from PIL import Image, ImageDraw, ImageFont, features
 DPI = 300
 PAGE = (2480, 3508)          # A4 at 300 dpi
 MARGIN = 236                 # 20 mm
-SIZE = 50                    # 12 pt at 300 dpi
-LEADING = 80
+SIZE = 50                    # 12 pt at 300 dpi (--size)
+LEADING = 80                 # 1.6 times the size
 # A line may not start with closing punctuation: it stays on the line before, in the margin.
 NO_START = set("，。、；：！？）》」』”’,.;:!?)]")
 
@@ -47,7 +51,10 @@ def find_face(family):
     sys.exit(f"render_scan: no font named {family!r} in `fc-list :lang=zh file`; install fonts-noto-cjk")
 
 
-def wrap(paragraph, font, width):
+def wrap(paragraph, font, width, ragged=False):
+    if ragged:
+        n = int(width // SIZE)
+        return [paragraph[i:i + n] for i in range(0, len(paragraph), n)]
     lines, line, used = [], "", 0.0
     for ch in paragraph:
         w = font.getlength(ch)
@@ -60,7 +67,7 @@ def wrap(paragraph, font, width):
     return lines
 
 
-def layout(text, font):
+def layout(text, font, ragged=False):
     width = PAGE[0] - 2 * MARGIN
     rows = []
     for paragraph in text.splitlines():
@@ -68,7 +75,7 @@ def layout(text, font):
             continue
         if rows:
             rows.append("")
-        rows.extend(wrap(paragraph.strip(), font, width))
+        rows.extend(wrap(paragraph.strip(), font, width, ragged))
     per_page = (PAGE[1] - 2 * MARGIN) // LEADING
     pages = [rows[i:i + per_page] for i in range(0, len(rows), per_page)]
     # No page starts with the blank line between two paragraphs.
@@ -84,6 +91,7 @@ def render(rows, font):
 
 
 def main():
+    global SIZE, LEADING
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("text")
     ap.add_argument("outdir")
@@ -91,11 +99,14 @@ def main():
     ap.add_argument("--pdf", help="file name of the PDF to write in OUTDIR")
     ap.add_argument("--png", action="store_true", help="write each page as OUTDIR/page-NNN.png")
     ap.add_argument("--truth", action="store_true", help="write each page's text as OUTDIR/page-NNN.txt")
+    ap.add_argument("--size", type=int, default=SIZE, help="the font size in pixels at 300 dpi")
+    ap.add_argument("--ragged", action="store_true", help="as many characters a line as the width holds full-width ones")
     a = ap.parse_args()
+    SIZE, LEADING = a.size, round(a.size * 1.6)
     font = find_face(a.family)
     text = open(a.text, encoding="utf-8").read()
     os.makedirs(a.outdir, exist_ok=True)
-    pages = layout(text, font)
+    pages = layout(text, font, a.ragged)
     images = [render(rows, font) for rows in pages]
     if a.truth:
         for n, rows in enumerate(pages, 1):
