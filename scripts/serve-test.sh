@@ -3,7 +3,8 @@
 # (scripts/serve_check.py): SPARQLWrapper and rdflib's SPARQLStore give the answers
 # `docgraph sparql` gives on the same graph; an endless query is stopped at the timeout while
 # another is answered; hostile requests get errors; 200 connections at once. Then SIGHUP
-# reloads (a broken file keeps the old graph) and SIGTERM stops the server with exit 0.
+# reloads (a broken file keeps the old graph) and SIGTERM stops the server with exit 0. The
+# evidence browser in headless Chromium (scripts/serve_browser_check.py).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 python3 -c "import SPARQLWrapper, rdflib" 2>/dev/null || python3 -m pip install -q SPARQLWrapper rdflib 2>/dev/null \
@@ -43,6 +44,16 @@ endpoint="http://127.0.0.1:$port/sparql"
 status=0
 python3 scripts/serve_check.py "$bin" "$work/sample.nt" "$endpoint" "$work/queries" "$timeout_s" | tee "$work/report" | grep -v '^ok ' || true
 grep -q ' 0 failed$' "$work/report" || status=1
+
+# The evidence browser in headless Chromium (installed as scripts/render-test.sh installs it).
+if ! command -v chromium >/dev/null 2>&1; then
+  sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends chromium >/dev/null
+fi
+python3 -c "import PIL" 2>/dev/null || python3 -m pip install -q Pillow 2>/dev/null ||
+  python3 -m pip install -q --break-system-packages Pillow
+python3 scripts/serve_browser_check.py "http://127.0.0.1:$port" | tee "$work/browser" | grep -v '^ok ' || true
+grep -q ' 0 failed$' "$work/browser" || status=1
 
 count() { curl -s "$endpoint" -H 'Accept: text/csv' --data-urlencode 'query=SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }' | tail -1 | tr -d '\r'; }
 before=$(count)

@@ -150,9 +150,9 @@ enum EvidenceBrowser {
     static func picture(_ iri: String, in store: TripleStore) throws -> [UInt8]? {
         guard let parsed = IRI(iri), let graph = Neighbourhood.graph(around: .iri(parsed), in: store) else { return nil }
         let selection = try DrawingSelection(GraphQuery(graph), .init(focus: iri, depth: 1, maximumNodes: 60))
-        let dot = DOTWriter.dot(selection, layout: "dot")
+        let dot = DOTWriter.dot(selection, layout: "sfdp")
         // Graphviz keeps global state: one drawing at a time.
-        return try graphvizLock.withLock { try GraphvizRenderer().render(dot: dot, layout: "dot", format: "svg") }
+        return try graphvizLock.withLock { try GraphvizRenderer().render(dot: dot, layout: "sfdp", format: "svg") }
     }
 
     private static let graphvizLock = NSLock()

@@ -82,7 +82,7 @@ struct SPARQLEndpointTests {
     }
 
     @Test func aRunawayQueryIsStoppedAtItsDeadlineWhileAnotherIsAnswered() async throws {
-        let e = try Self.endpoint(Self.chain(1500), ServerLimits(timeout: .milliseconds(1500)))
+        let e = try Self.endpoint(Self.chain(1500), ServerLimits(timeout: .seconds(3)))
         let clock = ContinuousClock()
         let start = clock.now
         async let slow = e.answer(ProtocolRequest(query: Self.endless), accept: nil)
@@ -91,13 +91,14 @@ struct SPARQLEndpointTests {
         let quickAt = clock.now - start
         #expect(quick.status == 200)
         #expect(Self.text(quick).contains("true"))
-        #expect(quickAt < .milliseconds(1400))
         let stopped = await slow
         let stoppedAt = clock.now - start
         #expect(stopped.status == 503)
-        #expect(Self.text(stopped) == "the query was stopped after 1.5 s (--timeout)\n")
-        #expect(stoppedAt >= .milliseconds(1500))
-        #expect(stoppedAt < .seconds(5))
+        #expect(Self.text(stopped) == "the query was stopped after 3 s (--timeout)\n")
+        #expect(stoppedAt >= .seconds(3))
+        #expect(stoppedAt < .seconds(8))
+        // Answered while the other ran, not after it (other suites share the two cores, so no tighter bound).
+        #expect(quickAt < stoppedAt - .milliseconds(500))
     }
 
     @Test func aQueryHoldingTooManySolutionsIsStopped() async throws {
