@@ -29,7 +29,7 @@ cp "$work/sample.nt" "$work/served.nt"
 # Starts the server on any free port and waits for the line that names it.
 start_server() {
   : > "$work/log"
-  "$bin" serve "$work/served.nt" --port 0 --timeout "$timeout_s" --max-queries 4 2> "$work/log" &
+  "$bin" serve "$work/served.nt" --port 0 --timeout "$timeout_s" --max-queries 4 --cors 2> "$work/log" &
   server=$!
   for _ in $(seq 1 100); do
     port=$(sed -n 's|.*listening on http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$work/log")
@@ -42,7 +42,7 @@ start_server() {
 start_server
 endpoint="http://127.0.0.1:$port/sparql"
 status=0
-python3 scripts/serve_check.py "$bin" "$work/sample.nt" "$endpoint" "$work/queries" "$timeout_s" | tee "$work/report" | grep -v '^ok ' || true
+SERVE_PID="$server" python3 scripts/serve_check.py "$bin" "$work/sample.nt" "$endpoint" "$work/queries" "$timeout_s" | tee "$work/report" | grep -v '^ok ' || true
 grep -q ' 0 failed$' "$work/report" || status=1
 
 # The evidence browser in headless Chromium (installed as scripts/render-test.sh installs it).
@@ -54,6 +54,16 @@ python3 -c "import PIL" 2>/dev/null || python3 -m pip install -q Pillow 2>/dev/n
   python3 -m pip install -q --break-system-packages Pillow
 python3 scripts/serve_browser_check.py "http://127.0.0.1:$port" | tee "$work/browser" | grep -v '^ok ' || true
 grep -q ' 0 failed$' "$work/browser" || status=1
+
+# --cors: a browser's preflight from another origin is allowed, and answers carry the header.
+cors=$(curl -s -i -X OPTIONS "$endpoint" -H 'Origin: http://example.org' -H 'Access-Control-Request-Method: POST' \
+  -H 'Access-Control-Request-Headers: content-type' | tr -d '\r')
+if grep -qi '^access-control-allow-origin: \*' <<<"$cors" && grep -qi '^access-control-allow-methods:.*POST' <<<"$cors" &&
+   curl -s -i "$endpoint?query=ASK%7B%7D" -H 'Origin: http://example.org' | grep -qi '^access-control-allow-origin: \*'; then
+  echo "ok   --cors answers the preflight and marks the answers"
+else
+  echo "FAIL --cors: $cors"; status=1
+fi
 
 count() { curl -s "$endpoint" -H 'Accept: text/csv' --data-urlencode 'query=SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }' | tail -1 | tr -d '\r'; }
 before=$(count)

@@ -248,6 +248,14 @@ def check_hostile(endpoint, limit):
     report(b"^" in syntax_body and b"error:" in syntax_body, "a syntax error's body carries the caret", syntax_body[:200])
 
 
+def resident_mib(pid):
+    with open(f"/proc/{pid}/status") as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
+
+
 def check_many_connections(endpoint, count):
     parsed = urllib.parse.urlparse(endpoint)
     # Connections opened at once and left idle, then queries from as many threads.
@@ -277,7 +285,15 @@ def main():
     check_clients(binary, graph, endpoint, queries + differential_queries())
     check_timeout(endpoint, timeout)
     check_hostile(endpoint, limit)
-    check_many_connections(endpoint, int(os.environ.get("SERVE_CONNECTIONS", "200")))
+    connections = int(os.environ.get("SERVE_CONNECTIONS", "200"))
+    pid = os.environ.get("SERVE_PID")
+    before = resident_mib(pid) if pid else None
+    for _ in range(3):
+        check_many_connections(endpoint, connections)
+    if pid:
+        after = resident_mib(pid)
+        report(after <= before * 1.10, f"resident memory after 3 x {connections} connections within 10 % of before "
+               f"({before:.1f} -> {after:.1f} MiB)", f"{before:.1f} -> {after:.1f} MiB")
     print(f"serve: {passed} passed, {failed} failed")
     sys.exit(1 if failed else 0)
 
