@@ -37,10 +37,12 @@ final class QueryRunner: Sendable {
         // Checked once the flag is listed, so that a close() at any moment reaches this query.
         if closed.load(ordering: .relaxed) { throw EndpointError(status: 503, "the server is shutting down") }
         let start = ContinuousClock.now
-        let deadline = Task {
-            try await Task.sleep(for: limits.timeout)
-            token.cancel()
-        }
+        // The deadline is a Dispatch timer, not a sleeping task: it fires even when every cooperative
+        // thread is busy, which a query's own deadline must not depend on.
+        let deadline = DispatchWorkItem { token.cancel() }
+        let (seconds, attoseconds) = limits.timeout.components
+        DispatchQueue.global().asyncAfter(
+            deadline: .now() + .nanoseconds(Int(seconds) * 1_000_000_000 + Int(attoseconds / 1_000_000_000)), execute: deadline)
         defer { deadline.cancel() }
         let outcome: Result<T, any Error> = await withTaskCancellationHandler {
             await withCheckedContinuation { (done: CheckedContinuation<Result<T, any Error>, Never>) in
