@@ -14,7 +14,7 @@ let package = Package(
         .library(name: "DocGraph", targets: [
             "DocGraphModel", "DocGraphRDF", "DocGraphGraphML", "DocGraphOntology", "DocGraphExtract", "DocGraphIngest",
             "DocGraphQuery", "DocGraphTagger", "DocGraphPDF", "DocGraphOCR", "DocGraphRender",
-            "DocGraphExport", "DocGraphLearn",
+            "DocGraphExport", "DocGraphLearn", "DocGraphServe",
         ]),
         .executable(name: "docgraph", targets: ["docgraph"]),
     ],
@@ -22,6 +22,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -47,6 +51,16 @@ let package = Package(
         // Layout and drawing through Graphviz; only DocGraphRender sees it.
         .systemLibrary(name: "CGraphviz", pkgConfig: "libgvc", providers: [.apt(["libgraphviz-dev"])]),
         .target(name: "DocGraphRender", dependencies: ["CGraphviz", "DocGraphQuery", "DocGraphModel"]),
+        // `docgraph serve`: the SPARQL 1.1 Protocol and the evidence browser over HTTP (Hummingbird 2);
+        // the queries are DocGraphQuery's, the pictures DocGraphRender's.
+        .target(name: "DocGraphServe", dependencies: [
+            "DocGraphModel", "DocGraphRDF", "DocGraphXML", "DocGraphQuery", "DocGraphRender",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+        ]),
         // Property-graph exports for graph databases (openCypher, Neo4j import CSV, Kùzu).
         .target(name: "DocGraphExport", dependencies: ["DocGraphModel", "DocGraphRDF"]),
         .target(name: "DocGraphPDF", dependencies: ["CPoppler"]),
@@ -62,7 +76,7 @@ let package = Package(
         .executableTarget(name: "docgraph", dependencies: [
             "DocGraphModel", "DocGraphRDF", "DocGraphGraphML", "DocGraphOntology", "DocGraphExtract", "DocGraphIngest",
             "DocGraphQuery", "DocGraphXML", "DocGraphTagger", "DocGraphPDF", "DocGraphOCR", "DocGraphRender",
-            "DocGraphExport", "DocGraphLearn",
+            "DocGraphExport", "DocGraphLearn", "DocGraphServe",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // The fuzzing harnesses (scripts/fuzz.sh builds them with libFuzzer);
@@ -87,6 +101,9 @@ let package = Package(
         .testTarget(name: "DocGraphPDFTests", dependencies: ["DocGraphPDF"]),
         .testTarget(name: "DocGraphOCRTests", dependencies: ["DocGraphOCR"]),
         .testTarget(name: "DocGraphRenderTests", dependencies: ["DocGraphRender", "DocGraphQuery", "DocGraphModel", "DocGraphXML"]),
+        .testTarget(name: "DocGraphServeTests", dependencies: [
+            "DocGraphServe", "DocGraphQuery", "DocGraphModel", "DocGraphRDF",
+        ]),
         .testTarget(name: "DocGraphExportTests", dependencies: ["DocGraphExport", "DocGraphModel", "DocGraphRDF"]),
         .testTarget(name: "docgraphTests", dependencies: [
             "docgraph", "DocGraphModel", "DocGraphRDF", "DocGraphGraphML", "DocGraphIngest",

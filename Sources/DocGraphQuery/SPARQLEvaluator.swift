@@ -29,6 +29,19 @@ public struct SPARQLEvaluator {
     var width: Int { columns.count }
     /// The query's ``SPARQLQuery/unusedVariables``: matched, never bound.
     var unused: Set<String> = []
+    /// Raised by another thread to stop the evaluation (see ``run(_:stoppingWhen:)``).
+    var cancellation: QueryCancellation?
+    /// Whether to give up: every long loop asks, and returns what it has (which is then dropped).
+    var stopped: Bool { cancellation?.isCancelled ?? false }
+    /// The most solutions one step may hold (``QueryCancellation/maximumSolutions``).
+    var solutionCap: Int { cancellation?.maximumSolutions ?? .max }
+
+    /// Whether a step's solutions have grown past the cap; raises the flag when they have.
+    func overflowing(_ count: Int) -> Bool {
+        guard count > solutionCap else { return false }
+        cancellation?.cancel(.tooManySolutions)
+        return true
+    }
 
     public init(store: TripleStore) {
         self.store = store
@@ -39,6 +52,18 @@ public struct SPARQLEvaluator {
     init(sharing other: SPARQLEvaluator) {
         store = other.store
         pool = other.pool
+        cancellation = other.cancellation
+    }
+
+    /// Runs a query until it ends or `cancellation` is raised, whichever
+    /// comes first; a stopped query gives no answer at all, since what its
+    /// loops had found by then is only part of one.
+    public mutating func run(_ q: SPARQLQuery, stoppingWhen cancellation: QueryCancellation) throws(QueryCancellation.Stopped) -> SPARQLResult {
+        self.cancellation = cancellation
+        defer { self.cancellation = nil }
+        let result = run(q)
+        if let reason = cancellation.reason { throw QueryCancellation.Stopped(reason: reason) }
+        return result
     }
 
     public mutating func run(_ q: SPARQLQuery) -> SPARQLResult {
@@ -49,7 +74,7 @@ public struct SPARQLEvaluator {
         case .construct(let template):
             var out: [Triple] = []
             var seen = Set<Triple>()
-            for n in 0..<table.count {
+            for n in 0..<table.count where !stopped {
                 let row = table.row(n)
                 var blanks: [String: Term] = [:]
                 func term(_ p: PatternTerm) -> Term? {
@@ -75,7 +100,7 @@ public struct SPARQLEvaluator {
             let shown = variables.compactMap { v in columns[v].map { (v, $0) } }
             var rows: [Solution] = []
             rows.reserveCapacity(table.count)
-            for n in 0..<table.count {
+            for n in 0..<table.count where !stopped {
                 var row: Solution = Dictionary(minimumCapacity: shown.count)
                 for (v, c) in shown { if let t = pool.term(orNil: table[row: n, column: c]) { row[v] = t } }
                 rows.append(row)
@@ -107,14 +132,17 @@ public struct SPARQLEvaluator {
         if case .select(let projections, _) = q.form {
             for p in projections {
                 guard let e = p.expression, let c = columns[p.variable] else { continue }
-                for n in 0..<table.count {
+                for n in 0..<table.count where !stopped {
                     if let v = value(e, table.row(n)) { table[row: n, column: c] = pool.number(v) }
                 }
             }
         }
         if !q.orderBy.isEmpty {
-            let keys = (0..<table.count).map { n in q.orderBy.map { value($0.expression, table.row(n)) } }
+            var keys: [[Term?]] = []
+            keys.reserveCapacity(table.count)
+            for n in 0..<table.count where !stopped { keys.append(q.orderBy.map { value($0.expression, table.row(n)) }) }
             let order = keys.indices.sorted { a, b in
+                if stopped { return a < b }   // a consistent order that ends the sort quickly
                 for (k, spec) in q.orderBy.enumerated() {
                     let c = Self.order(keys[a][k], keys[b][k])
                     if c != 0 { return spec.descending ? c > 0 : c < 0 }
@@ -161,10 +189,10 @@ public struct SPARQLEvaluator {
         if shown.count == 1 {
             let c = shown[0]
             var seen = Set<UInt32>()
-            for n in 0..<table.count where seen.insert(table[row: n, column: c]).inserted { keep(n) }
+            for n in 0..<table.count where !stopped && seen.insert(table[row: n, column: c]).inserted { keep(n) }
         } else {
             var seen = Set<[UInt32]>()
-            for n in 0..<table.count where seen.insert(shown.map { table[row: n, column: $0] }).inserted { keep(n) }
+            for n in 0..<table.count where !stopped && seen.insert(shown.map { table[row: n, column: $0] }).inserted { keep(n) }
         }
         return out
     }
@@ -258,6 +286,7 @@ public struct SPARQLEvaluator {
         case .union(let a, let b):
             var out = evaluate(a)
             out.append(contentsOf: evaluate(b))
+            _ = overflowing(out.count)
             return out
         case .minus(let a, let b):
             return minus(evaluate(a), evaluate(b))
@@ -281,7 +310,7 @@ public struct SPARQLEvaluator {
         case .leftJoin(let a, let b, let condition):
             let left = substituted(a, input)
             var out = SolutionTable(width: width)
-            for n in 0..<left.count {
+            for n in 0..<left.count where !stopped {
                 var one = SolutionTable(width: width)
                 one.append(row: n, of: left)
                 let matches = filter(substituted(b, one), condition)
@@ -291,6 +320,7 @@ public struct SPARQLEvaluator {
         case .union(let a, let b):
             var out = substituted(a, input)
             out.append(contentsOf: substituted(b, input))
+            _ = overflowing(out.count)
             return out
         case .minus(let a, let b):
             return minus(substituted(a, input), substituted(b, .unit(width: width)))
@@ -301,7 +331,7 @@ public struct SPARQLEvaluator {
         case .values(let variables, let rows):
             var table = SolutionTable(width: width)
             var row = [UInt32](repeating: SolutionTable.unbound, count: width)
-            for values in rows {
+            for values in rows where !stopped {
                 for (v, t) in zip(variables, values) {
                     if let c = columns[v] { row[c] = t.map(pool.number) ?? SolutionTable.unbound }
                 }
@@ -315,7 +345,7 @@ public struct SPARQLEvaluator {
             let moved = Self.projected(q).compactMap { v in inner.columns[v].flatMap { from in columns[v].map { (from, $0) } } }
             var table = SolutionTable(width: width)
             var row = [UInt32](repeating: SolutionTable.unbound, count: width)
-            for n in 0..<rows.count {
+            for n in 0..<rows.count where !stopped {
                 for (from, to) in moved { row[to] = rows[row: n, column: from] }
                 table.append(row)
             }
@@ -327,7 +357,7 @@ public struct SPARQLEvaluator {
     func filter(_ table: SolutionTable, _ condition: Expression?) -> SolutionTable {
         guard let condition else { return table }
         var out = SolutionTable(width: width)
-        for n in 0..<table.count where effectiveBoolean(condition, table.row(n)) == true { out.append(row: n, of: table) }
+        for n in 0..<table.count where !stopped && effectiveBoolean(condition, table.row(n)) == true { out.append(row: n, of: table) }
         return out
     }
 
@@ -335,7 +365,7 @@ public struct SPARQLEvaluator {
     func extend(_ table: SolutionTable, _ variable: String, _ e: Expression) -> SolutionTable {
         guard let c = columns[variable] else { return table }
         var table = table
-        for n in 0..<table.count where table[row: n, column: c] == SolutionTable.unbound {
+        for n in 0..<table.count where !stopped && table[row: n, column: c] == SolutionTable.unbound {
             if let t = value(e, table.row(n)) { table[row: n, column: c] = pool.number(t) }
         }
         return table
@@ -346,13 +376,15 @@ public struct SPARQLEvaluator {
         var out = SolutionTable(width: width)
         let partners = Self.partners(a, b)
         var merged = [UInt32](repeating: SolutionTable.unbound, count: width)
-        for x in 0..<a.count {
+        for x in 0..<a.count where !stopped {
             let left = a.row(x)
             for y in partners(left) {
+                if stopped { break }
                 let right = b.row(y)
                 guard left.isCompatible(with: right) else { continue }
                 Self.merge(left, right, into: &merged)
                 out.append(merged)
+                if overflowing(out.count) { break }
             }
         }
         return out
@@ -363,16 +395,18 @@ public struct SPARQLEvaluator {
         var out = SolutionTable(width: width)
         let partners = Self.partners(a, b)
         var merged = [UInt32](repeating: SolutionTable.unbound, count: width)
-        for x in 0..<a.count {
+        for x in 0..<a.count where !stopped {
             let left = a.row(x)
             var matched = false
             for y in partners(left) {
+                if stopped { break }
                 let right = b.row(y)
                 guard left.isCompatible(with: right) else { continue }
                 Self.merge(left, right, into: &merged)
                 if let condition, effectiveBoolean(condition, SolutionRow(numbers: merged[...])) != true { continue }
                 out.append(merged)
                 matched = true
+                if overflowing(out.count) { break }
             }
             if !matched { out.append(row: x, of: a) }
         }
@@ -383,7 +417,7 @@ public struct SPARQLEvaluator {
     func minus(_ a: SolutionTable, _ b: SolutionTable) -> SolutionTable {
         var out = SolutionTable(width: width)
         let partners = Self.partners(a, b)
-        for x in 0..<a.count {
+        for x in 0..<a.count where !stopped {
             let left = a.row(x)
             let removed = partners(left).contains { y in
                 let right = b.row(y)
@@ -441,6 +475,8 @@ public struct SPARQLEvaluator {
     /// The solutions of triple patterns extending each input row, most
     /// selective pattern first; no more than `limit` of them.
     func bgp(_ patterns: [TriplePattern], _ input: SolutionTable, limit: Int = .max) -> SolutionTable {
+        // One past the cap is enough to know it was passed.
+        let limit = solutionCap == .max ? limit : min(limit, solutionCap + 1)
         func position(_ p: PatternTerm) -> Position {
             switch p {
             case .term(let t): return .constant(pool.number(t))
@@ -513,23 +549,24 @@ public struct SPARQLEvaluator {
                 for (s, o) in pathPairs(path, from: number(t.s), to: number(t.o)) {
                     if bind(t.s, s) && bind(t.o, o) { extend(depth + 1) }
                     reset()
-                    if out.count >= limit { return }
+                    if out.count >= limit || stopped { return }
                 }
                 return
             }
             for k in store.matches(number(t.s), number(t.p), number(t.o)) {
                 if bind(t.s, k.s) && bind(t.p, k.p) && bind(t.o, k.o) { extend(depth + 1) }
                 reset()
-                if out.count >= limit { return }
+                if out.count >= limit || stopped { return }
             }
         }
         for n in 0..<input.count {
-            for variant in variants where out.count < limit {
+            for variant in variants where out.count < limit && !stopped {
                 compiled = variant
                 for c in 0..<width { row[c] = input[row: n, column: c] }
                 extend(0)
             }
         }
+        _ = overflowing(out.count)
         return out
     }
 
@@ -545,6 +582,7 @@ public struct SPARQLEvaluator {
         }
         var out: [(UInt32, UInt32)] = []
         for s in store.nodeNumbers {
+            if stopped || overflowing(out.count) { break }
             for e in reach(path, s) { out.append((s, e)) }
         }
         return out
@@ -575,7 +613,10 @@ public struct SPARQLEvaluator {
             }
         case .sequence(let a, let b):
             var out: [UInt32] = []
-            for mid in reach(a, node) { out += reach(b, mid) }
+            for mid in reach(a, node) {
+                if stopped { break }
+                out += reach(b, mid)
+            }
             return out   // a sequence keeps duplicates: each way through counts (SPARQL 1.1 §18.4)
         case .alternative(let a, let b):
             // Pairs joined by either path count once, as pyoxigraph and Jena count them.
@@ -590,7 +631,7 @@ public struct SPARQLEvaluator {
             var order: [UInt32] = []
             var frontier = [node]
             if case .zeroOrMore = path { seen.insert(node); order.append(node) }
-            while let n = frontier.popLast() {
+            while let n = frontier.popLast(), !stopped {
                 for t in reach(x, n) where seen.insert(t).inserted {
                     order.append(t)
                     frontier.append(t)
@@ -628,7 +669,7 @@ public struct SPARQLEvaluator {
         if q.groupBy.count == 1 {
             let e = q.groupBy[0].expression
             var index: [UInt32: Int] = [:]
-            for n in 0..<table.count {
+            for n in 0..<table.count where !stopped {
                 let k = key(e, n)
                 if let g = index[k] { groups[g].append(n); continue }
                 index[k] = groups.count
@@ -637,7 +678,7 @@ public struct SPARQLEvaluator {
             }
         } else {
             var index: [[UInt32]: Int] = [:]
-            for n in 0..<table.count {
+            for n in 0..<table.count where !stopped {
                 let k = q.groupBy.map { key($0.expression, n) }
                 if let g = index[k] { groups[g].append(n); continue }
                 index[k] = groups.count
@@ -648,7 +689,7 @@ public struct SPARQLEvaluator {
         if q.groupBy.isEmpty && keys.isEmpty { keys = [[]]; groups = [[]] }   // one group, even of nothing
         var out = SolutionTable(width: width)
         var row = [UInt32](repeating: unbound, count: width)
-        for (g, key) in keys.enumerated() {
+        for (g, key) in keys.enumerated() where !stopped {
             for c in 0..<width { row[c] = unbound }
             for (k, spec) in q.groupBy.enumerated() where key[k] != unbound {
                 if let name = spec.variable, let c = columns[name] { row[c] = key[k] }

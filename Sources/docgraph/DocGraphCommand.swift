@@ -19,7 +19,7 @@ struct DocGraphCommand: ParsableCommand {
         version: version,
         subcommands: [ExtractCommand.self, ExplainCommand.self, EvaluateCommand.self, TextCommand.self, TagCommand.self, ConvertCommand.self, StatsCommand.self, ValidateCommand.self,
                       EntitiesCommand.self, RelationsCommand.self, NeighborsCommand.self, PathCommand.self, DescribeCommand.self, SPARQLCommand.self, RenderCommand.self,
-                      DocumentsCommand.self, MergeCommand.self, ExportCommand.self, TrainCommand.self]
+                      DocumentsCommand.self, MergeCommand.self, ExportCommand.self, TrainCommand.self, ServeCommand.self]
     )
 
     /// Parses and runs the command line; a first word that names no command is bad usage with the

@@ -35,6 +35,20 @@ enum GraphFiles {
         return try TripleStore.load { sink in try streamTriples(path, format: format, base: nil, into: &sink) }
     }
 
+    /// Reads several graph files into one store, their union: a blank node of one file is never the
+    /// blank node of the same label in another (each file's labels get the file's number in front).
+    static func readStore(_ paths: [String]) throws -> TripleStore {
+        if paths.count == 1 { return try readStore(paths[0]) }
+        let formats = try paths.map { try GraphFormat.of($0) }
+        return try TripleStore.load { sink in
+            for (n, path) in paths.enumerated() {
+                var scoped = BlankNodeScope(prefix: "f\(n + 1)_", sink: sink)
+                try streamTriples(path, format: formats[n], base: nil, into: &scoped)
+                sink = scoped.sink
+            }
+        }
+    }
+
     /// Reads any graph file as a knowledge graph.
     static func readGraph(_ path: String, base: String? = nil) throws -> KnowledgeGraph {
         if try GraphFormat.of(path) == .graphML {
@@ -110,5 +124,23 @@ enum GraphFiles {
     static func fileIRI(_ path: String) -> String {
         let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
         return "file://" + (absolute.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? absolute)
+    }
+}
+
+/// Passes triples on with every blank node label prefixed: files read into one graph keep their blank
+/// nodes apart, as RDF's union of graphs requires.
+struct BlankNodeScope<Sink: TripleSink>: TripleSink {
+    let prefix: String
+    var sink: Sink
+
+    mutating func consume(_ t: Triple) throws {
+        let subject: Subject
+        switch t.subject {
+        case .blank(let b): subject = .blank(BlankNode(prefix + b.id))
+        case .iri: subject = t.subject
+        }
+        var object = t.object
+        if case .blank(let b) = object { object = .blank(BlankNode(prefix + b.id)) }
+        try sink.consume(Triple(subject, t.predicate, object))
     }
 }
