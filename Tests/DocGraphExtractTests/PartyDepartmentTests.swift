@@ -40,6 +40,13 @@ struct PartyDepartmentTests {
         #expect(checks.has(g, "唐晓梅", "holdsPosition", "杭州市供销社"))
     }
 
+    @Test func anInspectionTeamIsPartOfTheCommitteeThatSentIt() throws {
+        let g = try checks.read("市委第二提级巡察组组长唐晓梅向区卫健局党组反馈巡察情况。")
+        #expect(checks.organizations(g).contains("杭州市委第二提级巡察组"))
+        #expect(checks.has(g, "杭州市委第二提级巡察组", "partOf", "杭州市委"))
+        #expect(checks.has(g, "唐晓梅", "holdsPosition", "杭州市委第二提级巡察组"))
+    }
+
     @Test func aPostAfterAPartyGroupsPostIsOfItsBody() throws {
         let g = try checks.read("市民政局党组书记、局长唐晓梅出席。", title: "杭州市召开民政工作会议")
         #expect(checks.has(g, "唐晓梅", "holdsPosition", "杭州市民政局党组"))
