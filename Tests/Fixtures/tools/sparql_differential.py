@@ -1,6 +1,6 @@
 """Differential test: DocGraph's SPARQL against pyoxigraph on the same graph.
 
-Each query runs through `docgraph sparql GRAPH QUERY --format json` and through
+Each query runs through `docgraph sparql GRAPH QUERY --format json` (a CONSTRUCT without it: N-Triples) and through
 pyoxigraph on the same N-Triples file; the solutions must be the same multiset
 (blank node labels aside). Usage:
     sparql_differential.py DOCGRAPH GRAPH.nt [GRAPH.nt ...]
@@ -127,14 +127,17 @@ def oxigraph_rows(store, query, name):
 
 
 def docgraph_rows(binary, graph, query, name):
-    out = subprocess.run([binary, "sparql", graph, PREFIXES + query, "--format", "json"], capture_output=True, text=True)
+    # A CONSTRUCT gives a graph: docgraph sparql prints it as N-Triples (a table format does not apply).
+    construct = "CONSTRUCT" in query.upper().split("WHERE")[0]
+    out = subprocess.run([binary, "sparql", graph, PREFIXES + query] + ([] if construct else ["--format", "json"]),
+                         capture_output=True, text=True)
     if out.returncode != 0:
         raise RuntimeError(out.stderr.strip())
-    data = json.loads(out.stdout)
-    if isinstance(data, list):  # CONSTRUCT: N-Triples lines
+    if construct:
         store = pyoxigraph.Store()
-        store.load(("\n".join(data) + "\n").encode(), format=pyoxigraph.RdfFormat.N_TRIPLES)
+        store.load(out.stdout.encode(), format=pyoxigraph.RdfFormat.N_TRIPLES)
         return [("triple", canonical_term(q.subject), canonical_term(q.predicate), canonical_term(q.object)) for q in store]
+    data = json.loads(out.stdout)
     if "boolean" in data:
         return [("ask", data["boolean"])]
     variables = sorted(data["head"]["vars"])
