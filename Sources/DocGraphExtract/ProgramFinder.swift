@@ -62,13 +62,6 @@ struct ProgramFinder {
         }
     }
 
-    static func isHan(_ u: Unicode.Scalar) -> Bool {
-        switch u.value {
-        case 0x3400...0x9FFF, 0x20000...0x2FFFF: return true
-        default: return false
-        }
-    }
-
     func find(in range: Range<Int>) -> [Mention] {
         var out: [Mention] = []
         var i = range.lowerBound
@@ -108,7 +101,7 @@ struct ProgramFinder {
                 let full = name + text((j + 1)..<best)
                 // A quoted number or code (“1030”产业体系) names nothing alone: the
                 // program is the name with its noun.
-                let namesAlone = inner.contains { Self.isHan(scalars[$0]) }
+                let namesAlone = inner.contains { PersonFinder.isHan(scalars[$0]) }
                 out.append(Mention(kind: .program, range: i..<best, surface: text(i..<best),
                                    canonical: namesAlone ? name : full, aliases: [namesAlone ? full : name],
                                    rule: .programQuotedNameNoun))
