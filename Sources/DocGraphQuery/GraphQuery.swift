@@ -276,7 +276,7 @@ public struct GraphQuery: Sendable {
             described.append(.object([
                 ("name", .text(e.label)), ("iri", .text(e.node.string)), ("class", .text(e.type.displayName)), ("classIRI", .text(e.type.string)),
                 ("aliases", .list(e.aliases.sorted())),
-                ("documents", .table(columns: ["id", "title"], rows: e.documents.sorted().map { [.text($0), graph.documents[$0]?.title.map { .text($0) } ?? .null] })),
+                ("documents", documentsValue(e)),
                 ("attributes", .object(attributes.map { (key: $0.key.displayName, value: .list($0.value.map(\.lexicalForm).sorted())) })),
                 ("out", .array(out.map { edge($0, "object", $0.object) })),
                 ("in", .array(into.map { edge($0, "subject", $0.subject) })),
@@ -284,6 +284,11 @@ public struct GraphQuery: Sendable {
         }
         t.document = .array(described)
         return t
+    }
+
+    /// The documents that name `e`, each with its title (null when it has none), as a JSON table.
+    func documentsValue(_ e: Entity) -> ResultValue {
+        .table(columns: ["id", "title"], rows: e.documents.sorted().map { [.text($0), graph.documents[$0]?.title.map { .text($0) } ?? .null] })
     }
 
     /// An edge's confidence, evidence and role, in words.
@@ -303,7 +308,7 @@ public struct GraphQuery: Sendable {
             for d in e.documents.sorted() { t.rows.append(["document", .text(d), .text(graph.documents[d]?.title ?? "")]) }
             listed.append(.object([
                 ("candidate", .text(e.label)), ("iri", .text(e.node.string)), ("class", .text(e.type.displayName)),
-                ("documents", .table(columns: ["id", "title"], rows: e.documents.sorted().map { [.text($0), graph.documents[$0]?.title.map { .text($0) } ?? .null] })),
+                ("documents", documentsValue(e)),
             ]))
         }
         t.document = .array(listed)

@@ -52,23 +52,6 @@ enum BrowserPage {
 
     /// The text of a percent-encoded path, or nil when an escape is malformed or the bytes are not UTF-8.
     static func percentDecoded(_ s: Substring) -> String? {
-        var bytes: [UInt8] = []
-        var u = Array(s.utf8)[...]
-        while let b = u.popFirst() {
-            guard b == UInt8(ascii: "%") else { bytes.append(b); continue }
-            guard u.count >= 2, let high = hexValue(u[u.startIndex]), let low = hexValue(u[u.startIndex + 1]) else { return nil }
-            bytes.append(high << 4 | low)
-            u = u.dropFirst(2)
-        }
-        return String(validating: bytes, as: UTF8.self)
-    }
-
-    private static func hexValue(_ b: UInt8) -> UInt8? {
-        switch b {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): return b - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): return b - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): return b - UInt8(ascii: "A") + 10
-        default: return nil
-        }
+        PercentEncoding.bytes(s.utf8, plusIsSpace: false).flatMap { String(validating: $0, as: UTF8.self) }
     }
 }

@@ -25,37 +25,12 @@ struct FormFields: Equatable {
     }
 
     private static func decode(_ encoded: ArraySlice<UInt8>) throws(ProtocolRequest.Refusal) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(encoded.count)
-        var i = encoded.startIndex
-        while i < encoded.endIndex {
-            let b = encoded[i]
-            if b == UInt8(ascii: "+") {
-                bytes.append(UInt8(ascii: " "))
-            } else if b == UInt8(ascii: "%") {
-                guard i + 2 < encoded.endIndex,
-                      let high = hexValue(encoded[i + 1]), let low = hexValue(encoded[i + 2]) else {
-                    throw ProtocolRequest.Refusal(status: 400, message: "malformed %-escape in the request's parameters")
-                }
-                bytes.append(high << 4 | low)
-                i += 2
-            } else {
-                bytes.append(b)
-            }
-            i += 1
+        guard let bytes = PercentEncoding.bytes(encoded, plusIsSpace: true) else {
+            throw ProtocolRequest.Refusal(status: 400, message: "malformed %-escape in the request's parameters")
         }
         guard let s = String(validating: bytes, as: UTF8.self) else {
             throw ProtocolRequest.Refusal(status: 400, message: "the request's parameters are not valid UTF-8")
         }
         return s
-    }
-
-    private static func hexValue(_ b: UInt8) -> UInt8? {
-        switch b {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): return b - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): return b - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): return b - UInt8(ascii: "A") + 10
-        default: return nil
-        }
     }
 }
