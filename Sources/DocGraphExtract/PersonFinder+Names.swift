@@ -169,7 +169,7 @@ extension PersonFinder {
         let han = r.filter { isHan(scalars[$0]) }
         guard (2...4).contains(han.count), r.allSatisfy({ isHan(scalars[$0]) || (scalars[$0] == " " && han.count == 2) }),
               let surnameLength = surname(at: r.lowerBound), surnameLength < han.count,
-              // Bounded by the line's structure, a name may hold a stop that names also end with (翁和平).
+              // Bounded by the line's structure, a name may hold a stop that names also end with (吴和平).
               !han.contains(where: { index.nameStops.contains(scalars[$0]) && !index.nameStopsEndingNames.contains(scalars[$0]) }),
               !endsLikeABody(r) else { return nil }
         return r

@@ -84,7 +84,7 @@ struct ProgramFinder {
             if k < range.upperBound && scalars[k] == "等" { k += 1 }
             let nounStart = k
             var best: Int?
-            // A verb right after the quote starts a predicate (“家站点”开展各类活动):
+            // A verb right after the quote starts a predicate (“联络站”开展各类活动):
             // the quoted name is its subject or object, not the modifier of a noun.
             let predicateFollows = (nounStart + 2...nounStart + 3).contains { end in
                 end <= range.upperBound
@@ -99,7 +99,7 @@ struct ProgramFinder {
             }
             if let best, listEnd == j {
                 let full = name + text((j + 1)..<best)
-                // A quoted number or code (“1030”产业体系) names nothing alone: the
+                // A quoted number or code (“2048”产业体系) names nothing alone: the
                 // program is the name with its noun.
                 let namesAlone = inner.contains { PersonFinder.isHan(scalars[$0]) }
                 out.append(Mention(kind: .program, range: i..<best, surface: text(i..<best),
